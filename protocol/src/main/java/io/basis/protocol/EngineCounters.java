@@ -1,0 +1,74 @@
+package io.basis.protocol;
+
+/**
+ * Type ids of the Aeron counters the engine publishes in the media driver's CnC file, so that operator tools
+ * (the demo's status line, {@code AeronStat}) read live engine state without a protocol of their own.
+ * Each counter's label is its {@link #LABELS name}; ids are stable across versions.
+ */
+public final class EngineCounters
+{
+    /** Program orders sent. */
+    public static final int PROGRAMS_SENT = 7100;
+    /** Program orders whose every leg reached a terminal state. */
+    public static final int PROGRAMS_COMPLETED = 7101;
+    /** Child orders sent. */
+    public static final int CHILD_ORDERS_SENT = 7102;
+    /** Child orders in a non-terminal state. */
+    public static final int WORKING_ORDERS = 7103;
+    /** Fills booked. */
+    public static final int FILLS = 7104;
+    /** Orders rejected by the gateway or the exchange. */
+    public static final int REJECTS = 7105;
+    /** Cash-and-carry executable basis, index points times {@link Prices#SCALE}. */
+    public static final int BASIS_CASH_AND_CARRY = 7106;
+    /** Reverse executable basis, index points times {@link Prices#SCALE}. */
+    public static final int BASIS_REVERSE = 7107;
+    /** Upper bound of the band in basis terms, index points times {@link Prices#SCALE}. */
+    public static final int BAND_UPPER = 7108;
+    /** Lower bound of the band in basis terms, index points times {@link Prices#SCALE}. */
+    public static final int BAND_LOWER = 7109;
+    /** Position in the index future, contracts. */
+    public static final int FUTURE_POSITION = 7110;
+    /** Net basket position held, in programs (contracts of basket). */
+    public static final int BASKET_POSITION = 7111;
+    /** 1 when the engine opens no new programs. */
+    public static final int HALTED = 7112;
+    /** Market data messages applied. */
+    public static final int MARKET_DATA_UPDATES = 7113;
+    /** 1 while the order-entry session is logged on. */
+    public static final int ORDER_SESSION_UP = 7114;
+    /** 1 while the market-data session is logged on. */
+    public static final int MARKET_DATA_SESSION_UP = 7115;
+
+    /** Lowest type id used by Basis engine counters. */
+    public static final int FIRST = PROGRAMS_SENT;
+    /** Highest type id used by Basis engine counters. */
+    public static final int LAST = MARKET_DATA_SESSION_UP;
+
+    private static final String[] LABELS =
+    {
+        "basis-programs-sent", "basis-programs-completed", "basis-child-orders-sent", "basis-working-orders",
+        "basis-fills", "basis-rejects", "basis-basis-cash-and-carry", "basis-basis-reverse", "basis-band-upper",
+        "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-halted",
+        "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
+    };
+
+    private EngineCounters()
+    {
+    }
+
+    /**
+     * Label of a counter type.
+     *
+     * @param typeId one of the constants above.
+     * @return its label.
+     */
+    public static String label(final int typeId)
+    {
+        if (typeId < FIRST || typeId > LAST)
+        {
+            throw new IllegalArgumentException("not a Basis engine counter type: " + typeId);
+        }
+        return LABELS[typeId - FIRST];
+    }
+}

@@ -1,0 +1,26 @@
+package io.basis.protocol;
+
+/**
+ * Aeron channel and stream ids between the engine, the gateway and operator tools.
+ * <p>
+ * All streams run over Aeron IPC on one host: the gateway and the engine are separate processes that share a
+ * media driver (see {@code docs/architecture.md}).
+ */
+public final class Streams
+{
+    /** Channel of every Basis stream. */
+    public static final String IPC_CHANNEL = "aeron:ipc";
+
+    /** Gateway to engine: market data, execution reports, rejects and session status. */
+    public static final int GATEWAY_TO_ENGINE = 1001;
+
+    /** Engine to gateway: instrument definitions, new orders and cancels. */
+    public static final int ENGINE_TO_GATEWAY = 1002;
+
+    /** Operator tools to engine: admin commands. */
+    public static final int CONTROL = 1003;
+
+    private Streams()
+    {
+    }
+}
