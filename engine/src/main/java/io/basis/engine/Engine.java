@@ -1,0 +1,203 @@
+package io.basis.engine;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.basis.engine.order.OrderIds;
+import io.basis.engine.order.OrderTracker;
+import io.basis.engine.position.Positions;
+import io.basis.engine.pricing.FairValue;
+import io.basis.engine.refdata.Instrument;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.Streams;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An engine embedded in the caller's process: connects to the media driver (or launches one), starts the
+ * {@link EngineAgent} on its own thread and, on close, stops it and writes the final report.
+ */
+public final class Engine implements AutoCloseable
+{
+    private final EngineConfig config;
+    private final ReferenceData referenceData;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final EngineStatus status;
+    private final OrderTracker tracker;
+    private final Positions positions;
+    private final AgentRunner runner;
+    private EngineReport report;
+
+    private Engine(final EngineConfig config)
+    {
+        this.config = config;
+        referenceData = ReferenceData.load(config.refdataDir, config.tradeDate);
+        final FairValue fairValue = new FairValue(
+            config.rate,
+            config.tradeDate.plusDays(config.stockSettlementDays),
+            referenceData.lastTradingDay().plusDays(1),
+            0.0);
+
+        MediaDriver launchedDriver = null;
+        Aeron connected = null;
+        try
+        {
+            if (config.embeddedDriver)
+            {
+                final MediaDriver.Context driverContext = new MediaDriver.Context()
+                    .threadingMode(ThreadingMode.SHARED)
+                    .sharedIdleStrategy(new BackoffIdleStrategy())
+                    .dirDeleteOnStart(true)
+                    .dirDeleteOnShutdown(true);
+                if (config.aeronDir != null)
+                {
+                    driverContext.aeronDirectoryName(config.aeronDir);
+                }
+                launchedDriver = MediaDriver.launchEmbedded(driverContext);
+            }
+            final Aeron.Context context = new Aeron.Context();
+            if (launchedDriver != null)
+            {
+                context.aeronDirectoryName(launchedDriver.aeronDirectoryName());
+            }
+            else if (config.aeronDir != null)
+            {
+                context.aeronDirectoryName(config.aeronDir);
+            }
+            connected = Aeron.connect(context);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(connected, launchedDriver);
+            throw ex;
+        }
+        driver = launchedDriver;
+        aeron = connected;
+
+        final ExclusivePublication publication = aeron.addExclusivePublication(
+            Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
+        final Subscription gatewaySubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+        final Subscription controlSubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL);
+        status = new EngineStatus(aeron);
+        positions = new Positions(referenceData.instruments().size());
+        tracker = new OrderTracker(
+            config.maxOpenPrograms,
+            referenceData.constituents().size() + 1,
+            positions,
+            new OrderIds(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis())));
+
+        final EngineAgent agent = new EngineAgent(
+            config, referenceData, fairValue, publication, gatewaySubscription, controlSubscription, status, tracker,
+            positions, new SystemNanoClock());
+        final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
+        runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
+        AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * Start an engine.
+     *
+     * @param config settings.
+     * @return the running engine.
+     */
+    public static Engine launch(final EngineConfig config)
+    {
+        return new Engine(config);
+    }
+
+    static IdleStrategy idleStrategy(final String name)
+    {
+        switch (name)
+        {
+            case "busy":
+                return new BusySpinIdleStrategy();
+            case "backoff":
+                // Parks at most 100 µs: a tick after a quiet spell waits at most that long on a 2-core machine.
+                return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+            default:
+                throw new IllegalArgumentException("idle must be 'backoff' or 'busy', was '" + name + "'");
+        }
+    }
+
+    private static void onError(final Throwable error)
+    {
+        System.err.println("engine: error on the engine thread: " + error);
+        error.printStackTrace(System.err);
+    }
+
+    /**
+     * @return live counters.
+     */
+    public EngineStatus status()
+    {
+        return status;
+    }
+
+    /**
+     * @return the reference data in use.
+     */
+    public ReferenceData referenceData()
+    {
+        return referenceData;
+    }
+
+    /**
+     * @return the final report; null until the engine is closed.
+     */
+    public synchronized EngineReport report()
+    {
+        return report;
+    }
+
+    /**
+     * Stop the engine thread, write the report, disconnect. Idempotent.
+     */
+    @Override
+    public synchronized void close()
+    {
+        if (report != null)
+        {
+            return;
+        }
+        // Joining the agent thread makes its state visible here.
+        runner.close();
+        final Map<String, Long> positionsBySymbol = new LinkedHashMap<>();
+        for (final Instrument instrument : referenceData.instruments())
+        {
+            positionsBySymbol.put(instrument.symbol(), positions.quantity(instrument.id()));
+        }
+        report = new EngineReport(
+            tracker.programsOpened(), tracker.programsCompleted(), tracker.childOrdersSent(),
+            tracker.workingOrders(), positions.fills(), tracker.rejects(), tracker.fillMismatches(),
+            positionsBySymbol);
+        if (config.reportFile != null)
+        {
+            try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))
+            {
+                report.toProperties().store(writer, "Basis engine report");
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        CloseHelper.closeAll(status, aeron, driver);
+    }
+}

@@ -1,0 +1,211 @@
+package io.basis.engine;
+
+import io.basis.engine.refdata.ReferenceDataException;
+import io.basis.protocol.sbe.TimeInForce;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line of the engine process: {@code ./basis engine [options]}. Runs until SIGINT or SIGTERM.
+ */
+public final class EngineMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: basis engine [options]",
+        "  --refdata DIR            reference data directory (default refdata/kospi200)",
+        "  --trade-date YYYY-MM-DD  trading date (default 2026-11-23)",
+        "  --aeron-dir DIR          Aeron directory of the media driver (default: Aeron's default)",
+        "  --embedded-driver        launch a media driver inside the engine process",
+        "  --contracts N            contracts per program (default 1)",
+        "  --band POINTS            half-width of the band around the theoretical basis (default 1.0)",
+        "  --rate R                 money-market rate, e.g. 0.035 (default 0.035)",
+        "  --max-programs N         largest net position in programs either way (default 2)",
+        "  --program-timeout-ms MS  cancel legs still working after this (default 2000)",
+        "  --tif day|ioc            time in force of child orders (default day)",
+        "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
+        "  --report FILE            write positions and counts here on exit",
+        "  --help                   this text");
+
+    private EngineMain()
+    {
+    }
+
+    /**
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        final EngineConfig config;
+        try
+        {
+            config = parse(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("engine: " + ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null)
+        {
+            System.out.println(USAGE);
+            return;
+        }
+
+        final Engine engine;
+        try
+        {
+            engine = Engine.launch(config);
+        }
+        catch (final ReferenceDataException ex)
+        {
+            System.err.println("engine: bad reference data: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            engine.close();
+            stopped.countDown();
+        }, "engine-shutdown"));
+        System.out.println("engine: " + engine.referenceData().indexName() + ", " +
+            engine.referenceData().constituents().size() + " constituents + " +
+            engine.referenceData().future().symbol() + ", " + config.contracts + " contract(s) per program");
+        try
+        {
+            stopped.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static EngineConfig parse(final String[] args)
+    {
+        final EngineConfig config = new EngineConfig();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String option = args[i];
+            switch (option)
+            {
+                case "--help":
+                case "-h":
+                    return null;
+                case "--embedded-driver":
+                    config.embeddedDriver = true;
+                    break;
+                case "--refdata":
+                    config.refdataDir = Path.of(value(args, ++i, option));
+                    break;
+                case "--trade-date":
+                    config.tradeDate = date(value(args, ++i, option), option);
+                    break;
+                case "--aeron-dir":
+                    config.aeronDir = value(args, ++i, option);
+                    break;
+                case "--contracts":
+                    config.contracts = positive(value(args, ++i, option), option);
+                    break;
+                case "--band":
+                    config.bandHalfWidth = number(value(args, ++i, option), option);
+                    break;
+                case "--rate":
+                    config.rate = number(value(args, ++i, option), option);
+                    break;
+                case "--max-programs":
+                    config.maxNetPrograms = (int)positive(value(args, ++i, option), option);
+                    break;
+                case "--program-timeout-ms":
+                    config.programTimeoutMs = positive(value(args, ++i, option), option);
+                    break;
+                case "--tif":
+                    config.timeInForce = timeInForce(value(args, ++i, option));
+                    break;
+                case "--idle":
+                    config.idle = value(args, ++i, option);
+                    Engine.idleStrategy(config.idle);
+                    break;
+                case "--report":
+                    config.reportFile = Path.of(value(args, ++i, option));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return config;
+    }
+
+    private static String value(final String[] args, final int index, final String option)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long positive(final String text, final String option)
+    {
+        try
+        {
+            final long value = Long.parseLong(text);
+            if (value > 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
+    }
+
+    private static double number(final String text, final String option)
+    {
+        try
+        {
+            final double value = Double.parseDouble(text);
+            if (value >= 0.0 && Double.isFinite(value))
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a non-negative number, was '" + text + "'");
+    }
+
+    private static LocalDate date(final String text, final String option)
+    {
+        try
+        {
+            return LocalDate.parse(text);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new IllegalArgumentException(option + " needs a date YYYY-MM-DD, was '" + text + "'");
+        }
+    }
+
+    private static TimeInForce timeInForce(final String text)
+    {
+        switch (text)
+        {
+            case "day":
+                return TimeInForce.DAY;
+            case "ioc":
+                return TimeInForce.IOC;
+            default:
+                throw new IllegalArgumentException("--tif must be 'day' or 'ioc', was '" + text + "'");
+        }
+    }
+}

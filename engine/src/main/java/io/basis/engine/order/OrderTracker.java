@@ -1,0 +1,344 @@
+package io.basis.engine.order;
+
+import io.basis.engine.position.Positions;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.Side;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Tracks every child order of every open program to a terminal state and books each fill exactly once.
+ * <p>
+ * Fills are booked from the exchange's cumulative quantity: a report whose CumQty does not exceed what is already
+ * booked is a duplicate and books nothing; a report whose CumQty is not the booked quantity plus LastQty means a
+ * fill was missed or invented (the Knight Capital failure), so the difference is booked to stay equal to the
+ * exchange and the tracker raises {@link #fillMismatches()}, on which the engine halts trading.
+ * <p>
+ * Programs and their legs are pre-allocated; single-threaded, garbage-free.
+ */
+public final class OrderTracker
+{
+    private final ProgramOrder[] programs;
+    private final Long2ObjectHashMap<ChildOrder> ordersById;
+    private final Positions positions;
+    private final OrderIds ids;
+    private int openPrograms;
+
+    private long programsOpened;
+    private long programsCompleted;
+    private long childOrdersSent;
+    private long workingOrders;
+    private long rejects;
+    private long duplicateReports;
+    private long unknownReports;
+    private long fillMismatches;
+
+    /**
+     * @param maxOpenPrograms programs that may be open at once.
+     * @param maxLegs         legs per program (constituents + 1).
+     * @param positions       positions to book fills into.
+     * @param ids             id source.
+     */
+    public OrderTracker(final int maxOpenPrograms, final int maxLegs, final Positions positions, final OrderIds ids)
+    {
+        programs = new ProgramOrder[maxOpenPrograms];
+        for (int i = 0; i < maxOpenPrograms; i++)
+        {
+            programs[i] = new ProgramOrder(maxLegs);
+        }
+        ordersById = new Long2ObjectHashMap<>(Math.max(64, maxOpenPrograms * maxLegs * 2), 0.5f);
+        this.positions = positions;
+        this.ids = ids;
+    }
+
+    /**
+     * Open a program if a slot is free.
+     *
+     * @param direction direction of the trade.
+     * @param nowNs     host clock.
+     * @return the program, or null if {@code maxOpenPrograms} are open.
+     */
+    public ProgramOrder openProgram(final ProgramDirection direction, final long nowNs)
+    {
+        if (openPrograms == programs.length)
+        {
+            return null;
+        }
+        final ProgramOrder program = programs[openPrograms++];
+        program.init(ids.next(), direction, nowNs);
+        programsOpened++;
+        return program;
+    }
+
+    /**
+     * Add a leg to a program about to be sent; the leg starts PENDING_NEW.
+     *
+     * @param program      the program.
+     * @param instrumentId engine instrument id.
+     * @param side         side.
+     * @param quantity     quantity.
+     * @param price        scaled limit price.
+     * @return the leg, with its fresh order id.
+     */
+    public ChildOrder addLeg(
+        final ProgramOrder program, final int instrumentId, final Side side, final long quantity, final long price)
+    {
+        final ChildOrder order = program.nextLeg();
+        order.init(ids.next(), program, instrumentId, side, quantity, price);
+        ordersById.put(order.orderId, order);
+        childOrdersSent++;
+        workingOrders++;
+        return order;
+    }
+
+    /**
+     * Mark a leg rejected without an exchange report: it could not be sent, or the gateway refused it.
+     *
+     * @param orderId engine order id.
+     * @return true if the order was known and working.
+     */
+    public boolean onReject(final long orderId)
+    {
+        final ChildOrder order = ordersById.get(orderId);
+        if (order == null)
+        {
+            unknownReports++;
+            return false;
+        }
+        if (order.state.isTerminal())
+        {
+            duplicateReports++;
+            return false;
+        }
+        rejects++;
+        terminate(order, OrderState.REJECTED);
+        return true;
+    }
+
+    /**
+     * Apply an execution report.
+     *
+     * @param orderId   engine order id (ClOrdID, or OrigClOrdID for cancels).
+     * @param execType  execution type.
+     * @param ordStatus order status after the report.
+     * @param lastQty   quantity of this fill.
+     * @param lastPx    scaled price of this fill.
+     * @param cumQty    cumulative filled quantity.
+     */
+    public void onExecutionReport(
+        final long orderId,
+        final ExecType execType,
+        final OrdStatus ordStatus,
+        final long lastQty,
+        final long lastPx,
+        final long cumQty)
+    {
+        final ChildOrder order = ordersById.get(orderId);
+        if (order == null)
+        {
+            unknownReports++;
+            return;
+        }
+
+        if (execType == ExecType.TRADE && lastQty > 0)
+        {
+            if (cumQty <= order.cumQty)
+            {
+                duplicateReports++;
+                return;
+            }
+            final long booked = cumQty - order.cumQty;
+            if (booked != lastQty)
+            {
+                fillMismatches++;
+            }
+            positions.book(order.instrumentId, order.side, booked, lastPx);
+            order.cumQty = cumQty;
+        }
+
+        if (order.state.isTerminal())
+        {
+            return;
+        }
+        final OrderState next = stateOf(ordStatus, order.state);
+        if (next.isTerminal())
+        {
+            if (next == OrderState.REJECTED)
+            {
+                rejects++;
+            }
+            terminate(order, next);
+        }
+        else
+        {
+            order.state = next;
+        }
+    }
+
+    /**
+     * The exchange refused a cancel: the order keeps working (or has already ended).
+     *
+     * @param orderId engine order id.
+     */
+    public void onCancelReject(final long orderId)
+    {
+        final ChildOrder order = ordersById.get(orderId);
+        if (order != null && order.state == OrderState.PENDING_CANCEL)
+        {
+            order.state = order.cumQty > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+        }
+    }
+
+    /**
+     * Mark a working leg as cancel-pending and give it a fresh cancel id.
+     *
+     * @param order the order.
+     * @return the cancel id, or 0 if the order is terminal or a cancel is already pending.
+     */
+    public long requestCancel(final ChildOrder order)
+    {
+        if (order.state.isTerminal() || order.state == OrderState.PENDING_CANCEL)
+        {
+            return 0;
+        }
+        order.state = OrderState.PENDING_CANCEL;
+        order.lastCancelId = ids.next();
+        return order.lastCancelId;
+    }
+
+    private static OrderState stateOf(final OrdStatus ordStatus, final OrderState current)
+    {
+        switch (ordStatus)
+        {
+            case NEW:
+                return current == OrderState.PENDING_CANCEL ? current : OrderState.NEW;
+            case PARTIALLY_FILLED:
+                return current == OrderState.PENDING_CANCEL ? current : OrderState.PARTIALLY_FILLED;
+            case FILLED:
+                return OrderState.FILLED;
+            case CANCELED:
+                return OrderState.CANCELED;
+            case PENDING_CANCEL:
+                return OrderState.PENDING_CANCEL;
+            case REJECTED:
+                return OrderState.REJECTED;
+            case EXPIRED:
+                return OrderState.EXPIRED;
+            default:
+                return current;
+        }
+    }
+
+    private void terminate(final ChildOrder order, final OrderState state)
+    {
+        order.state = state;
+        workingOrders--;
+        final ProgramOrder program = order.program;
+        program.terminalLegs++;
+        if (program.isComplete())
+        {
+            completeProgram(program);
+        }
+    }
+
+    private void completeProgram(final ProgramOrder program)
+    {
+        for (int i = 0; i < program.legCount; i++)
+        {
+            ordersById.remove(program.leg(i).orderId);
+        }
+        programsCompleted++;
+        // Keep open programs packed at the front of the pool so that iteration and slot search stay trivial.
+        for (int i = 0; i < openPrograms; i++)
+        {
+            if (programs[i] == program)
+            {
+                programs[i] = programs[openPrograms - 1];
+                programs[openPrograms - 1] = program;
+                openPrograms--;
+                break;
+            }
+        }
+    }
+
+    /**
+     * @return programs currently open (some leg not terminal).
+     */
+    public int openProgramCount()
+    {
+        return openPrograms;
+    }
+
+    /**
+     * @param index 0 .. {@link #openProgramCount()} - 1.
+     * @return an open program.
+     */
+    public ProgramOrder openProgram(final int index)
+    {
+        return programs[index];
+    }
+
+    /**
+     * @return programs opened since start.
+     */
+    public long programsOpened()
+    {
+        return programsOpened;
+    }
+
+    /**
+     * @return programs whose every leg reached a terminal state.
+     */
+    public long programsCompleted()
+    {
+        return programsCompleted;
+    }
+
+    /**
+     * @return child orders created since start.
+     */
+    public long childOrdersSent()
+    {
+        return childOrdersSent;
+    }
+
+    /**
+     * @return child orders not yet terminal.
+     */
+    public long workingOrders()
+    {
+        return workingOrders;
+    }
+
+    /**
+     * @return child orders rejected.
+     */
+    public long rejects()
+    {
+        return rejects;
+    }
+
+    /**
+     * @return reports that repeated an already booked state or fill.
+     */
+    public long duplicateReports()
+    {
+        return duplicateReports;
+    }
+
+    /**
+     * @return reports for orders the tracker does not know.
+     */
+    public long unknownReports()
+    {
+        return unknownReports;
+    }
+
+    /**
+     * @return fills whose LastQty disagreed with the change in CumQty.
+     */
+    public long fillMismatches()
+    {
+        return fillMismatches;
+    }
+}

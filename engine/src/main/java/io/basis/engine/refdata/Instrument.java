@@ -1,0 +1,19 @@
+package io.basis.engine.refdata;
+
+import io.basis.protocol.sbe.InstrumentKind;
+
+/**
+ * A tradable instrument: a stock of the basket or the index future.
+ *
+ * @param id         engine instrument id (dense, 0-based; also the SBE instrument id).
+ * @param symbol     exchange symbol.
+ * @param kind       stock or future.
+ * @param lot        trading unit in shares or contracts.
+ * @param tickTable  tick table effective on the trading date.
+ * @param multiplier currency per index point for futures, 1 for stocks.
+ * @param prevClose  previous close, scaled: reference for daily limits.
+ */
+public record Instrument(
+    int id, String symbol, InstrumentKind kind, long lot, TickTable tickTable, long multiplier, long prevClose)
+{
+}

@@ -1,0 +1,272 @@
+package io.basis.engine.refdata;
+
+import io.basis.protocol.sbe.InstrumentKind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reference data set of one index: its future, its constituents and their tick tables, loaded from the CSV
+ * files of a directory (format in {@code docs/reference-data.md}) and validated as a whole.
+ */
+public final class ReferenceData
+{
+    private final String indexName;
+    private final Instrument future;
+    private final LocalDate lastTradingDay;
+    private final double divisor;
+    private final List<Instrument> instruments;
+    private final List<Constituent> constituents;
+    private final Map<String, Instrument> bySymbol = new HashMap<>();
+
+    private ReferenceData(
+        final String indexName,
+        final Instrument future,
+        final LocalDate lastTradingDay,
+        final double divisor,
+        final List<Instrument> instruments,
+        final List<Constituent> constituents)
+    {
+        this.indexName = indexName;
+        this.future = future;
+        this.lastTradingDay = lastTradingDay;
+        this.divisor = divisor;
+        this.instruments = Collections.unmodifiableList(instruments);
+        this.constituents = Collections.unmodifiableList(constituents);
+        for (final Instrument instrument : instruments)
+        {
+            bySymbol.put(instrument.symbol(), instrument);
+        }
+    }
+
+    /**
+     * Load and validate a reference data directory.
+     *
+     * @param dir         directory holding instruments.csv, tick-tables.csv, basket.csv and index.csv.
+     * @param tradingDate the date whose tick tables apply.
+     * @return the reference data.
+     * @throws ReferenceDataException naming file, line, field and reason of the first bad value.
+     */
+    public static ReferenceData load(final Path dir, final LocalDate tradingDate)
+    {
+        if (!Files.isDirectory(dir))
+        {
+            throw new ReferenceDataException(dir, 0, null, "not a directory");
+        }
+        final Map<String, TickTable> tickTables = loadTickTables(dir.resolve("tick-tables.csv"), tradingDate);
+
+        final CsvTable instrumentsCsv = CsvTable.read(
+            dir.resolve("instruments.csv"), "symbol", "kind", "lot", "tickTable", "multiplier", "prevClose");
+        final List<Instrument> instruments = new ArrayList<>();
+        final Map<String, Integer> rowBySymbol = new HashMap<>();
+        for (int row = 0; row < instrumentsCsv.size(); row++)
+        {
+            final String symbol = instrumentsCsv.requiredText(row, "symbol");
+            if (symbol.length() > 16)
+            {
+                throw instrumentsCsv.error(row, "symbol", "longer than 16 characters");
+            }
+            if (rowBySymbol.put(symbol, row) != null)
+            {
+                throw instrumentsCsv.error(row, "symbol", "duplicate symbol " + symbol);
+            }
+            final InstrumentKind kind = kind(instrumentsCsv, row);
+            final String tableName = instrumentsCsv.requiredText(row, "tickTable");
+            final TickTable tickTable = tickTables.get(tableName);
+            if (tickTable == null)
+            {
+                throw instrumentsCsv.error(
+                    row, "tickTable", "no tick table '" + tableName + "' effective on " + tradingDate);
+            }
+            final long prevClose = instrumentsCsv.price(row, "prevClose");
+            if (!tickTable.isOnTick(prevClose))
+            {
+                throw instrumentsCsv.error(row, "prevClose", "not on the tick grid of " + tableName);
+            }
+            instruments.add(new Instrument(
+                instruments.size(),
+                symbol,
+                kind,
+                instrumentsCsv.positiveLong(row, "lot"),
+                tickTable,
+                instrumentsCsv.positiveLong(row, "multiplier"),
+                prevClose));
+        }
+
+        final CsvTable indexCsv = CsvTable.read(dir.resolve("index.csv"), "index", "future", "divisor");
+        if (indexCsv.size() != 1)
+        {
+            throw new ReferenceDataException(indexCsv.file(), 0, null, "expected exactly one index row");
+        }
+        final String futureSymbol = indexCsv.requiredText(0, "future");
+        final Integer futureRow = rowBySymbol.get(futureSymbol);
+        if (futureRow == null || instruments.get(futureRow).kind() != InstrumentKind.FUTURE)
+        {
+            throw indexCsv.error(0, "future", "'" + futureSymbol + "' is not a FUTURE in instruments.csv");
+        }
+        final Instrument future = instruments.get(futureRow);
+        final LocalDate lastTradingDay = instrumentsCsv.date(futureRow, "lastTradingDay");
+        final double divisor = indexCsv.positiveLong(0, "divisor");
+
+        final CsvTable basketCsv = CsvTable.read(
+            dir.resolve("basket.csv"), "symbol", "indexShares", "floatFactor", "capFactor");
+        final List<Constituent> constituents = new ArrayList<>();
+        final Map<String, Boolean> seen = new HashMap<>();
+        for (int row = 0; row < basketCsv.size(); row++)
+        {
+            final String symbol = basketCsv.requiredText(row, "symbol");
+            final Integer instrumentRow = rowBySymbol.get(symbol);
+            if (instrumentRow == null || instruments.get(instrumentRow).kind() != InstrumentKind.STOCK)
+            {
+                throw basketCsv.error(row, "symbol", "'" + symbol + "' is not a STOCK in instruments.csv");
+            }
+            if (seen.put(symbol, Boolean.TRUE) != null)
+            {
+                throw basketCsv.error(row, "symbol", "duplicate constituent " + symbol);
+            }
+            constituents.add(new Constituent(
+                instruments.get(instrumentRow),
+                basketCsv.positiveLong(row, "indexShares"),
+                basketCsv.fraction(row, "floatFactor"),
+                basketCsv.fraction(row, "capFactor")));
+        }
+        if (constituents.isEmpty())
+        {
+            throw new ReferenceDataException(basketCsv.file(), 0, null, "the basket has no constituents");
+        }
+
+        return new ReferenceData(
+            indexCsv.requiredText(0, "index"), future, lastTradingDay, divisor, instruments, constituents);
+    }
+
+    private static InstrumentKind kind(final CsvTable csv, final int row)
+    {
+        final String kind = csv.requiredText(row, "kind");
+        switch (kind)
+        {
+            case "STOCK":
+                return InstrumentKind.STOCK;
+            case "FUTURE":
+                return InstrumentKind.FUTURE;
+            default:
+                throw csv.error(row, "kind", "'" + kind + "' is neither STOCK nor FUTURE");
+        }
+    }
+
+    private static Map<String, TickTable> loadTickTables(final Path file, final LocalDate tradingDate)
+    {
+        final CsvTable csv = CsvTable.read(file, "table", "effectiveFrom", "fromPrice", "tick");
+        // table -> effective date -> band lower bound -> tick; the latest date not after the trading date wins.
+        final Map<String, TreeMap<LocalDate, TreeMap<Long, Long>>> versions = new HashMap<>();
+        for (int row = 0; row < csv.size(); row++)
+        {
+            final long tick = csv.price(row, "tick");
+            if (tick <= 0)
+            {
+                throw csv.error(row, "tick", "must be positive");
+            }
+            final long fromPrice = csv.price(row, "fromPrice");
+            if (fromPrice < 0)
+            {
+                throw csv.error(row, "fromPrice", "must not be negative");
+            }
+            final TreeMap<Long, Long> bands = versions
+                .computeIfAbsent(csv.requiredText(row, "table"), k -> new TreeMap<>())
+                .computeIfAbsent(csv.date(row, "effectiveFrom"), k -> new TreeMap<>());
+            if (bands.put(fromPrice, tick) != null)
+            {
+                throw csv.error(row, "fromPrice", "duplicate band");
+            }
+        }
+
+        final Map<String, TickTable> tables = new HashMap<>();
+        for (final Map.Entry<String, TreeMap<LocalDate, TreeMap<Long, Long>>> entry : versions.entrySet())
+        {
+            final Map.Entry<LocalDate, TreeMap<Long, Long>> effective = entry.getValue().floorEntry(tradingDate);
+            if (effective == null)
+            {
+                continue;
+            }
+            final TreeMap<Long, Long> bands = effective.getValue();
+            if (bands.firstKey() != 0L)
+            {
+                throw new ReferenceDataException(
+                    file, 0, "fromPrice", "table " + entry.getKey() + " of " + effective.getKey() + " must start at 0");
+            }
+            final long[] from = new long[bands.size()];
+            final long[] ticks = new long[bands.size()];
+            int i = 0;
+            for (final Map.Entry<Long, Long> band : bands.entrySet())
+            {
+                from[i] = band.getKey();
+                ticks[i++] = band.getValue();
+            }
+            tables.put(entry.getKey(), new TickTable(entry.getKey(), from, ticks));
+        }
+        return tables;
+    }
+
+    /**
+     * @return index name.
+     */
+    public String indexName()
+    {
+        return indexName;
+    }
+
+    /**
+     * @return the index future.
+     */
+    public Instrument future()
+    {
+        return future;
+    }
+
+    /**
+     * @return last trading day of the future.
+     */
+    public LocalDate lastTradingDay()
+    {
+        return lastTradingDay;
+    }
+
+    /**
+     * @return index divisor.
+     */
+    public double divisor()
+    {
+        return divisor;
+    }
+
+    /**
+     * @return every instrument, indexed by id.
+     */
+    public List<Instrument> instruments()
+    {
+        return instruments;
+    }
+
+    /**
+     * @return the index constituents.
+     */
+    public List<Constituent> constituents()
+    {
+        return constituents;
+    }
+
+    /**
+     * @param symbol exchange symbol.
+     * @return the instrument or null.
+     */
+    public Instrument instrument(final String symbol)
+    {
+        return bySymbol.get(symbol);
+    }
+}
