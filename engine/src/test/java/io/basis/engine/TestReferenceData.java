@@ -1,0 +1,59 @@
+package io.basis.engine;
+
+import io.basis.engine.refdata.ReferenceData;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Reference data sets for tests: the shipped sample set, and a two-stock index small enough to value by hand.
+ */
+public final class TestReferenceData
+{
+    /** Trading date of the samples. */
+    public static final LocalDate TRADE_DATE = LocalDate.of(2026, 11, 23);
+
+    private TestReferenceData()
+    {
+    }
+
+    /**
+     * @return the shipped KOSPI200-like set.
+     */
+    public static ReferenceData kospi200()
+    {
+        return ReferenceData.load(Path.of("..", "refdata", "kospi200"), TRADE_DATE);
+    }
+
+    /**
+     * Two stocks and a future: A (1,000 index shares) and B (500), divisor 10,000, multiplier 100, so one contract
+     * holds q_A = 100·1000/10000 = 10 shares of A and q_B = 5 shares of B.
+     *
+     * @param dir directory to write the set into.
+     * @return the loaded set.
+     */
+    public static ReferenceData twoStockIndex(final Path dir)
+    {
+        write(dir, "tick-tables.csv", "table,effectiveFrom,fromPrice,tick\nSTK,2020-01-01,0,1\nFUT,2020-01-01,0,0.05\n");
+        write(dir, "instruments.csv", "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay\n" +
+            "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-12-10\nA,STOCK,KRW,1,STK,1,100,\nB,STOCK,KRW,1,STK,1,200,\n");
+        write(dir, "index.csv", "index,future,divisor\nTWO,FUT,10000\n");
+        write(dir, "basket.csv", "symbol,indexShares,floatFactor,capFactor\nA,1000,1.0,1.0\nB,500,1.0,1.0\n");
+        return ReferenceData.load(dir, TRADE_DATE);
+    }
+
+    static void write(final Path dir, final String name, final String text)
+    {
+        try
+        {
+            Files.writeString(dir.resolve(name), text);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.basis.engine.order;
+
+import io.basis.engine.position.Positions;
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class OrderTrackerTest
+{
+    private static final long PX = Prices.parse("100");
+
+    private final Positions positions = new Positions(3);
+    private final OrderTracker tracker = new OrderTracker(1, 3, positions, new OrderIds(1_000));
+
+    @Test
+    void aProgramCompletesWhenEveryLegIsTerminalAndFillsAreBookedIntoPositions()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        final ChildOrder stock = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+        final ChildOrder future = tracker.addLeg(program, 0, Side.SELL, 1, PX);
+
+        tracker.onExecutionReport(stock.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0);
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
+        assertEquals(OrderState.PARTIALLY_FILLED, stock.state());
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.FILLED, 6, PX, 10);
+        assertFalse(program.isComplete());
+        tracker.onExecutionReport(future.orderId(), ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1);
+
+        assertTrue(program.isComplete());
+        assertEquals(1, tracker.programsCompleted());
+        assertEquals(0, tracker.openProgramCount());
+        assertEquals(0, tracker.workingOrders());
+        assertEquals(10, positions.quantity(1));
+        assertEquals(-1, positions.quantity(0));
+        assertEquals(3, positions.fills());
+    }
+
+    @Test
+    void aRepeatedFillReportIsBookedOnce()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
+
+        assertEquals(4, positions.quantity(1));
+        assertEquals(1, tracker.duplicateReports());
+        assertEquals(0, tracker.fillMismatches());
+    }
+
+    @Test
+    void aCumulativeQuantityThatDisagreesWithTheFillsIsBookedAsTheExchangeSaysAndFlagged()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+
+        // A fill of 3 was missed: the next report says 2 more, cumulative 5.
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5);
+
+        assertEquals(5, positions.quantity(1));
+        assertEquals(1, tracker.fillMismatches());
+    }
+
+    @Test
+    void aCancelEndsTheLegWithItsFilledPartKept()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, 0);
+        final ChildOrder order = tracker.addLeg(program, 2, Side.SELL_SHORT, 10, PX);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, PX, 3);
+
+        final long cancelId = tracker.requestCancel(order);
+        assertTrue(cancelId > order.orderId());
+        assertEquals(OrderState.PENDING_CANCEL, order.state());
+        assertEquals(0, tracker.requestCancel(order), "a second cancel is not sent while one is pending");
+        tracker.onExecutionReport(order.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 3);
+
+        assertEquals(OrderState.CANCELED, order.state());
+        assertTrue(program.isComplete());
+        assertEquals(-3, positions.quantity(2));
+    }
+
+    @Test
+    void aRefusedCancelLeavesTheOrderWorking()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+        tracker.onExecutionReport(order.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0);
+        tracker.requestCancel(order);
+
+        tracker.onCancelReject(order.orderId());
+
+        assertEquals(OrderState.NEW, order.state());
+    }
+
+    @Test
+    void aRejectedLegIsTerminalAndCounted()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+
+        assertTrue(tracker.onReject(order.orderId()));
+
+        assertEquals(OrderState.REJECTED, order.state());
+        assertEquals(1, tracker.rejects());
+        assertTrue(program.isComplete());
+        assertFalse(tracker.onReject(order.orderId()), "the order is forgotten once its program completed");
+    }
+
+    @Test
+    void noMoreProgramsOpenThanTheLimit()
+    {
+        tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+
+        assertNull(tracker.openProgram(ProgramDirection.REVERSE, 0));
+    }
+
+    @Test
+    void aReportForAnUnknownOrderChangesNothing()
+    {
+        tracker.onExecutionReport(42, ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1);
+
+        assertEquals(1, tracker.unknownReports());
+        assertEquals(0, positions.fills());
+    }
+}
