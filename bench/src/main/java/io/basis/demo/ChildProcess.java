@@ -1,0 +1,163 @@
+package io.basis.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Basis role (simulator, gateway, engine) running as its own JVM: its output goes to a log file, the first
+ * line that starts with its role name marks it started, and it is stopped with SIGTERM so its shutdown hook runs.
+ */
+final class ChildProcess
+{
+    private static final int TAIL_LINES = 20;
+
+    private final String role;
+    private final Process process;
+    private final Path logFile;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile boolean started;
+
+    private ChildProcess(final String role, final Process process, final Path logFile)
+    {
+        this.role = role;
+        this.process = process;
+        this.logFile = logFile;
+        final Thread pump = new Thread(this::pumpOutput, role + "-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    static ChildProcess start(
+        final String role, final Path jar, final Path runDir, final String mainClass, final List<String> args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--add-opens");
+        command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(mainClass);
+        command.addAll(args);
+        final Path logFile = runDir.resolve(role + ".log");
+        try
+        {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return new ChildProcess(role, process, logFile);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start " + role, ex);
+        }
+    }
+
+    private void pumpOutput()
+    {
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                log.println(line);
+                synchronized (tail)
+                {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES)
+                    {
+                        tail.removeFirst();
+                    }
+                }
+                if (!started && line.startsWith(role))
+                {
+                    started = true;
+                }
+            }
+        }
+        catch (final IOException ignored)
+        {
+            // The process ended; its exit code tells the story.
+        }
+    }
+
+    String role()
+    {
+        return role;
+    }
+
+    long pid()
+    {
+        return process.pid();
+    }
+
+    Path logFile()
+    {
+        return logFile;
+    }
+
+    boolean hasStarted()
+    {
+        return started;
+    }
+
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    String tail()
+    {
+        synchronized (tail)
+        {
+            return String.join(System.lineSeparator(), tail);
+        }
+    }
+
+    /**
+     * Ask the process to stop (SIGTERM) and wait; kill it if it does not stop in time.
+     *
+     * @param timeoutMs how long to wait for a clean exit.
+     * @return true if it exited cleanly (0, or 143 for SIGTERM) in time.
+     */
+    boolean stop(final long timeoutMs)
+    {
+        if (process.isAlive())
+        {
+            process.destroy();
+        }
+        try
+        {
+            if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
+            {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                return false;
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        }
+        final int exit = process.exitValue();
+        return exit == 0 || exit == 143;
+    }
+
+    int exitValue()
+    {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+}

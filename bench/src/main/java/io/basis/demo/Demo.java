@@ -1,0 +1,320 @@
+package io.basis.demo;
+
+import io.aeron.Aeron;
+import io.aeron.CncFileDescriptor;
+import io.basis.engine.admin.AdminClient;
+import io.basis.engine.admin.EngineStatusReader;
+import io.basis.protocol.EngineCounters;
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.AdminCommandType;
+import org.agrona.CloseHelper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the simulator, the gateway (with the media driver embedded) and the engine as three JVMs, trades for the
+ * configured window, winds down so that every program ends in a terminal state, stops everything and reconciles
+ * the engine's positions against the simulator's record of fills.
+ */
+final class Demo implements AutoCloseable
+{
+    static final String ACCOUNT = "BASIS1";
+    private static final long START_TIMEOUT_MS = 60_000;
+    private static final long DRAIN_TIMEOUT_MS = 15_000;
+    private static final long STOP_TIMEOUT_MS = 20_000;
+
+    private final DemoConfig config;
+    private final PrintStream out;
+    private final List<ChildProcess> processes = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private Aeron aeron;
+    private AdminClient admin;
+    private boolean stopped;
+
+    Demo(final DemoConfig config, final PrintStream out)
+    {
+        this.config = config;
+        this.out = out;
+    }
+
+    DemoReport run() throws IOException
+    {
+        Files.createDirectories(config.runDir);
+        final Path aeronDir = config.runDir.resolve("aeron");
+        final Path simRecord = config.runDir.resolve("exchange-record.properties");
+        final Path engineReport = config.runDir.resolve("engine-report.properties");
+        final int oePort = freePort();
+        final int mdPort = freePort();
+        final Path settings = writeGatewaySettings(config.runDir, oePort, mdPort);
+        final long startNs = System.nanoTime();
+
+        final ChildProcess simulator = launch("simulator", "io.basis.simulator.SimulatorMain", List.of(
+            "--refdata", config.refdataDir.toString(), "--oe-port", Integer.toString(oePort),
+            "--md-port", Integer.toString(mdPort), "--seed", Long.toString(config.seed),
+            "--record", simRecord.toString()));
+        await("simulator to listen", simulator::hasStarted, simulator);
+
+        final ChildProcess gateway = launch("gateway", "io.basis.gateway.GatewayMain", List.of(
+            "--settings", settings.toString(), "--aeron-dir", aeronDir.toString(), "--embedded-driver",
+            "--account", ACCOUNT));
+        await("gateway to start its media driver",
+            () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted(), gateway);
+
+        final ChildProcess engine = launch("engine", "io.basis.engine.EngineMain", List.of(
+            "--refdata", config.refdataDir.toString(), "--aeron-dir", aeronDir.toString(),
+            "--report", engineReport.toString()));
+
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
+        admin = new AdminClient(aeron);
+        final EngineStatusReader status = new EngineStatusReader(aeron.countersReader());
+        await("engine to publish its counters", status::refresh, engine);
+        await("market data to reach the engine", () -> status.get(EngineCounters.MARKET_DATA_UPDATES) > 0, engine);
+        out.printf("demo: simulator pid %d, gateway pid %d, engine pid %d; logs in %s%n",
+            simulator.pid(), gateway.pid(), engine.pid(), config.runDir);
+
+        trade(status, engine);
+
+        final long programs = status.get(EngineCounters.PROGRAMS_SENT);
+        out.printf("demo: stopping (%d programs, %d working orders)%n",
+            programs, status.get(EngineCounters.WORKING_ORDERS));
+        stopAll();
+
+        final Properties engineProps = load(engineReport);
+        final Properties exchangeProps = load(simRecord);
+        final Reconciliation reconciliation = new Reconciliation(engineProps, exchangeProps, ACCOUNT);
+        return new DemoReport(
+            config.seconds,
+            (System.nanoTime() - startNs) / 1_000_000,
+            engineProps,
+            exchangeProps,
+            reconciliation,
+            processes,
+            failures);
+    }
+
+    private void trade(final EngineStatusReader status, final ChildProcess engine)
+    {
+        final long tradingStartNs = System.nanoTime();
+        final long quiesceAtNs = tradingStartNs + TimeUnit.SECONDS.toNanos(config.seconds - config.quiesceSeconds());
+        final long endNs = tradingStartNs + TimeUnit.SECONDS.toNanos(config.seconds);
+        long nextStatusNs = tradingStartNs + TimeUnit.SECONDS.toNanos(1);
+        boolean quiescing = false;
+        while (true)
+        {
+            final long now = System.nanoTime();
+            if (!quiescing && now >= quiesceAtNs)
+            {
+                quiescing = true;
+                out.println("demo: winding down: no new programs, cancelling working orders");
+                sendCommand(AdminCommandType.CANCEL_ALL);
+            }
+            if (now >= endNs && (status.get(EngineCounters.WORKING_ORDERS) == 0 || now >= endNs + ms(DRAIN_TIMEOUT_MS)))
+            {
+                return;
+            }
+            for (final ChildProcess process : processes)
+            {
+                if (!process.isAlive())
+                {
+                    failures.add(process.role() + " exited early with code " + process.exitValue());
+                    out.println("demo: " + process.role() + " exited early; last output:");
+                    out.println(process.tail());
+                    return;
+                }
+            }
+            if (config.live && now >= nextStatusNs)
+            {
+                out.println(statusLine(status, (now - tradingStartNs) / 1_000_000_000L));
+                nextStatusNs += TimeUnit.SECONDS.toNanos(1);
+            }
+            sleepBriefly();
+        }
+    }
+
+    private void sendCommand(final AdminCommandType command)
+    {
+        final long deadline = System.nanoTime() + ms(5_000);
+        while (System.nanoTime() < deadline)
+        {
+            if (admin.send(command) > 0)
+            {
+                return;
+            }
+            sleepBriefly();
+        }
+        failures.add("the engine did not take the " + command + " command");
+    }
+
+    static String statusLine(final EngineStatusReader status, final long second)
+    {
+        return String.format(Locale.ROOT,
+            "[%3ds] basis cc %+7.2f rc %+7.2f band [%+6.2f, %+6.2f] | programs %d/%d orders %d working %d " +
+            "fills %d rejects %d | future %+d basket %+d%s",
+            second,
+            points(status.get(EngineCounters.BASIS_CASH_AND_CARRY)),
+            points(status.get(EngineCounters.BASIS_REVERSE)),
+            points(status.get(EngineCounters.BAND_LOWER)),
+            points(status.get(EngineCounters.BAND_UPPER)),
+            status.get(EngineCounters.PROGRAMS_COMPLETED),
+            status.get(EngineCounters.PROGRAMS_SENT),
+            status.get(EngineCounters.CHILD_ORDERS_SENT),
+            status.get(EngineCounters.WORKING_ORDERS),
+            status.get(EngineCounters.FILLS),
+            status.get(EngineCounters.REJECTS),
+            status.get(EngineCounters.FUTURE_POSITION),
+            status.get(EngineCounters.BASKET_POSITION),
+            status.get(EngineCounters.HALTED) != 0 ? " HALTED" : "");
+    }
+
+    private static double points(final long scaled)
+    {
+        return Prices.toDouble(scaled);
+    }
+
+    private ChildProcess launch(final String role, final String mainClass, final List<String> args)
+    {
+        final ChildProcess process = ChildProcess.start(role, config.jar, config.runDir, mainClass, args);
+        processes.add(process);
+        return process;
+    }
+
+    private void await(final String what, final BooleanSupplier condition, final ChildProcess process)
+    {
+        final long deadline = System.nanoTime() + ms(START_TIMEOUT_MS);
+        while (!condition.getAsBoolean())
+        {
+            if (!process.isAlive())
+            {
+                throw new IllegalStateException("waiting for " + what + ": " + process.role() +
+                    " exited with code " + process.exitValue() + "; last output:" + System.lineSeparator() +
+                    process.tail());
+            }
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("timed out waiting for " + what + "; " + process.role() +
+                    " output:" + System.lineSeparator() + process.tail());
+            }
+            sleepBriefly();
+        }
+    }
+
+    /**
+     * Stop the engine first (it writes its report), then the gateway and its media driver, then the simulator
+     * (it writes the exchange record). Idempotent; also run on Ctrl-C.
+     */
+    synchronized void stopAll()
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        CloseHelper.quietCloseAll(admin, aeron);
+        for (int i = processes.size() - 1; i >= 0; i--)
+        {
+            final ChildProcess process = processes.get(i);
+            if (!process.stop(STOP_TIMEOUT_MS))
+            {
+                failures.add(process.role() + " did not stop cleanly (exit " + process.exitValue() + ")");
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        stopAll();
+    }
+
+    private static Properties load(final Path file)
+    {
+        final Properties properties = new Properties();
+        if (Files.exists(file))
+        {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+            {
+                properties.load(reader);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return properties;
+    }
+
+    static Path writeGatewaySettings(final Path dir, final int oePort, final int mdPort) throws IOException
+    {
+        final Path settings = dir.resolve("gateway.cfg");
+        final String store = dir.resolve("fix-store").toString();
+        Files.writeString(settings, String.join(System.lineSeparator(),
+            "# Written by the demo: the sample config/gateway.cfg with this run's ports and store.",
+            "[DEFAULT]",
+            "ConnectionType=initiator",
+            "BeginString=FIX.4.4",
+            "TargetCompID=SIM",
+            "SocketConnectHost=127.0.0.1",
+            "HeartBtInt=30",
+            "ReconnectInterval=1",
+            "ResetOnLogon=Y",
+            "StartTime=00:00:00",
+            "EndTime=00:00:00",
+            "SocketTcpNoDelay=Y",
+            "FileStorePath=" + store,
+            "UseDataDictionary=Y",
+            "ValidateUserDefinedFields=N",
+            "",
+            "[SESSION]",
+            "BasisRole=ORDER_ENTRY",
+            "SenderCompID=BASIS-OE",
+            "SocketConnectPort=" + oePort,
+            "",
+            "[SESSION]",
+            "BasisRole=MARKET_DATA",
+            "SenderCompID=BASIS-MD",
+            "SocketConnectPort=" + mdPort,
+            "AllowUnknownMsgFields=Y",
+            ""));
+        return settings;
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long ms(final long millis)
+    {
+        return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private static void sleepBriefly()
+    {
+        // The demo's own loop polls the engine's counters: a coarse pause keeps it off the engine's cores.
+        try
+        {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+}

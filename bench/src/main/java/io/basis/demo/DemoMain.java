@@ -1,0 +1,150 @@
+package io.basis.demo;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code ./basis demo [--seconds N] [--report FILE]}: the simulator, the gateway and the engine as three JVMs
+ * trading over loopback FIX and Aeron IPC. Exits 0 only if every process ran and stopped cleanly, every program
+ * ended with all its legs terminal and the engine's positions equal the exchange's record.
+ */
+public final class DemoMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: basis demo [options]",
+        "  --seconds N      trading window in seconds (default 60, at least 10)",
+        "  --report FILE    write the JSON report here",
+        "  --refdata DIR    reference data set (default refdata/kospi200)",
+        "  --seed N         seed of the synthetic market (default 42)",
+        "  --run-dir DIR    logs and process files (default run/demo-<time>)",
+        "  --quiet          no live status line",
+        "  --help           this text");
+
+    private DemoMain()
+    {
+    }
+
+    /**
+     * @param args command line.
+     * @throws Exception if the demo could not run.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        final DemoConfig config = new DemoConfig();
+        try
+        {
+            if (!parse(args, config))
+            {
+                System.out.println(USAGE);
+                return;
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("demo: " + ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        System.exit(run(config) ? 0 : 1);
+    }
+
+    static boolean run(final DemoConfig config) throws Exception
+    {
+        final Demo demo = new Demo(config, System.out);
+        final Thread onInterrupt = new Thread(demo::stopAll, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try
+        {
+            final DemoReport report = demo.run();
+            System.out.println(report.summary());
+            if (config.reportFile != null)
+            {
+                report.write(config.reportFile);
+                System.out.println("demo: report written to " + config.reportFile);
+            }
+            for (final String failure : report.failures())
+            {
+                System.out.println("demo: FAILED: " + failure);
+            }
+            if (!report.reconciled())
+            {
+                System.out.println("demo: FAILED: engine positions differ from the exchange's record");
+            }
+            return report.succeeded();
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.out.println("demo: FAILED: " + ex.getMessage());
+            return false;
+        }
+        finally
+        {
+            demo.close();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
+            catch (final IllegalStateException ignored)
+            {
+                // Already shutting down (Ctrl-C): the hook is running or has run.
+            }
+        }
+    }
+
+    static boolean parse(final String[] args, final DemoConfig config)
+    {
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--help":
+                case "-h":
+                    return false;
+                case "--seconds":
+                    config.seconds = Integer.parseInt(value(args, ++i, "--seconds"));
+                    if (config.seconds < 10)
+                    {
+                        throw new IllegalArgumentException("--seconds must be at least 10");
+                    }
+                    break;
+                case "--report":
+                    config.reportFile = Path.of(value(args, ++i, "--report"));
+                    break;
+                case "--refdata":
+                    config.refdataDir = Path.of(value(args, ++i, "--refdata"));
+                    break;
+                case "--seed":
+                    config.seed = Long.parseLong(value(args, ++i, "--seed"));
+                    break;
+                case "--run-dir":
+                    config.runDir = Path.of(value(args, ++i, "--run-dir"));
+                    break;
+                case "--quiet":
+                    config.live = false;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (config.jar == null)
+        {
+            config.jar = Path.of(System.getProperty("basis.jar", System.getProperty("java.class.path")));
+        }
+        if (config.runDir == null)
+        {
+            config.runDir = Path.of("run", "demo-" +
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        return true;
+    }
+
+    private static String value(final String[] args, final int index, final String option)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}
