@@ -1,0 +1,52 @@
+package io.basis.gateway;
+
+/**
+ * Conditions the gateway survives but an operator must hear about. Each is counted; the first occurrence of each
+ * is logged (see {@link Alarms}) so that a misbehaving counterparty cannot flood the log.
+ */
+public enum Alarm
+{
+    /** Market data or an execution report named a symbol the engine never defined. */
+    UNKNOWN_SYMBOL("FIX message for a symbol the engine has not defined"),
+    /** A W or X that could not be translated; it was dropped. */
+    UNPARSABLE_MARKET_DATA("market data message could not be parsed and was dropped"),
+    /** An 8, 9 or j that could not be translated; it was dropped. */
+    UNPARSABLE_EXECUTION("order-entry message could not be parsed and was dropped"),
+    /** ClOrdID or OrigClOrdID is not an engine order id in decimal; the message was dropped. */
+    BAD_CLORDID("ClOrdID is not a decimal engine order id; message dropped"),
+    /** The exchange refused a MarketDataRequest (Y). */
+    MARKET_DATA_REQUEST_REJECTED("exchange rejected a market data request"),
+    /** A business reject (j) the gateway cannot attribute to an order. */
+    UNROUTABLE_BUSINESS_REJECT("business message reject that references no new order"),
+    /** A session-level Reject (3); it cannot be attributed to an order without a sequence number map. */
+    SESSION_REJECT("exchange sent a session-level reject"),
+    /** An unexpected application message type from the exchange. */
+    UNEXPECTED_FIX_MESSAGE("unexpected FIX message type"),
+    /** A message from the engine with an unknown template or schema, or undecodable fields. */
+    BAD_ENGINE_MESSAGE("undecodable message from the engine"),
+    /** The session dropped between the logged-on check and the send. */
+    ORDER_NOT_SENT("QuickFIX/J refused to send an order after the logged-on check"),
+    /** A message that must reach the engine could not be published within the timeout. */
+    ENGINE_PUBLISH_TIMEOUT("engine not connected within the publish timeout; message dropped"),
+    /** The publication is closed or at its maximum position. */
+    PUBLICATION_FAILED("publication to the engine failed permanently; message dropped"),
+    /** An exception escaped the gateway agent's duty cycle. */
+    AGENT_ERROR("unexpected error in the gateway agent");
+
+    private final String description;
+
+    Alarm(final String description)
+    {
+        this.description = description;
+    }
+
+    /**
+     * What the alarm means.
+     *
+     * @return a one-line description.
+     */
+    public String description()
+    {
+        return description;
+    }
+}

@@ -1,0 +1,302 @@
+package io.basis.gateway;
+
+import java.util.Locale;
+
+import io.basis.protocol.sbe.CancelRejectEncoder;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportEncoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.Side;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.field.AvgPx;
+import quickfix.field.BusinessRejectReason;
+import quickfix.field.BusinessRejectRefID;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.RefMsgType;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+
+/**
+ * FIX order-entry responses to SBE: ExecutionReport (8) to {@code ExecutionReport}, OrderCancelReject (9) to
+ * {@code CancelReject}, BusinessMessageReject (j) of a NewOrderSingle to {@code OrderReject}.
+ * <p>
+ * Every output uses {@link SbeSink.Delivery#WAIT_FOR_ENGINE}: a fill must not be lost because the engine blinked.
+ * Single-threaded (the QuickFIX/J thread); owns its buffer.
+ */
+public final class ExecutionTranslator
+{
+    private final InstrumentDirectory directory;
+    private final SbeSink sink;
+    private final Alarms alarms;
+    private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(256);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final ExecutionReportEncoder executionReportEncoder = new ExecutionReportEncoder();
+    private final CancelRejectEncoder cancelRejectEncoder = new CancelRejectEncoder();
+    private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
+
+    /**
+     * @param directory symbol to engine instrument id.
+     * @param sink      receives the SBE messages.
+     * @param alarms    for untranslatable messages.
+     */
+    public ExecutionTranslator(final InstrumentDirectory directory, final SbeSink sink, final Alarms alarms)
+    {
+        this.directory = directory;
+        this.sink = sink;
+        this.alarms = alarms;
+    }
+
+    /**
+     * Translate an ExecutionReport (8). The SBE orderId is OrigClOrdID when present (cancel acknowledgements carry
+     * the cancel's ClOrdID and the order's OrigClOrdID), else ClOrdID.
+     *
+     * @param message            the FIX message.
+     * @param receiveTimestampNs {@link System#nanoTime()} when the gateway received it.
+     * @return true if an SBE message was published.
+     */
+    public boolean onExecutionReport(final Message message, final long receiveTimestampNs)
+    {
+        try
+        {
+            final int idTag = message.isSetField(OrigClOrdID.FIELD) ? OrigClOrdID.FIELD : ClOrdID.FIELD;
+            final long orderId = orderId(message, idTag);
+            if (orderId == Long.MIN_VALUE)
+            {
+                return false;
+            }
+            final ExecType execType = ExecType.get((byte)message.getChar(quickfix.field.ExecType.FIELD));
+            final OrdStatus ordStatus = OrdStatus.get((byte)message.getChar(quickfix.field.OrdStatus.FIELD));
+            final Side side = Side.get((byte)message.getChar(quickfix.field.Side.FIELD));
+            if (execType == ExecType.NULL_VAL || ordStatus == OrdStatus.NULL_VAL || side == Side.NULL_VAL)
+            {
+                throw new IllegalArgumentException("NUL ExecType, OrdStatus or Side");
+            }
+            final RejectReason rejectReason = execType == ExecType.REJECTED ?
+                orderRejectReason(message) : RejectReason.NONE;
+
+            executionReportEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .orderId(orderId)
+                .instrumentId(instrumentId(message))
+                .execType(execType)
+                .ordStatus(ordStatus)
+                .side(side)
+                .lastQty(FixFields.optionalQuantity(message, LastQty.FIELD))
+                .lastPx(FixFields.roundedPrice(message, LastPx.FIELD))
+                .cumQty(FixFields.optionalQuantity(message, CumQty.FIELD))
+                .leavesQty(FixFields.optionalQuantity(message, LeavesQty.FIELD))
+                .avgPx(FixFields.roundedPrice(message, AvgPx.FIELD))
+                .rejectReason(rejectReason)
+                .receiveTimestampNs(receiveTimestampNs);
+            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + executionReportEncoder.encodedLength(),
+                SbeSink.Delivery.WAIT_FOR_ENGINE);
+        }
+        catch (final FieldNotFound | RuntimeException ex)
+        {
+            alarms.raise(Alarm.UNPARSABLE_EXECUTION, "ExecutionReport: " + ex + " in " + message);
+            return false;
+        }
+    }
+
+    /**
+     * Translate an OrderCancelReject (9): orderId from OrigClOrdID, cancelId from ClOrdID.
+     *
+     * @param message the FIX message.
+     * @return true if an SBE message was published.
+     */
+    public boolean onOrderCancelReject(final Message message)
+    {
+        try
+        {
+            final long orderId = orderId(message, OrigClOrdID.FIELD);
+            final long cancelId = orderId(message, ClOrdID.FIELD);
+            if (orderId == Long.MIN_VALUE || cancelId == Long.MIN_VALUE)
+            {
+                return false;
+            }
+            final RejectReason reason = message.isSetField(CxlRejReason.FIELD) ?
+                cancelRejectReason(message.getInt(CxlRejReason.FIELD)) : RejectReason.OTHER;
+            cancelRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .orderId(orderId)
+                .cancelId(cancelId)
+                .reason(reason);
+            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelRejectEncoder.encodedLength(),
+                SbeSink.Delivery.WAIT_FOR_ENGINE);
+        }
+        catch (final FieldNotFound | RuntimeException ex)
+        {
+            alarms.raise(Alarm.UNPARSABLE_EXECUTION, "OrderCancelReject: " + ex + " in " + message);
+            return false;
+        }
+    }
+
+    /**
+     * Translate a BusinessMessageReject (j). Only a reject of a NewOrderSingle names an engine order
+     * (BusinessRejectRefID is its ClOrdID) and becomes an {@code OrderReject}; the gateway keeps no order state,
+     * so the reject's instrumentId is the null value and the engine resolves the instrument from the order id.
+     * Anything else raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
+     *
+     * @param message the FIX message.
+     * @return true if an SBE message was published.
+     */
+    public boolean onBusinessMessageReject(final Message message)
+    {
+        try
+        {
+            final String refMsgType = message.isSetField(RefMsgType.FIELD) ? message.getString(RefMsgType.FIELD) : "";
+            if (!MsgType.ORDER_SINGLE.equals(refMsgType) || !message.isSetField(BusinessRejectRefID.FIELD))
+            {
+                alarms.raise(Alarm.UNROUTABLE_BUSINESS_REJECT, String.valueOf(message));
+                return false;
+            }
+            final long orderId = orderId(message, BusinessRejectRefID.FIELD);
+            if (orderId == Long.MIN_VALUE)
+            {
+                return false;
+            }
+            final RejectReason reason = businessRejectReason(
+                message.isSetField(BusinessRejectReason.FIELD) ? message.getInt(BusinessRejectReason.FIELD) : -1);
+            orderRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .orderId(orderId)
+                .instrumentId(OrderRejectEncoder.instrumentIdNullValue())
+                .reason(reason);
+            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderRejectEncoder.encodedLength(),
+                SbeSink.Delivery.WAIT_FOR_ENGINE);
+        }
+        catch (final FieldNotFound | RuntimeException ex)
+        {
+            alarms.raise(Alarm.UNPARSABLE_EXECUTION, "BusinessMessageReject: " + ex + " in " + message);
+            return false;
+        }
+    }
+
+    /**
+     * OrdRejReason (103) to {@link RejectReason}. The dialect rejects off-grid and out-of-limit prices with 99
+     * ("other") and says which in Text, so 99 with a price-related text is {@link RejectReason#INVALID_PRICE}.
+     *
+     * @param ordRejReason the FIX code, or -1 if absent.
+     * @param text         Text (58), or null.
+     * @return the SBE reason.
+     */
+    public static RejectReason rejectReason(final int ordRejReason, final String text)
+    {
+        switch (ordRejReason)
+        {
+            case OrdRejReason.UNKNOWN_SYMBOL:
+                return RejectReason.UNKNOWN_INSTRUMENT;
+            case OrdRejReason.UNKNOWN_ORDER:
+                return RejectReason.UNKNOWN_ORDER;
+            case OrdRejReason.DUPLICATE_ORDER:
+                return RejectReason.DUPLICATE_ORDER;
+            case OrdRejReason.INCORRECT_QUANTITY:
+                return RejectReason.INVALID_QUANTITY;
+            case OrdRejReason.INVALID_PRICE_INCREMENT:
+                return RejectReason.INVALID_PRICE;
+            case OrdRejReason.OTHER:
+                return isAboutPrice(text) ? RejectReason.INVALID_PRICE : RejectReason.OTHER;
+            default:
+                return RejectReason.EXCHANGE_REJECT;
+        }
+    }
+
+    /**
+     * CxlRejReason (102) to {@link RejectReason}.
+     *
+     * @param cxlRejReason the FIX code.
+     * @return the SBE reason.
+     */
+    public static RejectReason cancelRejectReason(final int cxlRejReason)
+    {
+        switch (cxlRejReason)
+        {
+            case CxlRejReason.TOO_LATE_TO_CANCEL:
+                return RejectReason.TOO_LATE_TO_CANCEL;
+            case CxlRejReason.UNKNOWN_ORDER:
+                return RejectReason.UNKNOWN_ORDER;
+            case CxlRejReason.DUPLICATE_CLORDID_RECEIVED:
+                return RejectReason.DUPLICATE_ORDER;
+            case CxlRejReason.OTHER:
+                return RejectReason.OTHER;
+            default:
+                return RejectReason.EXCHANGE_REJECT;
+        }
+    }
+
+    /**
+     * BusinessRejectReason (380) to {@link RejectReason}.
+     *
+     * @param businessRejectReason the FIX code, or -1 if absent.
+     * @return the SBE reason.
+     */
+    public static RejectReason businessRejectReason(final int businessRejectReason)
+    {
+        switch (businessRejectReason)
+        {
+            case BusinessRejectReason.UNKNOWN_SECURITY:
+                return RejectReason.UNKNOWN_INSTRUMENT;
+            case BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE:
+            case BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING:
+                return RejectReason.INVALID_MESSAGE;
+            default:
+                return RejectReason.EXCHANGE_REJECT;
+        }
+    }
+
+    private RejectReason orderRejectReason(final Message message) throws FieldNotFound
+    {
+        final int code = message.isSetField(OrdRejReason.FIELD) ? message.getInt(OrdRejReason.FIELD) : -1;
+        final String text = message.isSetField(Text.FIELD) ? message.getString(Text.FIELD) : null;
+        return rejectReason(code, text);
+    }
+
+    private int instrumentId(final Message message) throws FieldNotFound
+    {
+        if (!message.isSetField(Symbol.FIELD))
+        {
+            return ExecutionReportEncoder.instrumentIdNullValue();
+        }
+        final String symbol = message.getString(Symbol.FIELD);
+        final int id = directory.idOf(symbol);
+        if (id == InstrumentDirectory.UNKNOWN)
+        {
+            // Still publish: the engine knows the order by id, and dropping a fill would be far worse.
+            alarms.raise(Alarm.UNKNOWN_SYMBOL, "ExecutionReport for " + symbol);
+            return ExecutionReportEncoder.instrumentIdNullValue();
+        }
+        return id;
+    }
+
+    private long orderId(final Message message, final int tag) throws FieldNotFound
+    {
+        final String text = message.getString(tag);
+        final long id = FixFields.orderId(text);
+        if (id == Long.MIN_VALUE)
+        {
+            alarms.raise(Alarm.BAD_CLORDID, "tag " + tag + "=" + text + " in " + message);
+        }
+        return id;
+    }
+
+    private static boolean isAboutPrice(final String text)
+    {
+        if (text == null)
+        {
+            return false;
+        }
+        final String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("price") || lower.contains("tick") || lower.contains("limit");
+    }
+}

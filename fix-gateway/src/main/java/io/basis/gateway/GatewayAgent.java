@@ -1,0 +1,144 @@
+package io.basis.gateway;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.aeron.FragmentAssembler;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.InstrumentDefinitionDecoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+
+/**
+ * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data
+ * subscriptions and orders into FIX messages sent on the order-entry session. Also notices an engine connecting to
+ * GATEWAY_TO_ENGINE and republishes the session status to it.
+ * <p>
+ * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
+ */
+final class GatewayAgent implements Agent
+{
+    /** Enough for a definitions burst to become a few V messages rather than one per symbol. */
+    private static final int FRAGMENT_LIMIT = 64;
+
+    private final Subscription fromEngine;
+    private final Publication toEngine;
+    private final InstrumentDirectory directory;
+    private final OrderTranslator orders;
+    private final MarketDataSubscriptions subscriptions;
+    private final SessionStatusPublisher sessionStatus;
+    private final SbeSink sink;
+    private final GatewayCounters counters;
+    private final Alarms alarms;
+    private final FragmentHandler fragmentHandler = new FragmentAssembler(this::onFragment);
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
+    private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
+    private final Set<String> newSymbols = new LinkedHashSet<>();
+    private boolean engineConnected;
+
+    GatewayAgent(
+        final Subscription fromEngine,
+        final Publication toEngine,
+        final InstrumentDirectory directory,
+        final OrderTranslator orders,
+        final MarketDataSubscriptions subscriptions,
+        final SessionStatusPublisher sessionStatus,
+        final SbeSink sink,
+        final GatewayCounters counters,
+        final Alarms alarms)
+    {
+        this.fromEngine = fromEngine;
+        this.toEngine = toEngine;
+        this.directory = directory;
+        this.orders = orders;
+        this.subscriptions = subscriptions;
+        this.sessionStatus = sessionStatus;
+        this.sink = sink;
+        this.counters = counters;
+        this.alarms = alarms;
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        final boolean connected = toEngine.isConnected();
+        if (connected != engineConnected)
+        {
+            engineConnected = connected;
+            if (connected)
+            {
+                sessionStatus.republish(sink);
+            }
+            work++;
+        }
+
+        work += fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
+
+        if (!newSymbols.isEmpty())
+        {
+            // One V per batch of definitions. Sent even for symbols already subscribed: an engine that
+            // (re)connects redefines its instruments and needs fresh snapshots.
+            subscriptions.subscribe(newSymbols);
+            newSymbols.clear();
+            work++;
+        }
+        return work;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "basis-gateway";
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        counters.messagesFromEngine.incrementRelease();
+        headerDecoder.wrap(buffer, offset);
+        if (headerDecoder.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            alarms.raise(Alarm.BAD_ENGINE_MESSAGE, "schemaId " + headerDecoder.schemaId());
+            return;
+        }
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int blockLength = headerDecoder.blockLength();
+        final int version = headerDecoder.version();
+        switch (headerDecoder.templateId())
+        {
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                definitionDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                final String symbol = definitionDecoder.symbol().trim();
+                directory.define(definitionDecoder.instrumentId(), symbol);
+                newSymbols.add(symbol);
+                break;
+
+            case NewOrderDecoder.TEMPLATE_ID:
+                newOrderDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                if (orders.onNewOrder(newOrderDecoder))
+                {
+                    counters.fixOrdersOut.incrementRelease();
+                }
+                break;
+
+            case CancelOrderDecoder.TEMPLATE_ID:
+                cancelOrderDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                if (orders.onCancelOrder(cancelOrderDecoder))
+                {
+                    counters.fixOrdersOut.incrementRelease();
+                }
+                break;
+
+            default:
+                alarms.raise(Alarm.BAD_ENGINE_MESSAGE, "templateId " + headerDecoder.templateId());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.basis.gateway;
+
+import io.basis.protocol.sbe.SessionRole;
+import quickfix.Application;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.field.MsgType;
+import quickfix.field.RefSeqNum;
+import quickfix.field.Text;
+
+/**
+ * QuickFIX/J callbacks of both sessions, all on the single thread of the {@link quickfix.SocketInitiator}:
+ * dispatches incoming application messages to the translators and session events to the status publisher.
+ * Nothing thrown here may reach QuickFIX/J, which would reject the message or drop the session.
+ */
+final class GatewayApplication implements Application
+{
+    private final SessionRoles roles;
+    private final MarketDataTranslator marketData;
+    private final ExecutionTranslator executions;
+    private final MarketDataSubscriptions subscriptions;
+    private final SessionStatusPublisher sessionStatus;
+    private final SbeSink sink;
+    private final GatewayCounters counters;
+    private final Alarms alarms;
+
+    GatewayApplication(
+        final SessionRoles roles,
+        final MarketDataTranslator marketData,
+        final ExecutionTranslator executions,
+        final MarketDataSubscriptions subscriptions,
+        final SessionStatusPublisher sessionStatus,
+        final SbeSink sink,
+        final GatewayCounters counters,
+        final Alarms alarms)
+    {
+        this.roles = roles;
+        this.marketData = marketData;
+        this.executions = executions;
+        this.subscriptions = subscriptions;
+        this.sessionStatus = sessionStatus;
+        this.sink = sink;
+        this.counters = counters;
+        this.alarms = alarms;
+    }
+
+    @Override
+    public void onCreate(final SessionID sessionId)
+    {
+    }
+
+    @Override
+    public void onLogon(final SessionID sessionId)
+    {
+        final SessionRole role = roles.roleOf(sessionId);
+        sessionStatus.onStateChange(role, true, sink);
+        if (role == SessionRole.MARKET_DATA)
+        {
+            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol.
+            subscriptions.subscribeAll();
+        }
+    }
+
+    @Override
+    public void onLogout(final SessionID sessionId)
+    {
+        sessionStatus.onStateChange(roles.roleOf(sessionId), false, sink);
+    }
+
+    @Override
+    public void toAdmin(final Message message, final SessionID sessionId)
+    {
+    }
+
+    @Override
+    public void fromAdmin(final Message message, final SessionID sessionId)
+    {
+        try
+        {
+            if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD)))
+            {
+                alarms.raise(Alarm.SESSION_REJECT, sessionId + " RefSeqNum=" + optional(message, RefSeqNum.FIELD) +
+                    " Text=" + optional(message, Text.FIELD));
+            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            // Every parsed message has a MsgType; nothing to do.
+        }
+    }
+
+    @Override
+    public void toApp(final Message message, final SessionID sessionId)
+    {
+    }
+
+    @Override
+    public void fromApp(final Message message, final SessionID sessionId)
+    {
+        // Taken before dispatch: the closest this API lets us get to the wire.
+        final long receiveTimestampNs = System.nanoTime();
+        counters.fixMessagesIn.incrementRelease();
+        try
+        {
+            final String msgType = message.getHeader().getString(MsgType.FIELD);
+            switch (msgType)
+            {
+                case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH:
+                case MsgType.MARKET_DATA_INCREMENTAL_REFRESH:
+                    marketData.onMessage(message, receiveTimestampNs);
+                    break;
+                case MsgType.EXECUTION_REPORT:
+                    executions.onExecutionReport(message, receiveTimestampNs);
+                    break;
+                case MsgType.ORDER_CANCEL_REJECT:
+                    executions.onOrderCancelReject(message);
+                    break;
+                case MsgType.BUSINESS_MESSAGE_REJECT:
+                    executions.onBusinessMessageReject(message);
+                    break;
+                case MsgType.MARKET_DATA_REQUEST_REJECT:
+                    alarms.raise(Alarm.MARKET_DATA_REQUEST_REJECTED, String.valueOf(optional(message, Text.FIELD)));
+                    break;
+                default:
+                    alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + " MsgType=" + msgType);
+            }
+        }
+        catch (final FieldNotFound | RuntimeException ex)
+        {
+            alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + ": " + ex);
+        }
+    }
+
+    private static String optional(final Message message, final int tag)
+    {
+        try
+        {
+            return message.isSetField(tag) ? message.getString(tag) : null;
+        }
+        catch (final FieldNotFound ex)
+        {
+            return null;
+        }
+    }
+}

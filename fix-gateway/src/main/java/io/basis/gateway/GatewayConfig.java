@@ -1,0 +1,196 @@
+package io.basis.gateway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.aeron.CommonContext;
+
+/**
+ * Everything {@link Gateway#launch} needs. Immutable; build with {@link #builder()}.
+ */
+public final class GatewayConfig
+{
+    /** Account (1) on every order unless configured. */
+    public static final String DEFAULT_ACCOUNT = "BASIS1";
+    /** How long a message that must reach the engine waits for one to connect. */
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path settingsFile;
+    private final String aeronDirectoryName;
+    private final boolean embeddedDriver;
+    private final String account;
+    private final IdleMode idleMode;
+    private final Duration publishTimeout;
+
+    private GatewayConfig(final Builder builder)
+    {
+        settingsFile = Objects.requireNonNull(builder.settingsFile, "settingsFile");
+        aeronDirectoryName = builder.aeronDirectoryName != null ?
+            builder.aeronDirectoryName : CommonContext.getAeronDirectoryName();
+        embeddedDriver = builder.embeddedDriver;
+        account = Objects.requireNonNull(builder.account, "account");
+        idleMode = Objects.requireNonNull(builder.idleMode, "idleMode");
+        publishTimeout = Objects.requireNonNull(builder.publishTimeout, "publishTimeout");
+        if (account.isBlank())
+        {
+            throw new GatewayConfigException("account must not be blank");
+        }
+        if (publishTimeout.isNegative())
+        {
+            throw new GatewayConfigException("publish timeout must not be negative");
+        }
+    }
+
+    /**
+     * @return a builder with the defaults.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * @return the QuickFIX/J settings file.
+     */
+    public Path settingsFile()
+    {
+        return settingsFile;
+    }
+
+    /**
+     * @return the Aeron directory the gateway (and, if embedded, its media driver) uses.
+     */
+    public String aeronDirectoryName()
+    {
+        return aeronDirectoryName;
+    }
+
+    /**
+     * @return whether the gateway launches its own media driver.
+     */
+    public boolean embeddedDriver()
+    {
+        return embeddedDriver;
+    }
+
+    /**
+     * @return Account (1) on every order.
+     */
+    public String account()
+    {
+        return account;
+    }
+
+    /**
+     * @return how the gateway agent idles.
+     */
+    public IdleMode idleMode()
+    {
+        return idleMode;
+    }
+
+    /**
+     * @return how long execution reports, rejects and session status wait for an engine to connect.
+     */
+    public Duration publishTimeout()
+    {
+        return publishTimeout;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "settings=" + settingsFile + " aeronDir=" + aeronDirectoryName + " embeddedDriver=" + embeddedDriver +
+            " account=" + account + " idle=" + idleMode.name().toLowerCase(Locale.ROOT) +
+            " publishTimeoutMs=" + publishTimeout.toMillis();
+    }
+
+    /**
+     * Mutable builder of a {@link GatewayConfig}.
+     */
+    public static final class Builder
+    {
+        private Path settingsFile;
+        private String aeronDirectoryName;
+        private boolean embeddedDriver;
+        private String account = DEFAULT_ACCOUNT;
+        private IdleMode idleMode = IdleMode.BACKOFF;
+        private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
+
+        private Builder()
+        {
+        }
+
+        /**
+         * @param settingsFile QuickFIX/J settings with one ORDER_ENTRY and one MARKET_DATA session. Required.
+         * @return this.
+         */
+        public Builder settingsFile(final Path settingsFile)
+        {
+            this.settingsFile = settingsFile;
+            return this;
+        }
+
+        /**
+         * @param aeronDirectoryName Aeron directory; default {@link CommonContext#getAeronDirectoryName()}.
+         * @return this.
+         */
+        public Builder aeronDirectoryName(final String aeronDirectoryName)
+        {
+            this.aeronDirectoryName = aeronDirectoryName;
+            return this;
+        }
+
+        /**
+         * @param embeddedDriver launch a media driver inside the gateway; default false.
+         * @return this.
+         */
+        public Builder embeddedDriver(final boolean embeddedDriver)
+        {
+            this.embeddedDriver = embeddedDriver;
+            return this;
+        }
+
+        /**
+         * @param account Account (1) on every order; default {@value #DEFAULT_ACCOUNT}.
+         * @return this.
+         */
+        public Builder account(final String account)
+        {
+            this.account = account;
+            return this;
+        }
+
+        /**
+         * @param idleMode how the gateway agent idles; default {@link IdleMode#BACKOFF}.
+         * @return this.
+         */
+        public Builder idleMode(final IdleMode idleMode)
+        {
+            this.idleMode = idleMode;
+            return this;
+        }
+
+        /**
+         * @param publishTimeout how long messages that must reach the engine wait for it; default 5 s.
+         * @return this.
+         */
+        public Builder publishTimeout(final Duration publishTimeout)
+        {
+            this.publishTimeout = publishTimeout;
+            return this;
+        }
+
+        /**
+         * @return the configuration.
+         * @throws NullPointerException   if the settings file is missing.
+         * @throws GatewayConfigException if a value is invalid.
+         */
+        public GatewayConfig build()
+        {
+            return new GatewayConfig(this);
+        }
+    }
+}

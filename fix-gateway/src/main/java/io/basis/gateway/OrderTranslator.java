@@ -1,0 +1,254 @@
+package io.basis.gateway;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.CancelRejectEncoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrdType;
+import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.RejectReason;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import quickfix.Message;
+import quickfix.field.Account;
+import quickfix.field.ClOrdID;
+import quickfix.field.OrderQty;
+import quickfix.field.OrderRestrictions;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.Price;
+import quickfix.field.Side;
+import quickfix.field.Symbol;
+import quickfix.field.TimeInForce;
+import quickfix.field.TransactTime;
+import quickfix.fix44.NewOrderSingle;
+import quickfix.fix44.OrderCancelRequest;
+
+/**
+ * SBE orders from the engine to FIX: {@code NewOrder} to NewOrderSingle (D), {@code CancelOrder} to
+ * OrderCancelRequest (F), sent on the order-entry session. An order the gateway cannot route is answered with an
+ * SBE {@code OrderReject} (or {@code CancelReject}) and never sent: unknown instrument id, or session not logged on.
+ * <p>
+ * Prices and quantities are written as decimal text from the scaled longs, never through a double, so what the
+ * exchange sees is exactly what the engine decided. Single-threaded (the gateway agent); owns its buffer.
+ */
+public final class OrderTranslator
+{
+    private final InstrumentDirectory directory;
+    private final FixSession orderEntry;
+    private final SbeSink sink;
+    private final Alarms alarms;
+    private final String account;
+    private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(128);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
+    private final CancelRejectEncoder cancelRejectEncoder = new CancelRejectEncoder();
+
+    /**
+     * @param directory  engine instrument id to symbol.
+     * @param orderEntry the order-entry session.
+     * @param sink       receives rejects for orders that cannot be sent.
+     * @param alarms     for sends QuickFIX/J refused.
+     * @param account    Account (1) on every order.
+     */
+    public OrderTranslator(
+        final InstrumentDirectory directory,
+        final FixSession orderEntry,
+        final SbeSink sink,
+        final Alarms alarms,
+        final String account)
+    {
+        this.directory = directory;
+        this.orderEntry = orderEntry;
+        this.sink = sink;
+        this.alarms = alarms;
+        this.account = account;
+    }
+
+    /**
+     * Send a new order, or reject it back to the engine.
+     *
+     * @param order the decoded SBE order.
+     * @return true if the order was handed to the FIX session.
+     */
+    public boolean onNewOrder(final NewOrderDecoder order)
+    {
+        final long orderId = order.orderId();
+        final int instrumentId = order.instrumentId();
+        final String symbol = directory.symbolOf(instrumentId);
+        if (symbol == null)
+        {
+            rejectOrder(orderId, instrumentId, RejectReason.UNKNOWN_INSTRUMENT);
+            return false;
+        }
+        if (!orderEntry.isLoggedOn())
+        {
+            rejectOrder(orderId, instrumentId, RejectReason.SESSION_DOWN);
+            return false;
+        }
+        final Message message;
+        try
+        {
+            message = newOrderSingle(order, symbol, account);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // Raised by the SBE enum lookups when the engine sent a value outside the schema.
+            alarms.raise(Alarm.BAD_ENGINE_MESSAGE, "NewOrder " + orderId + ": " + ex.getMessage());
+            rejectOrder(orderId, instrumentId, RejectReason.INVALID_MESSAGE);
+            return false;
+        }
+        if (!orderEntry.send(message))
+        {
+            // The session dropped after the check. With ResetOnLogon=Y the stored message is never resent, so
+            // telling the engine the order is rejected is the truth.
+            alarms.raise(Alarm.ORDER_NOT_SENT, "order " + orderId + " on " + orderEntry);
+            rejectOrder(orderId, instrumentId, RejectReason.SESSION_DOWN);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Send a cancel, or answer it with a {@code CancelReject}.
+     *
+     * @param cancel the decoded SBE cancel.
+     * @return true if the cancel was handed to the FIX session.
+     */
+    public boolean onCancelOrder(final CancelOrderDecoder cancel)
+    {
+        final long orderId = cancel.orderId();
+        final long cancelId = cancel.cancelId();
+        final String symbol = directory.symbolOf(cancel.instrumentId());
+        if (symbol == null)
+        {
+            rejectCancel(orderId, cancelId, RejectReason.UNKNOWN_INSTRUMENT);
+            return false;
+        }
+        if (!orderEntry.isLoggedOn())
+        {
+            rejectCancel(orderId, cancelId, RejectReason.SESSION_DOWN);
+            return false;
+        }
+        final Message message;
+        try
+        {
+            message = orderCancelRequest(cancel, symbol);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            alarms.raise(Alarm.BAD_ENGINE_MESSAGE, "CancelOrder " + cancelId + ": " + ex.getMessage());
+            rejectCancel(orderId, cancelId, RejectReason.INVALID_MESSAGE);
+            return false;
+        }
+        if (!orderEntry.send(message))
+        {
+            alarms.raise(Alarm.ORDER_NOT_SENT, "cancel " + cancelId + " on " + orderEntry);
+            rejectCancel(orderId, cancelId, RejectReason.SESSION_DOWN);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Build the NewOrderSingle (D) for an SBE order, per {@code docs/fix-dialect.md}.
+     *
+     * @param order   the decoded SBE order.
+     * @param symbol  the instrument's exchange symbol.
+     * @param account Account (1).
+     * @return the FIX message, header left to the session.
+     * @throws IllegalArgumentException if an enum field holds a value outside the schema.
+     */
+    public static Message newOrderSingle(final NewOrderDecoder order, final String symbol, final String account)
+    {
+        final NewOrderSingle message = new NewOrderSingle();
+        message.setString(ClOrdID.FIELD, Long.toString(order.orderId()));
+        message.setString(Account.FIELD, account);
+        message.setString(Symbol.FIELD, symbol);
+        message.setChar(Side.FIELD, fixSide(order.side()));
+        message.setString(OrderQty.FIELD, Long.toString(order.quantity()));
+        final OrdType ordType = order.ordType();
+        if (ordType == OrdType.NULL_VAL)
+        {
+            throw new IllegalArgumentException("missing OrdType");
+        }
+        message.setChar(quickfix.field.OrdType.FIELD, (char)ordType.value());
+        if (ordType == OrdType.LIMIT)
+        {
+            message.setString(Price.FIELD, Prices.format(order.price()));
+        }
+        final io.basis.protocol.sbe.TimeInForce timeInForce = order.timeInForce();
+        if (timeInForce == io.basis.protocol.sbe.TimeInForce.NULL_VAL)
+        {
+            throw new IllegalArgumentException("missing TimeInForce");
+        }
+        message.setChar(TimeInForce.FIELD, (char)timeInForce.value());
+        message.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        final ProgramFlag programFlag = order.programFlag();
+        if (programFlag != ProgramFlag.NONE)
+        {
+            // OrderRestrictions is a MultipleCharValue; Basis only ever sends one restriction.
+            message.setString(OrderRestrictions.FIELD, Short.toString(programFlag.value()));
+        }
+        final long triggerTimestampNs = order.triggerTimestampNs();
+        if (triggerTimestampNs != 0)
+        {
+            message.setString(FixFields.TRIGGER_NANOS, Long.toString(triggerTimestampNs));
+        }
+        return message;
+    }
+
+    /**
+     * Build the OrderCancelRequest (F) for an SBE cancel.
+     *
+     * @param cancel the decoded SBE cancel.
+     * @param symbol the instrument's exchange symbol.
+     * @return the FIX message, header left to the session.
+     * @throws IllegalArgumentException if the side holds a value outside the schema.
+     */
+    public static Message orderCancelRequest(final CancelOrderDecoder cancel, final String symbol)
+    {
+        final OrderCancelRequest message = new OrderCancelRequest();
+        message.setString(ClOrdID.FIELD, Long.toString(cancel.cancelId()));
+        message.setString(OrigClOrdID.FIELD, Long.toString(cancel.orderId()));
+        message.setString(Symbol.FIELD, symbol);
+        message.setChar(Side.FIELD, fixSide(cancel.side()));
+        message.setString(OrderQty.FIELD, Long.toString(cancel.quantity()));
+        message.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
+        return message;
+    }
+
+    private static char fixSide(final io.basis.protocol.sbe.Side side)
+    {
+        if (side == io.basis.protocol.sbe.Side.NULL_VAL)
+        {
+            throw new IllegalArgumentException("missing Side");
+        }
+        // The SBE enum is encoded as the FIX character itself: '1' buy, '2' sell, '5' sell short.
+        return (char)side.value();
+    }
+
+    private void rejectOrder(final long orderId, final int instrumentId, final RejectReason reason)
+    {
+        orderRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(orderId)
+            .instrumentId(instrumentId)
+            .reason(reason);
+        sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderRejectEncoder.encodedLength(),
+            SbeSink.Delivery.WAIT_FOR_ENGINE);
+    }
+
+    private void rejectCancel(final long orderId, final long cancelId, final RejectReason reason)
+    {
+        cancelRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(orderId)
+            .cancelId(cancelId)
+            .reason(reason);
+        sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelRejectEncoder.encodedLength(),
+            SbeSink.Delivery.WAIT_FOR_ENGINE);
+    }
+}

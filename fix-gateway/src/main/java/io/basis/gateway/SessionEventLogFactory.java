@@ -1,0 +1,79 @@
+package io.basis.gateway;
+
+import java.io.PrintStream;
+import java.time.Instant;
+
+import quickfix.Log;
+import quickfix.LogFactory;
+import quickfix.SessionID;
+
+/**
+ * QuickFIX/J logging of session events only (logon, logout, resends, errors), one line each on a stream, prefixed
+ * with the time and session id. Incoming and outgoing messages are deliberately not logged: at market-data rates a
+ * per-message log would cost more than the translation itself, and the FileStore already keeps order-entry traffic.
+ */
+public final class SessionEventLogFactory implements LogFactory
+{
+    private final PrintStream out;
+
+    /**
+     * Log to standard error.
+     */
+    public SessionEventLogFactory()
+    {
+        this(System.err);
+    }
+
+    /**
+     * @param out where event lines go.
+     */
+    public SessionEventLogFactory(final PrintStream out)
+    {
+        this.out = out;
+    }
+
+    @Override
+    public Log create(final SessionID sessionId)
+    {
+        return new EventLog(sessionId.toString(), out);
+    }
+
+    private static final class EventLog implements Log
+    {
+        private final String sessionId;
+        private final PrintStream out;
+
+        EventLog(final String sessionId, final PrintStream out)
+        {
+            this.sessionId = sessionId;
+            this.out = out;
+        }
+
+        @Override
+        public void clear()
+        {
+        }
+
+        @Override
+        public void onIncoming(final String message)
+        {
+        }
+
+        @Override
+        public void onOutgoing(final String message)
+        {
+        }
+
+        @Override
+        public void onEvent(final String text)
+        {
+            out.println(Instant.now() + " " + sessionId + " " + text);
+        }
+
+        @Override
+        public void onErrorEvent(final String text)
+        {
+            out.println(Instant.now() + " " + sessionId + " ERROR " + text);
+        }
+    }
+}

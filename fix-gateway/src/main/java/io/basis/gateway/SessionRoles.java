@@ -1,0 +1,184 @@
+package io.basis.gateway;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import io.basis.protocol.sbe.SessionRole;
+import quickfix.ConfigError;
+import quickfix.FieldConvertError;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+/**
+ * Which QuickFIX/J session does what, read from the Basis key {@value #ROLE_KEY} of each {@code [SESSION]}.
+ * There must be exactly one {@code ORDER_ENTRY} and one {@code MARKET_DATA} session.
+ * <p>
+ * {@link #load} also enforces the settings the dialect depends on: a session that does not set them gets the
+ * required value; one that sets the opposite is refused rather than silently overridden.
+ */
+public final class SessionRoles
+{
+    /** Settings key naming a session's role: {@code ORDER_ENTRY} or {@code MARKET_DATA}. */
+    public static final String ROLE_KEY = "BasisRole";
+
+    private static final String FILE_STORE_PATH = "FileStorePath";
+    private static final String VALIDATE_USER_DEFINED_FIELDS = "ValidateUserDefinedFields";
+    private static final String ALLOW_UNKNOWN_MSG_FIELDS = "AllowUnknownMsgFields";
+    private static final String SOCKET_TCP_NO_DELAY = "SocketTcpNoDelay";
+
+    private final SessionID orderEntry;
+    private final SessionID marketData;
+
+    private SessionRoles(final SessionID orderEntry, final SessionID marketData)
+    {
+        this.orderEntry = orderEntry;
+        this.marketData = marketData;
+    }
+
+    /**
+     * Read and check the roles, completing the settings with what the dialect requires.
+     *
+     * @param settings QuickFIX/J settings; modified in place for missing required keys.
+     * @return the roles.
+     * @throws GatewayConfigException if a session has no or an unknown role, a role is missing or repeated,
+     *                                the order-entry session has no FileStorePath, or a setting contradicts the
+     *                                dialect.
+     */
+    public static SessionRoles load(final SessionSettings settings)
+    {
+        SessionID orderEntry = null;
+        SessionID marketData = null;
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); )
+        {
+            final SessionID sessionId = it.next();
+            final String text = optional(settings, sessionId, ROLE_KEY);
+            if (text == null)
+            {
+                throw new GatewayConfigException("session " + sessionId + " has no " + ROLE_KEY +
+                    " (set " + ROLE_KEY + "=ORDER_ENTRY or " + ROLE_KEY + "=MARKET_DATA in its [SESSION])");
+            }
+            final SessionRole role = parseRole(sessionId, text.trim());
+            if (role == SessionRole.ORDER_ENTRY)
+            {
+                if (orderEntry != null)
+                {
+                    throw new GatewayConfigException("two ORDER_ENTRY sessions: " + orderEntry + " and " + sessionId);
+                }
+                orderEntry = sessionId;
+            }
+            else
+            {
+                if (marketData != null)
+                {
+                    throw new GatewayConfigException("two MARKET_DATA sessions: " + marketData + " and " + sessionId);
+                }
+                marketData = sessionId;
+            }
+        }
+        if (orderEntry == null || marketData == null)
+        {
+            throw new GatewayConfigException("the settings need one " + ROLE_KEY + "=ORDER_ENTRY and one " +
+                ROLE_KEY + "=MARKET_DATA session; found order entry " + orderEntry + ", market data " + marketData);
+        }
+        if (optional(settings, orderEntry, FILE_STORE_PATH) == null)
+        {
+            throw new GatewayConfigException("order-entry session " + orderEntry + " needs " + FILE_STORE_PATH +
+                " (its message store is a FileStore)");
+        }
+
+        // User-defined tags 21001/21002 travel on both sessions; RptSeq sits at message level in W and X, where the
+        // stock FIX 4.4 dictionary does not place it.
+        require(settings, orderEntry, VALIDATE_USER_DEFINED_FIELDS, false);
+        require(settings, marketData, VALIDATE_USER_DEFINED_FIELDS, false);
+        require(settings, marketData, ALLOW_UNKNOWN_MSG_FIELDS, true);
+        // Latency: never let Nagle hold back an order.
+        require(settings, orderEntry, SOCKET_TCP_NO_DELAY, true);
+        require(settings, marketData, SOCKET_TCP_NO_DELAY, true);
+        return new SessionRoles(orderEntry, marketData);
+    }
+
+    /**
+     * @return the order-entry session.
+     */
+    public SessionID orderEntry()
+    {
+        return orderEntry;
+    }
+
+    /**
+     * @return the market-data session.
+     */
+    public SessionID marketData()
+    {
+        return marketData;
+    }
+
+    /**
+     * Role of a session.
+     *
+     * @param sessionId a session from the settings.
+     * @return its role, or null for a session not in the settings.
+     */
+    public SessionRole roleOf(final SessionID sessionId)
+    {
+        if (orderEntry.equals(sessionId))
+        {
+            return SessionRole.ORDER_ENTRY;
+        }
+        return marketData.equals(sessionId) ? SessionRole.MARKET_DATA : null;
+    }
+
+    private static SessionRole parseRole(final SessionID sessionId, final String text)
+    {
+        for (final SessionRole role : new SessionRole[]{ SessionRole.ORDER_ENTRY, SessionRole.MARKET_DATA })
+        {
+            if (role.name().equalsIgnoreCase(text))
+            {
+                return role;
+            }
+        }
+        throw new GatewayConfigException("session " + sessionId + ": " + ROLE_KEY + "=" + text +
+            " is neither ORDER_ENTRY nor MARKET_DATA");
+    }
+
+    private static void require(
+        final SessionSettings settings, final SessionID sessionId, final String key, final boolean value)
+    {
+        if (optional(settings, sessionId, key) == null)
+        {
+            settings.setBool(sessionId, key, value);
+            return;
+        }
+        try
+        {
+            if (settings.getBool(sessionId, key) != value)
+            {
+                throw new GatewayConfigException("session " + sessionId + " sets " + key + "=" + (value ? "N" : "Y") +
+                    " but the Basis FIX dialect needs " + key + "=" + (value ? "Y" : "N"));
+            }
+        }
+        catch (final ConfigError | FieldConvertError ex)
+        {
+            throw new GatewayConfigException("session " + sessionId + ": bad " + key + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A setting of the session or its [DEFAULT], or null. */
+    private static String optional(final SessionSettings settings, final SessionID sessionId, final String key)
+    {
+        try
+        {
+            return settings.getString(sessionId, key);
+        }
+        catch (final ConfigError ex)
+        {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return Map.of("ORDER_ENTRY", orderEntry, "MARKET_DATA", marketData).toString();
+    }
+}

@@ -1,0 +1,253 @@
+package io.basis.gateway;
+
+import io.basis.protocol.sbe.CancelRejectDecoder;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.OrderRejectDecoder;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import quickfix.field.AvgPx;
+import quickfix.field.BusinessRejectReason;
+import quickfix.field.BusinessRejectRefID;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
+import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExecID;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrderID;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.RefMsgType;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.fix44.BusinessMessageReject;
+import quickfix.fix44.ExecutionReport;
+import quickfix.fix44.OrderCancelReject;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class ExecutionTranslatorTest
+{
+    private static final int STOCK_ID = 3;
+    private static final long RECEIVE_NS = 42L;
+
+    private final InstrumentDirectory directory = new InstrumentDirectory();
+    private final RecordingSink sink = new RecordingSink();
+    private final Alarms alarms = new Alarms(line -> { });
+    private final ExecutionTranslator translator = new ExecutionTranslator(directory, sink, alarms);
+
+    ExecutionTranslatorTest()
+    {
+        directory.define(STOCK_ID, "005930");
+    }
+
+    @Test
+    void newAck()
+    {
+        final ExecutionReport report = report("1001", '0', '0', '1');
+        report.setString(LeavesQty.FIELD, "100");
+        report.setString(CumQty.FIELD, "0");
+        report.setString(AvgPx.FIELD, "0");
+
+        assertTrue(translator.onExecutionReport(report, RECEIVE_NS));
+
+        final RecordingSink.Sent sent = sink.only();
+        assertEquals(SbeSink.Delivery.WAIT_FOR_ENGINE, sent.delivery());
+        final ExecutionReportDecoder decoded = decode(sent);
+        assertEquals(1001, decoded.orderId());
+        assertEquals(STOCK_ID, decoded.instrumentId());
+        assertEquals(ExecType.NEW, decoded.execType());
+        assertEquals(OrdStatus.NEW, decoded.ordStatus());
+        assertEquals(Side.BUY, decoded.side());
+        assertEquals(100, decoded.leavesQty());
+        assertEquals(0, decoded.cumQty());
+        assertEquals(RejectReason.NONE, decoded.rejectReason());
+        assertEquals(RECEIVE_NS, decoded.receiveTimestampNs());
+    }
+
+    @Test
+    void partialFill()
+    {
+        final ExecutionReport report = report("1002", 'F', '1', '5');
+        report.setString(LastQty.FIELD, "30");
+        report.setString(LastPx.FIELD, "71200");
+        report.setString(CumQty.FIELD, "30");
+        report.setString(LeavesQty.FIELD, "70");
+        report.setString(AvgPx.FIELD, "71200.123456");
+
+        assertTrue(translator.onExecutionReport(report, RECEIVE_NS));
+
+        final ExecutionReportDecoder decoded = decode(sink.only());
+        assertEquals(ExecType.TRADE, decoded.execType());
+        assertEquals(OrdStatus.PARTIALLY_FILLED, decoded.ordStatus());
+        assertEquals(Side.SELL_SHORT, decoded.side());
+        assertEquals(30, decoded.lastQty());
+        assertEquals(712_000_000L, decoded.lastPx());
+        assertEquals(30, decoded.cumQty());
+        assertEquals(70, decoded.leavesQty());
+        assertEquals(712_001_235L, decoded.avgPx(), "AvgPx rounded to 4 decimals");
+    }
+
+    @Test
+    void cancelUsesOrigClOrdIdAsOrderId()
+    {
+        final ExecutionReport report = report("2001", '4', '4', '2');
+        report.setString(OrigClOrdID.FIELD, "1003");
+        report.setString(LeavesQty.FIELD, "0");
+
+        assertTrue(translator.onExecutionReport(report, RECEIVE_NS));
+
+        final ExecutionReportDecoder decoded = decode(sink.only());
+        assertEquals(1003, decoded.orderId());
+        assertEquals(ExecType.CANCELED, decoded.execType());
+        assertEquals(OrdStatus.CANCELED, decoded.ordStatus());
+        assertEquals(Side.SELL, decoded.side());
+    }
+
+    @Test
+    void rejectMapsOrdRejReason()
+    {
+        assertRejectReason(1, null, RejectReason.UNKNOWN_INSTRUMENT);
+        assertRejectReason(13, "quantity not a lot multiple", RejectReason.INVALID_QUANTITY);
+        assertRejectReason(6, null, RejectReason.DUPLICATE_ORDER);
+        assertRejectReason(99, "price not on tick grid", RejectReason.INVALID_PRICE);
+        assertRejectReason(99, "price outside daily limit", RejectReason.INVALID_PRICE);
+        assertRejectReason(99, "something else", RejectReason.OTHER);
+        assertRejectReason(2, null, RejectReason.EXCHANGE_REJECT);
+        assertRejectReason(-1, null, RejectReason.EXCHANGE_REJECT);
+    }
+
+    @Test
+    void nonNumericClOrdIdIsAlarmedNotPublished()
+    {
+        assertFalse(translator.onExecutionReport(report("ABC-1", '0', '0', '1'), RECEIVE_NS));
+        assertTrue(sink.sent.isEmpty());
+        assertEquals(1, alarms.count(Alarm.BAD_CLORDID));
+    }
+
+    @Test
+    void unknownSymbolStillPublishesWithNullInstrument()
+    {
+        final ExecutionReport report = report("1004", 'F', '2', '1');
+        report.setString(Symbol.FIELD, "UNKNOWN");
+
+        assertTrue(translator.onExecutionReport(report, RECEIVE_NS));
+
+        assertEquals(ExecutionReportDecoder.instrumentIdNullValue(), decode(sink.only()).instrumentId());
+        assertEquals(1, alarms.count(Alarm.UNKNOWN_SYMBOL));
+    }
+
+    @Test
+    void missingExecTypeIsAlarmedNotPublished()
+    {
+        final ExecutionReport report = report("1005", '0', '0', '1');
+        report.removeField(quickfix.field.ExecType.FIELD);
+
+        assertFalse(translator.onExecutionReport(report, RECEIVE_NS));
+        assertEquals(1, alarms.count(Alarm.UNPARSABLE_EXECUTION));
+    }
+
+    @Test
+    void cancelRejectBecomesCancelReject()
+    {
+        final OrderCancelReject reject = new OrderCancelReject();
+        reject.setString(OrderID.FIELD, "X1");
+        reject.setString(ClOrdID.FIELD, "2002");
+        reject.setString(OrigClOrdID.FIELD, "1006");
+        reject.setChar(quickfix.field.OrdStatus.FIELD, '2');
+        reject.setChar(CxlRejResponseTo.FIELD, CxlRejResponseTo.ORDER_CANCEL_REQUEST);
+        reject.setInt(CxlRejReason.FIELD, CxlRejReason.TOO_LATE_TO_CANCEL);
+
+        assertTrue(translator.onOrderCancelReject(reject));
+
+        final RecordingSink.Sent sent = sink.only();
+        assertEquals(CancelRejectDecoder.TEMPLATE_ID, sent.templateId());
+        final CancelRejectDecoder decoded =
+            new CancelRejectDecoder().wrapAndApplyHeader(sent.buffer(), 0, new MessageHeaderDecoder());
+        assertEquals(1006, decoded.orderId());
+        assertEquals(2002, decoded.cancelId());
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, decoded.reason());
+        assertEquals(RejectReason.UNKNOWN_ORDER, ExecutionTranslator.cancelRejectReason(CxlRejReason.UNKNOWN_ORDER));
+    }
+
+    @Test
+    void businessRejectOfNewOrderBecomesOrderReject()
+    {
+        final BusinessMessageReject reject = new BusinessMessageReject();
+        reject.setString(RefMsgType.FIELD, "D");
+        reject.setString(BusinessRejectRefID.FIELD, "1007");
+        reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.UNKNOWN_SECURITY);
+
+        assertTrue(translator.onBusinessMessageReject(reject));
+
+        final RecordingSink.Sent sent = sink.only();
+        assertEquals(OrderRejectDecoder.TEMPLATE_ID, sent.templateId());
+        final OrderRejectDecoder decoded =
+            new OrderRejectDecoder().wrapAndApplyHeader(sent.buffer(), 0, new MessageHeaderDecoder());
+        assertEquals(1007, decoded.orderId());
+        assertEquals(RejectReason.UNKNOWN_INSTRUMENT, decoded.reason());
+    }
+
+    @Test
+    void businessRejectOfOtherMessageIsAlarmed()
+    {
+        final BusinessMessageReject reject = new BusinessMessageReject();
+        reject.setString(RefMsgType.FIELD, "V");
+        reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.OTHER);
+
+        assertFalse(translator.onBusinessMessageReject(reject));
+        assertTrue(sink.sent.isEmpty());
+        assertEquals(1, alarms.count(Alarm.UNROUTABLE_BUSINESS_REJECT));
+    }
+
+    private void assertRejectReason(final int ordRejReason, final String text, final RejectReason expected)
+    {
+        sink.sent.clear();
+        final ExecutionReport report = report("1010", '8', '8', '1');
+        if (ordRejReason >= 0)
+        {
+            report.setInt(OrdRejReason.FIELD, ordRejReason);
+        }
+        if (text != null)
+        {
+            report.setString(Text.FIELD, text);
+        }
+        assertTrue(translator.onExecutionReport(report, RECEIVE_NS));
+        final ExecutionReportDecoder decoded = decode(sink.only());
+        assertEquals(ExecType.REJECTED, decoded.execType());
+        assertEquals(expected, decoded.rejectReason(), "OrdRejReason " + ordRejReason + " " + text);
+    }
+
+    private static ExecutionReport report(
+        final String clOrdId, final char execType, final char ordStatus, final char side)
+    {
+        final ExecutionReport report = new ExecutionReport();
+        report.setString(OrderID.FIELD, "EX-" + clOrdId);
+        report.setString(ExecID.FIELD, "E-" + clOrdId + execType);
+        report.setString(ClOrdID.FIELD, clOrdId);
+        report.setChar(quickfix.field.ExecType.FIELD, execType);
+        report.setChar(quickfix.field.OrdStatus.FIELD, ordStatus);
+        report.setChar(quickfix.field.Side.FIELD, side);
+        report.setString(Symbol.FIELD, "005930");
+        report.setString(LeavesQty.FIELD, "0");
+        report.setString(CumQty.FIELD, "0");
+        report.setString(AvgPx.FIELD, "0");
+        return report;
+    }
+
+    private static ExecutionReportDecoder decode(final RecordingSink.Sent sent)
+    {
+        assertEquals(ExecutionReportDecoder.TEMPLATE_ID, sent.templateId());
+        return new ExecutionReportDecoder().wrapAndApplyHeader(sent.buffer(), 0, new MessageHeaderDecoder());
+    }
+}

@@ -1,0 +1,43 @@
+package io.basis.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * An {@link SbeSink} that keeps a copy of every message, for translator tests.
+ */
+final class RecordingSink implements SbeSink
+{
+    /** One published message. */
+    record Sent(UnsafeBuffer buffer, Delivery delivery)
+    {
+        int templateId()
+        {
+            return new MessageHeaderDecoder().wrap(buffer, 0).templateId();
+        }
+    }
+
+    final List<Sent> sent = new ArrayList<>();
+
+    @Override
+    public boolean send(final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
+    {
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        sent.add(new Sent(new UnsafeBuffer(copy), delivery));
+        return true;
+    }
+
+    Sent only()
+    {
+        if (sent.size() != 1)
+        {
+            throw new AssertionError("expected one message, got " + sent.size());
+        }
+        return sent.get(0);
+    }
+}
