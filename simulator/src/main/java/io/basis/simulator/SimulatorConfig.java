@@ -1,0 +1,337 @@
+package io.basis.simulator;
+
+import io.basis.simulator.market.MarketParameters;
+import io.basis.simulator.matching.MatchingRules;
+import io.basis.simulator.refdata.ReferenceData;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Configuration of a {@link Simulator}, fluent in the style of an Aeron context: {@code new SimulatorConfig()}
+ * holds the defaults, setters return {@code this}.
+ */
+public final class SimulatorConfig
+{
+    /** Default order-entry port. */
+    public static final int DEFAULT_ORDER_ENTRY_PORT = 9878;
+    /** Default market-data port. */
+    public static final int DEFAULT_MARKET_DATA_PORT = 9879;
+    /** Default simulated trading date (selects the tick tables in force). */
+    public static final LocalDate DEFAULT_TRADING_DATE = LocalDate.of(2026, 11, 23);
+
+    private Path referenceDataDirectory = Path.of("refdata", "kospi200");
+    private ReferenceData referenceData;
+    private LocalDate tradingDate = DEFAULT_TRADING_DATE;
+    private String host = "127.0.0.1";
+    private int orderEntryPort = DEFAULT_ORDER_ENTRY_PORT;
+    private int marketDataPort = DEFAULT_MARKET_DATA_PORT;
+    private String exchangeCompId = "SIM";
+    private String orderEntryCompId = "BASIS-OE";
+    private String marketDataCompId = "BASIS-MD";
+    private Path recordFile;
+    private MatchingRules matchingRules = MatchingRules.KRX;
+    private MarketParameters market = new MarketParameters();
+    private int marketDepth = 10;
+    private boolean logSessionEvents = true;
+
+    /**
+     * @return directory of the reference-data CSV files, used unless {@link #referenceData()} is set.
+     */
+    public Path referenceDataDirectory()
+    {
+        return referenceDataDirectory;
+    }
+
+    /**
+     * @param directory directory of the reference-data CSV files.
+     * @return this.
+     */
+    public SimulatorConfig referenceDataDirectory(final Path directory)
+    {
+        this.referenceDataDirectory = directory;
+        return this;
+    }
+
+    /**
+     * @return already loaded reference data, or null to load from the directory.
+     */
+    public ReferenceData referenceData()
+    {
+        return referenceData;
+    }
+
+    /**
+     * @param referenceData already loaded reference data (its trading date wins).
+     * @return this.
+     */
+    public SimulatorConfig referenceData(final ReferenceData referenceData)
+    {
+        this.referenceData = referenceData;
+        return this;
+    }
+
+    /**
+     * @return simulated trading date.
+     */
+    public LocalDate tradingDate()
+    {
+        return tradingDate;
+    }
+
+    /**
+     * @param date simulated trading date.
+     * @return this.
+     */
+    public SimulatorConfig tradingDate(final LocalDate date)
+    {
+        this.tradingDate = date;
+        return this;
+    }
+
+    /**
+     * @return address the acceptor binds.
+     */
+    public String host()
+    {
+        return host;
+    }
+
+    /**
+     * @param host address the acceptor binds.
+     * @return this.
+     */
+    public SimulatorConfig host(final String host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    /**
+     * @return order-entry port.
+     */
+    public int orderEntryPort()
+    {
+        return orderEntryPort;
+    }
+
+    /**
+     * @param port order-entry port.
+     * @return this.
+     */
+    public SimulatorConfig orderEntryPort(final int port)
+    {
+        this.orderEntryPort = port;
+        return this;
+    }
+
+    /**
+     * @return market-data port.
+     */
+    public int marketDataPort()
+    {
+        return marketDataPort;
+    }
+
+    /**
+     * @param port market-data port.
+     * @return this.
+     */
+    public SimulatorConfig marketDataPort(final int port)
+    {
+        this.marketDataPort = port;
+        return this;
+    }
+
+    /**
+     * @return the exchange's SenderCompID on both sessions.
+     */
+    public String exchangeCompId()
+    {
+        return exchangeCompId;
+    }
+
+    /**
+     * @param compId the exchange's SenderCompID.
+     * @return this.
+     */
+    public SimulatorConfig exchangeCompId(final String compId)
+    {
+        this.exchangeCompId = compId;
+        return this;
+    }
+
+    /**
+     * @return the order-entry client's CompID (the acceptor's TargetCompID).
+     */
+    public String orderEntryCompId()
+    {
+        return orderEntryCompId;
+    }
+
+    /**
+     * @param compId the order-entry client's CompID.
+     * @return this.
+     */
+    public SimulatorConfig orderEntryCompId(final String compId)
+    {
+        this.orderEntryCompId = compId;
+        return this;
+    }
+
+    /**
+     * @return the market-data client's CompID.
+     */
+    public String marketDataCompId()
+    {
+        return marketDataCompId;
+    }
+
+    /**
+     * @param compId the market-data client's CompID.
+     * @return this.
+     */
+    public SimulatorConfig marketDataCompId(final String compId)
+    {
+        this.marketDataCompId = compId;
+        return this;
+    }
+
+    /**
+     * @return file the exchange record is written to on close, or null for none.
+     */
+    public Path recordFile()
+    {
+        return recordFile;
+    }
+
+    /**
+     * @param file record file, or null for none.
+     * @return this.
+     */
+    public SimulatorConfig recordFile(final Path file)
+    {
+        this.recordFile = file;
+        return this;
+    }
+
+    /**
+     * @return daily limits and self-trade prevention.
+     */
+    public MatchingRules matchingRules()
+    {
+        return matchingRules;
+    }
+
+    /**
+     * @param rules daily limits and self-trade prevention.
+     * @return this.
+     */
+    public SimulatorConfig matchingRules(final MatchingRules rules)
+    {
+        this.matchingRules = rules;
+        return this;
+    }
+
+    /**
+     * @return synthetic market parameters (seed, tick period, model, liquidity); mutable in place.
+     */
+    public MarketParameters market()
+    {
+        return market;
+    }
+
+    /**
+     * @param parameters synthetic market parameters.
+     * @return this.
+     */
+    public SimulatorConfig market(final MarketParameters parameters)
+    {
+        this.market = parameters;
+        return this;
+    }
+
+    /**
+     * @return price levels per side published as market data.
+     */
+    public int marketDepth()
+    {
+        return marketDepth;
+    }
+
+    /**
+     * @param levels price levels per side published as market data.
+     * @return this.
+     */
+    public SimulatorConfig marketDepth(final int levels)
+    {
+        this.marketDepth = levels;
+        return this;
+    }
+
+    /**
+     * @return true to print FIX session events (logon, logout, disconnects) to stdout.
+     */
+    public boolean logSessionEvents()
+    {
+        return logSessionEvents;
+    }
+
+    /**
+     * @param log true to print FIX session events to stdout.
+     * @return this.
+     */
+    public SimulatorConfig logSessionEvents(final boolean log)
+    {
+        this.logSessionEvents = log;
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first invalid setting.
+     */
+    public void validate()
+    {
+        if (referenceData == null)
+        {
+            Objects.requireNonNull(referenceDataDirectory, "referenceDataDirectory");
+            Objects.requireNonNull(tradingDate, "tradingDate");
+        }
+        requirePort(orderEntryPort, "orderEntryPort");
+        requirePort(marketDataPort, "marketDataPort");
+        if (orderEntryPort == marketDataPort)
+        {
+            throw new IllegalArgumentException("order-entry and market-data ports must differ: " + orderEntryPort);
+        }
+        requireCompId(exchangeCompId, "exchangeCompId");
+        requireCompId(orderEntryCompId, "orderEntryCompId");
+        requireCompId(marketDataCompId, "marketDataCompId");
+        if (orderEntryCompId.equals(marketDataCompId))
+        {
+            throw new IllegalArgumentException("order-entry and market-data CompIDs must differ: " + orderEntryCompId);
+        }
+        if (marketDepth < 1)
+        {
+            throw new IllegalArgumentException("marketDepth must be positive: " + marketDepth);
+        }
+        Objects.requireNonNull(matchingRules, "matchingRules");
+        Objects.requireNonNull(market, "market").validate();
+    }
+
+    private static void requirePort(final int port, final String name)
+    {
+        if (port < 1 || port > 65_535)
+        {
+            throw new IllegalArgumentException(name + " must be in 1..65535: " + port);
+        }
+    }
+
+    private static void requireCompId(final String compId, final String name)
+    {
+        if (compId == null || compId.isBlank() || compId.indexOf('\u0001') >= 0)
+        {
+            throw new IllegalArgumentException(name + " must be a non-empty CompID");
+        }
+    }
+}

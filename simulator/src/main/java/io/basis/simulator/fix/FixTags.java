@@ -1,0 +1,53 @@
+package io.basis.simulator.fix;
+
+/**
+ * Tags of the Basis FIX dialect (docs/fix-dialect.md) that the stock FIX 4.4 classes do not name, or that are set
+ * as plain text so prices and sequence numbers go out exactly.
+ */
+final class FixTags
+{
+    /** ExchangeSendNanos: host monotonic clock when the exchange sent a W or X. */
+    static final int EXCHANGE_SEND_NANOS = 21001;
+    /** TriggerNanos: the ExchangeSendNanos of the market data that triggered an order. */
+    static final int TRIGGER_NANOS = 21002;
+
+    static final int ACCOUNT = 1;
+    static final int AVG_PX = 6;
+    static final int CL_ORD_ID = 11;
+    static final int CUM_QTY = 14;
+    static final int EXEC_ID = 17;
+    static final int LAST_PX = 31;
+    static final int LAST_QTY = 32;
+    static final int ORDER_ID = 37;
+    static final int ORDER_QTY = 38;
+    static final int ORD_STATUS = 39;
+    static final int ORD_TYPE = 40;
+    static final int ORIG_CL_ORD_ID = 41;
+    static final int PRICE = 44;
+    static final int SIDE = 54;
+    static final int SYMBOL = 55;
+    static final int TEXT = 58;
+    static final int TIME_IN_FORCE = 59;
+    static final int TRANSACT_TIME = 60;
+    static final int RPT_SEQ = 83;
+    static final int CXL_REJ_REASON = 102;
+    static final int ORD_REJ_REASON = 103;
+    static final int EXEC_TYPE = 150;
+    static final int LEAVES_QTY = 151;
+    static final int MD_REQ_ID = 262;
+    static final int SUBSCRIPTION_REQUEST_TYPE = 263;
+    static final int MARKET_DEPTH = 264;
+    static final int NO_MD_ENTRIES = 268;
+    static final int MD_ENTRY_TYPE = 269;
+    static final int MD_ENTRY_PX = 270;
+    static final int MD_ENTRY_SIZE = 271;
+    static final int MD_UPDATE_ACTION = 279;
+    static final int MD_REQ_REJ_REASON = 281;
+    static final int MD_ENTRY_POSITION_NO = 290;
+    static final int CXL_REJ_RESPONSE_TO = 434;
+    static final int NO_RELATED_SYM = 146;
+
+    private FixTags()
+    {
+    }
+}

@@ -1,0 +1,193 @@
+package io.basis.simulator.fix;
+
+import io.basis.simulator.marketdata.BookSnapshot;
+import io.basis.simulator.marketdata.IncrementalUpdate;
+import io.basis.simulator.marketdata.Level;
+import io.basis.simulator.marketdata.LevelChange;
+import io.basis.simulator.marketdata.MarketDataFeed;
+import io.basis.simulator.marketdata.MarketDataSink;
+import io.basis.simulator.marketdata.TradePrint;
+import io.basis.simulator.price.FixedPoint;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.fix44.MarketDataIncrementalRefresh;
+import quickfix.fix44.MarketDataRequestReject;
+import quickfix.fix44.MarketDataSnapshotFullRefresh;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Market-data sessions: answers MarketDataRequest (V) with one snapshot (W) per known symbol and a reject (Y) per
+ * unknown one, then renders every published update of a subscribed symbol as an incremental refresh (X).
+ * RptSeq(83) and ExchangeSendNanos(21001) are set at message level as docs/fix-dialect.md prescribes.
+ * Runs on the exchange thread.
+ */
+public final class MarketDataService implements MarketDataSink
+{
+    private static final char BID = '0';
+    private static final char OFFER = '1';
+    private static final char TRADE = '2';
+    private static final char ACTION_NEW = '0';
+    private static final char ACTION_CHANGE = '1';
+    private static final char ACTION_DELETE = '2';
+
+    private final MarketDataFeed feed;
+    private final MessageSender sender;
+    private final Map<String, Map<SessionID, String>> subscribers = new HashMap<>();
+
+    /**
+     * @param feed   source of snapshots.
+     * @param sender sends to a session.
+     */
+    public MarketDataService(final MarketDataFeed feed, final MessageSender sender)
+    {
+        this.feed = feed;
+        this.sender = sender;
+    }
+
+    /**
+     * Handle a MarketDataRequest.
+     *
+     * @param sessionId        requesting session.
+     * @param mdReqId          MDReqID(262).
+     * @param subscriptionType SubscriptionRequestType(263): 0 snapshot, 1 subscribe, 2 unsubscribe.
+     * @param symbols          requested symbols.
+     */
+    public void onRequest(
+        final SessionID sessionId, final String mdReqId, final char subscriptionType, final List<String> symbols)
+    {
+        for (final String symbol : symbols)
+        {
+            final BookSnapshot snapshot = feed.snapshot(symbol);
+            if (snapshot == null)
+            {
+                reject(sessionId, mdReqId, "unknown symbol " + symbol);
+            }
+            else if (subscriptionType == MarketDataRequestDecoder.UNSUBSCRIBE)
+            {
+                final Map<SessionID, String> sessions = subscribers.get(symbol);
+                if (sessions != null)
+                {
+                    sessions.remove(sessionId);
+                }
+            }
+            else if (subscriptionType == MarketDataRequestDecoder.SNAPSHOT ||
+                subscriptionType == MarketDataRequestDecoder.SUBSCRIBE)
+            {
+                if (subscriptionType == MarketDataRequestDecoder.SUBSCRIBE)
+                {
+                    subscribers.computeIfAbsent(symbol, s -> new LinkedHashMap<>()).put(sessionId, mdReqId);
+                }
+                sendSnapshot(sessionId, mdReqId, snapshot);
+            }
+            else
+            {
+                reject(sessionId, mdReqId, "unsupported SubscriptionRequestType " + subscriptionType);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Forget every subscription of a session (on logout: the next logon re-requests and re-snapshots).
+     *
+     * @param sessionId the session.
+     */
+    public void onLogout(final SessionID sessionId)
+    {
+        for (final Map<SessionID, String> sessions : subscribers.values())
+        {
+            sessions.remove(sessionId);
+        }
+    }
+
+    @Override
+    public void onIncremental(final IncrementalUpdate update)
+    {
+        final Map<SessionID, String> sessions = subscribers.get(update.instrument().symbol());
+        if (sessions == null || sessions.isEmpty())
+        {
+            return;
+        }
+        for (final SessionID sessionId : sessions.keySet())
+        {
+            final Message message = incremental(update);
+            message.setString(FixTags.EXCHANGE_SEND_NANOS, Long.toString(System.nanoTime()));
+            sender.send(message, sessionId);
+        }
+    }
+
+    private void sendSnapshot(final SessionID sessionId, final String mdReqId, final BookSnapshot snapshot)
+    {
+        final MarketDataSnapshotFullRefresh message = new MarketDataSnapshotFullRefresh();
+        message.setString(FixTags.MD_REQ_ID, mdReqId);
+        message.setString(FixTags.SYMBOL, snapshot.instrument().symbol());
+        message.setString(FixTags.RPT_SEQ, Long.toString(snapshot.rptSeq()));
+        addSnapshotLevels(message, BID, snapshot.bids());
+        addSnapshotLevels(message, OFFER, snapshot.asks());
+        if (snapshot.bids().isEmpty() && snapshot.asks().isEmpty())
+        {
+            message.setInt(FixTags.NO_MD_ENTRIES, 0);
+        }
+        message.setString(FixTags.EXCHANGE_SEND_NANOS, Long.toString(System.nanoTime()));
+        sender.send(message, sessionId);
+    }
+
+    private static void addSnapshotLevels(final Message message, final char entryType, final List<Level> levels)
+    {
+        for (int k = 0; k < levels.size(); k++)
+        {
+            final Group entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
+            entry.setChar(FixTags.MD_ENTRY_TYPE, entryType);
+            entry.setString(FixTags.MD_ENTRY_PX, FixedPoint.format(levels.get(k).price()));
+            entry.setString(FixTags.MD_ENTRY_SIZE, Long.toString(levels.get(k).quantity()));
+            entry.setInt(FixTags.MD_ENTRY_POSITION_NO, k + 1);
+            message.addGroup(entry);
+        }
+    }
+
+    private static Message incremental(final IncrementalUpdate update)
+    {
+        final String symbol = update.instrument().symbol();
+        final MarketDataIncrementalRefresh message = new MarketDataIncrementalRefresh();
+        message.setString(FixTags.RPT_SEQ, Long.toString(update.rptSeq()));
+        for (final TradePrint trade : update.trades())
+        {
+            final Group entry = new MarketDataIncrementalRefresh.NoMDEntries();
+            entry.setChar(FixTags.MD_UPDATE_ACTION, ACTION_NEW);
+            entry.setChar(FixTags.MD_ENTRY_TYPE, TRADE);
+            entry.setString(FixTags.SYMBOL, symbol);
+            entry.setString(FixTags.MD_ENTRY_PX, FixedPoint.format(trade.price()));
+            entry.setString(FixTags.MD_ENTRY_SIZE, Long.toString(trade.quantity()));
+            message.addGroup(entry);
+        }
+        for (final LevelChange change : update.levels())
+        {
+            final Group entry = new MarketDataIncrementalRefresh.NoMDEntries();
+            entry.setChar(FixTags.MD_UPDATE_ACTION, change.deleted() ? ACTION_DELETE : ACTION_CHANGE);
+            entry.setChar(FixTags.MD_ENTRY_TYPE, change.bid() ? BID : OFFER);
+            entry.setString(FixTags.SYMBOL, symbol);
+            if (!change.deleted())
+            {
+                entry.setString(FixTags.MD_ENTRY_PX, FixedPoint.format(change.price()));
+                entry.setString(FixTags.MD_ENTRY_SIZE, Long.toString(change.quantity()));
+            }
+            entry.setInt(FixTags.MD_ENTRY_POSITION_NO, change.position());
+            message.addGroup(entry);
+        }
+        return message;
+    }
+
+    private void reject(final SessionID sessionId, final String mdReqId, final String text)
+    {
+        final MarketDataRequestReject reject = new MarketDataRequestReject();
+        reject.setString(FixTags.MD_REQ_ID, mdReqId);
+        reject.setChar(FixTags.MD_REQ_REJ_REASON, '0');
+        reject.setString(FixTags.TEXT, text);
+        sender.send(reject, sessionId);
+    }
+}

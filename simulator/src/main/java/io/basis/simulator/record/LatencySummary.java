@@ -1,0 +1,13 @@
+package io.basis.simulator.record;
+
+/**
+ * Tick-to-order latency percentiles in microseconds.
+ *
+ * @param count      number of orders that carried TriggerNanos.
+ * @param p50Micros  median.
+ * @param p99Micros  99th percentile.
+ * @param maxMicros  maximum.
+ */
+public record LatencySummary(long count, long p50Micros, long p99Micros, long maxMicros)
+{
+}
