@@ -53,6 +53,11 @@ final class DemoReport
         return engineCount("programsCompleted");
     }
 
+    long exchangeLiveOrders()
+    {
+        return Long.parseLong(exchange.getProperty("account." + Demo.ACCOUNT + ".liveOrders", "0"));
+    }
+
     boolean reconciled()
     {
         return !engine.isEmpty() && !exchange.isEmpty() && reconciliation.reconciled();

@@ -68,7 +68,7 @@ public final class GatewayMain
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "basis-gateway-shutdown"));
-        System.out.println("basis-gateway started: " + config + " sessions=" + gateway.roles());
+        System.out.println("gateway: started: " + config + " sessions=" + gateway.roles());
         // The gateway's own threads do the work; main only waits for the JVM to be told to stop.
         new CountDownLatch(1).await();
     }

@@ -83,7 +83,8 @@ public final class SessionStatusPublisher
             .role(role)
             .state(loggedOn[role.ordinal()] ? SessionState.LOGGED_ON : SessionState.DISCONNECTED)
             .timestampNs(System.nanoTime());
+        // No engine yet: nothing to wait for, the state is republished when an engine connects.
         sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength(),
-            SbeSink.Delivery.WAIT_FOR_ENGINE);
+            SbeSink.Delivery.DROP_IF_NO_ENGINE);
     }
 }

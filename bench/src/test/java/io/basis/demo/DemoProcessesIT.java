@@ -1,0 +1,52 @@
+package io.basis.demo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline as three operating-system processes started from the distribution jar: the simulator, the
+ * gateway with its media driver, and the engine, over loopback FIX on free ports and Aeron IPC.
+ */
+@Timeout(180)
+class DemoProcessesIT
+{
+    @TempDir
+    Path runDir;
+
+    @Test
+    void tradesProgramsToTerminalStatesAndReconcilesWithTheExchange() throws Exception
+    {
+        final DemoConfig config = new DemoConfig();
+        config.seconds = 25;
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.jar = Path.of(System.getProperty("basis.jar"));
+        config.runDir = runDir.resolve("run");
+        config.reportFile = runDir.resolve("report.json");
+        config.live = false;
+
+        final DemoReport report;
+        try (Demo demo = new Demo(config, System.out))
+        {
+            report = demo.run();
+        }
+        System.out.println(report.summary());
+
+        assertTrue(report.failures().isEmpty(), () -> "failures: " + report.failures());
+        assertTrue(report.programOrders() >= 1, "at least one program order");
+        assertEquals(report.programOrders(), report.completedPrograms(), "every program has all legs terminal");
+        assertTrue(report.reconciled(), "engine positions equal the exchange's record");
+        assertEquals(0, report.exchangeLiveOrders(), "no order of the engine's account is left on the exchange");
+        final String json = report.toJson();
+        assertTrue(json.contains("\"role\": \"simulator\"") && json.contains("\"role\": \"gateway\"") &&
+            json.contains("\"role\": \"engine\""), json);
+        report.write(config.reportFile);
+        assertTrue(Files.size(config.reportFile) > 0);
+    }
+}
