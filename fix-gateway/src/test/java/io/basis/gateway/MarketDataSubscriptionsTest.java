@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarketDataSubscriptionsTest
 {
     private final InstrumentDirectory directory = new InstrumentDirectory();
-    private final FakeSession session = new FakeSession();
+    private final RecordingSession session = new RecordingSession();
     private final MarketDataSubscriptions subscriptions = new MarketDataSubscriptions(session, directory);
 
     @Test

@@ -38,7 +38,7 @@ class OrderTranslatorTest
     private static final int STOCK_ID = 3;
 
     private final InstrumentDirectory directory = new InstrumentDirectory();
-    private final FakeSession session = new FakeSession();
+    private final RecordingSession session = new RecordingSession();
     private final RecordingSink sink = new RecordingSink();
     private final Alarms alarms = new Alarms(line -> { });
     private final OrderTranslator translator = new OrderTranslator(directory, session, sink, alarms, "ACC9");

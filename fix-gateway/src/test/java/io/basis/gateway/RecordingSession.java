@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A {@link FixSession} that records what it is asked to send.
  */
-final class FakeSession implements FixSession
+final class RecordingSession implements FixSession
 {
     final List<Message> sent = new ArrayList<>();
     boolean loggedOn = true;
