@@ -129,7 +129,8 @@ final class ChildProcess
      * Ask the process to stop (SIGTERM) and wait; kill it if it does not stop in time.
      *
      * @param timeoutMs how long to wait for a clean exit.
-     * @return true if it exited cleanly (0, or 143 for SIGTERM) in time.
+     * @return true if it exited cleanly in time: 0, or the JVM's status after running its shutdown hooks on
+     *         SIGINT (130) or SIGTERM (143).
      */
     boolean stop(final long timeoutMs)
     {
@@ -153,7 +154,7 @@ final class ChildProcess
             return false;
         }
         final int exit = process.exitValue();
-        return exit == 0 || exit == 143;
+        return exit == 0 || exit == 130 || exit == 143;
     }
 
     int exitValue()

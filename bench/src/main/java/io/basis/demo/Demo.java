@@ -43,6 +43,7 @@ final class Demo implements AutoCloseable
     private Aeron aeron;
     private AdminClient admin;
     private boolean stopped;
+    private volatile boolean interrupted;
 
     Demo(final DemoConfig config, final PrintStream out)
     {
@@ -87,9 +88,8 @@ final class Demo implements AutoCloseable
 
         trade(status, engine);
 
-        final long programs = status.get(EngineCounters.PROGRAMS_SENT);
         out.printf("demo: stopping (%d programs, %d working orders)%n",
-            programs, status.get(EngineCounters.WORKING_ORDERS));
+            status.get(EngineCounters.PROGRAMS_SENT), status.get(EngineCounters.WORKING_ORDERS));
         stopAll();
 
         final Properties engineProps = load(engineReport);
@@ -114,6 +114,12 @@ final class Demo implements AutoCloseable
         boolean quiescing = false;
         while (true)
         {
+            if (interrupted)
+            {
+                failures.add("interrupted");
+                out.println("demo: interrupted, stopping");
+                return;
+            }
             final long now = System.nanoTime();
             if (!quiescing && now >= quiesceAtNs)
             {
@@ -212,6 +218,20 @@ final class Demo implements AutoCloseable
     }
 
     /**
+     * Ask a running demo to stop early (Ctrl-C): the trading loop ends and the demo winds down as usual, so the
+     * processes are stopped, reconciled and reported on.
+     */
+    void interrupt()
+    {
+        interrupted = true;
+    }
+
+    boolean isInterrupted()
+    {
+        return interrupted;
+    }
+
+    /**
      * Stop the engine first (it writes its report), then the gateway and its media driver, then the simulator
      * (it writes the exchange record). Idempotent; also run on Ctrl-C.
      */
@@ -304,8 +324,12 @@ final class Demo implements AutoCloseable
         return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    private static void sleepBriefly()
+    private void sleepBriefly()
     {
+        if (interrupted)
+        {
+            throw new IllegalStateException("interrupted");
+        }
         // The demo's own loop polls the engine's counters: a coarse pause keeps it off the engine's cores.
         try
         {

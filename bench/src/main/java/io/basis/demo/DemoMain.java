@@ -46,13 +46,31 @@ public final class DemoMain
             System.err.println(USAGE);
             System.exit(2);
         }
-        System.exit(run(config) ? 0 : 1);
+        final Demo demo = new Demo(config, System.out);
+        final boolean succeeded = run(demo, config);
+        if (!demo.isInterrupted())
+        {
+            // On Ctrl-C the JVM is already shutting down: returning lets it finish; System.exit would block.
+            System.exit(succeeded ? 0 : 1);
+        }
     }
 
-    static boolean run(final DemoConfig config) throws Exception
+    static boolean run(final Demo demo, final DemoConfig config) throws Exception
     {
-        final Demo demo = new Demo(config, System.out);
-        final Thread onInterrupt = new Thread(demo::stopAll, "demo-shutdown");
+        final Thread mainThread = Thread.currentThread();
+        final Thread onInterrupt = new Thread(() ->
+        {
+            // Ctrl-C or SIGTERM: let the main thread wind down, stop the processes and write the report.
+            demo.interrupt();
+            try
+            {
+                mainThread.join(60_000);
+            }
+            catch (final InterruptedException ignored)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try
         {
