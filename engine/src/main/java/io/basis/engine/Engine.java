@@ -8,7 +8,6 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
-import io.basis.engine.pricing.FairValue;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.Streams;
@@ -49,11 +48,6 @@ public final class Engine implements AutoCloseable
     {
         this.config = config;
         referenceData = ReferenceData.load(config.refdataDir, config.tradeDate);
-        final FairValue fairValue = new FairValue(
-            config.rate,
-            config.tradeDate.plusDays(config.stockSettlementDays),
-            referenceData.lastTradingDay().plusDays(1),
-            0.0);
 
         MediaDriver launchedDriver = null;
         Aeron connected = null;
@@ -104,7 +98,7 @@ public final class Engine implements AutoCloseable
             new OrderIds(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis())));
 
         final EngineAgent agent = new EngineAgent(
-            config, referenceData, fairValue, publication, gatewaySubscription, controlSubscription, status, tracker,
+            config, referenceData, publication, gatewaySubscription, controlSubscription, status, tracker,
             positions, new SystemNanoClock());
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);

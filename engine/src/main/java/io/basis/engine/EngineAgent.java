@@ -13,10 +13,11 @@ import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.order.ProgramOrder;
 import io.basis.engine.position.Positions;
 import io.basis.engine.pricing.BasketValuation;
-import io.basis.engine.pricing.FairValue;
+import io.basis.engine.pricing.ModelState;
+import io.basis.engine.pricing.Valuation;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
-import io.basis.engine.strategy.BasisBandStrategy;
+import io.basis.engine.strategy.EdgeStrategy;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandDecoder;
@@ -53,9 +54,8 @@ public final class EngineAgent implements Agent, GatewayListener
     private final ReferenceData referenceData;
     private final List<Instrument> instruments;
     private final OrderBook[] books;
-    private final BasketValuation valuation;
-    private final FairValue fairValue;
-    private final BasisBandStrategy strategy;
+    private final Valuation valuation;
+    private final EdgeStrategy strategy;
     private final OrderTracker tracker;
     private final Positions positions;
     private final GatewayPublisher publisher;
@@ -68,11 +68,11 @@ public final class EngineAgent implements Agent, GatewayListener
     private final TimeInForce timeInForce;
     private final long programTimeoutNs;
     private final int futureId;
+    private final long futuresHedge;
 
     private boolean halted;
     private boolean gatewayConnected;
     private int nextDefinition;
-    private long netPrograms;
     private long marketDataUpdates;
     private long sendFailures;
     private long lastExchangeTimestampNs;
@@ -80,7 +80,6 @@ public final class EngineAgent implements Agent, GatewayListener
     EngineAgent(
         final EngineConfig config,
         final ReferenceData referenceData,
-        final FairValue fairValue,
         final Publication gatewayPublication,
         final Subscription gatewaySubscription,
         final Subscription controlSubscription,
@@ -91,7 +90,6 @@ public final class EngineAgent implements Agent, GatewayListener
     {
         this.referenceData = referenceData;
         this.instruments = referenceData.instruments();
-        this.fairValue = fairValue;
         this.gatewaySubscription = gatewaySubscription;
         this.controlSubscription = controlSubscription;
         this.status = status;
@@ -106,8 +104,10 @@ public final class EngineAgent implements Agent, GatewayListener
         {
             books[i] = new OrderBook(config.bookDepth);
         }
-        valuation = new BasketValuation(referenceData, config.contracts);
-        strategy = new BasisBandStrategy(config.bandHalfWidth, config.maxNetPrograms);
+        valuation = Valuation.forTradeDate(referenceData, config.tradeDate, config.contracts, config.modelLimits);
+        strategy = new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
+        // Daily margining makes a hedge of n contracts slightly oversized: hedge n / (1 + r·τ), at least one.
+        futuresHedge = Math.max(1, Math.round(valuation.fairValueModel().tailedHedge(config.contracts)));
         publisher = new GatewayPublisher(gatewayPublication);
         gatewayHandler = new GatewayMessageHandler(this);
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -193,11 +193,7 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private void evaluate()
     {
-        if (!valuation.isValid())
-        {
-            return;
-        }
-        final ProgramDirection direction = strategy.decide(valuation, fairValue, netPrograms);
+        final ProgramDirection direction = strategy.decide(valuation, heldPrograms());
         if (direction != null && !halted && tracker.openProgramCount() == 0)
         {
             sendProgram(direction);
@@ -212,11 +208,11 @@ public final class EngineAgent implements Agent, GatewayListener
             return;
         }
         final boolean buyBasket = direction == ProgramDirection.CASH_AND_CARRY;
-        netPrograms += buyBasket ? 1 : -1;
-        final int constituents = valuation.constituentCount();
+        final BasketValuation basket = valuation.basket();
+        final int constituents = basket.constituentCount();
         for (int i = 0; i < constituents; i++)
         {
-            final long quantity = valuation.quantity(i);
+            final long quantity = basket.quantity(i);
             if (quantity > 0)
             {
                 final int instrumentId = referenceData.constituents().get(i).instrument().id();
@@ -225,7 +221,15 @@ public final class EngineAgent implements Agent, GatewayListener
                 sendLeg(program, instrumentId, side, quantity);
             }
         }
-        sendLeg(program, futureId, buyBasket ? Side.SELL : Side.BUY, valuation.contracts());
+        sendLeg(program, futureId, buyBasket ? Side.SELL : Side.BUY, futuresHedge);
+    }
+
+    /**
+     * Programs held, from fills: the futures hedge sold by cash-and-carry (bought by reverse) in program units.
+     */
+    private long heldPrograms()
+    {
+        return -positions.quantity(futureId) / futuresHedge;
     }
 
     private void sendLeg(final ProgramOrder program, final int instrumentId, final Side side, final long quantity)
@@ -325,6 +329,8 @@ public final class EngineAgent implements Agent, GatewayListener
         tracker.onExecutionReport(
             report.orderId(), report.execType(), report.ordStatus(), report.lastQty(), report.lastPx(),
             report.cumQty());
+        // Once the basket is held a reverse trade sells it rather than borrowed stock: no borrow fee.
+        valuation.borrowNeeded(heldPrograms() <= 0);
         if (tracker.fillMismatches() > 0)
         {
             // The engine's record of fills no longer matches the exchange's: stop opening programs.
@@ -361,19 +367,29 @@ public final class EngineAgent implements Agent, GatewayListener
         status.set(EngineCounters.FILLS, positions.fills());
         status.set(EngineCounters.REJECTS, tracker.rejects());
         status.set(EngineCounters.FUTURE_POSITION, positions.quantity(futureId));
-        status.set(EngineCounters.BASKET_POSITION, netPrograms);
+        status.set(EngineCounters.BASKET_POSITION, heldPrograms());
         status.set(EngineCounters.HALTED, halted ? 1 : 0);
         status.set(EngineCounters.MARKET_DATA_UPDATES, marketDataUpdates);
-        if (valuation.isValid())
+        status.set(EngineCounters.MODEL_STATE, valuation.modelState().ordinal());
+        if (valuation.modelState() == ModelState.VALID)
         {
-            status.set(EngineCounters.BASIS_CASH_AND_CARRY, Math.round(valuation.basisCashAndCarry() * Prices.SCALE));
-            status.set(EngineCounters.BASIS_REVERSE, Math.round(valuation.basisReverse() * Prices.SCALE));
-            status.set(EngineCounters.BAND_UPPER, Math.round(strategy.upper() * Prices.SCALE));
-            status.set(EngineCounters.BAND_LOWER, Math.round(strategy.lower() * Prices.SCALE));
+            // The bounds in basis terms: cash-and-carry pays above F_upper − S_ask, reverse below F_lower − S_bid.
+            status.set(EngineCounters.BASIS_CASH_AND_CARRY, scaled(valuation.execBasisCashAndCarry()));
+            status.set(EngineCounters.BASIS_REVERSE, scaled(valuation.execBasisReverse()));
+            status.set(EngineCounters.BAND_UPPER, scaled(valuation.upperBound() - valuation.indexAskExec()));
+            status.set(EngineCounters.BAND_LOWER, scaled(valuation.lowerBound() - valuation.indexBidExec()));
         }
     }
 
-    BasketValuation valuation()
+    private static long scaled(final double points)
+    {
+        return Math.round(points * Prices.SCALE);
+    }
+
+    /**
+     * @return the current valuation, read on the engine thread.
+     */
+    Valuation valuation()
     {
         return valuation;
     }

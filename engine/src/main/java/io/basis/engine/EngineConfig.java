@@ -1,5 +1,6 @@
 package io.basis.engine;
 
+import io.basis.engine.pricing.ModelLimits;
 import io.basis.protocol.sbe.TimeInForce;
 
 import java.nio.file.Path;
@@ -13,20 +14,21 @@ public final class EngineConfig
 {
     /** Reference data directory. */
     public Path refdataDir = Path.of("refdata", "kospi200");
-    /** Trading date: picks effective tick tables, starts the carry period. Fixed so runs are reproducible. */
+    /**
+     * Trading date: picks effective tick tables, rates and costs, starts the carry period. Fixed so runs are
+     * reproducible.
+     */
     public LocalDate tradeDate = LocalDate.of(2026, 11, 23);
-    /** Business days from trade to stock settlement (T+2 in Korea). */
-    public int stockSettlementDays = 2;
     /** Aeron directory; null for Aeron's default. */
     public String aeronDir;
     /** Launch an embedded media driver (SHARED threading) in the engine process. */
     public boolean embeddedDriver;
     /** Contracts per program. */
     public long contracts = 1;
-    /** Half-width of the band around the theoretical basis, index points. */
-    public double bandHalfWidth = 1.0;
-    /** Money-market rate r. */
-    public double rate = 0.035;
+    /** Edge beyond a no-arbitrage bound required to open a program, index points. */
+    public double edgeThreshold = 0.0;
+    /** Bands of plausible model inputs. */
+    public ModelLimits modelLimits = ModelLimits.defaults();
     /** Largest net position in programs, either direction. */
     public int maxNetPrograms = 2;
     /** Programs that may be open at once. */

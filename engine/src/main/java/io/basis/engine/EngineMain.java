@@ -1,5 +1,6 @@
 package io.basis.engine;
 
+import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.refdata.ReferenceDataException;
 import io.basis.protocol.sbe.TimeInForce;
 
@@ -20,8 +21,8 @@ public final class EngineMain
         "  --aeron-dir DIR          Aeron directory of the media driver (default: Aeron's default)",
         "  --embedded-driver        launch a media driver inside the engine process",
         "  --contracts N            contracts per program (default 1)",
-        "  --band POINTS            half-width of the band around the theoretical basis (default 1.0)",
-        "  --rate R                 money-market rate, e.g. 0.035 (default 0.035)",
+        "  --edge POINTS            edge beyond a no-arbitrage bound needed to trade (default 0)",
+        "  --max-mispricing POINTS  |F* - F| beyond which the model is deemed wrong (default 15)",
         "  --max-programs N         largest net position in programs either way (default 2)",
         "  --program-timeout-ms MS  cancel legs still working after this (default 2000)",
         "  --tif day|ioc            time in force of child orders (default day)",
@@ -112,11 +113,13 @@ public final class EngineMain
                 case "--contracts":
                     config.contracts = positive(value(args, ++i, option), option);
                     break;
-                case "--band":
-                    config.bandHalfWidth = number(value(args, ++i, option), option);
+                case "--edge":
+                    config.edgeThreshold = number(value(args, ++i, option), option);
                     break;
-                case "--rate":
-                    config.rate = number(value(args, ++i, option), option);
+                case "--max-mispricing":
+                    final ModelLimits limits = config.modelLimits;
+                    config.modelLimits = new ModelLimits(limits.minRate(), limits.maxRate(),
+                        limits.maxDividendYield(), number(value(args, ++i, option), option));
                     break;
                 case "--max-programs":
                     config.maxNetPrograms = (int)positive(value(args, ++i, option), option);

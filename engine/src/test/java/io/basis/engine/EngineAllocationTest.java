@@ -7,7 +7,7 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
-import io.basis.engine.pricing.FairValue;
+import io.basis.engine.pricing.ModelState;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.Streams;
@@ -70,7 +70,8 @@ class EngineAllocationTest
     void aMillionBookUpdatesThroughTheValuationPathAllocateNothing()
     {
         final EngineConfig config = new EngineConfig();
-        config.bandHalfWidth = 0.2;
+        // Cheap trading so that the strategy fires on the synthetic swings below.
+        config.edgeThreshold = 0.0;
         final ReferenceData data = TestReferenceData.kospi200();
         final Positions positions = new Positions(data.instruments().size());
         final OrderTracker tracker = new OrderTracker(1, data.constituents().size() + 1, positions, new OrderIds(1));
@@ -79,7 +80,6 @@ class EngineAllocationTest
         final EngineAgent agent = new EngineAgent(
             config,
             data,
-            new FairValue(0.035, config.tradeDate.plusDays(2), data.lastTradingDay().plusDays(1), 0.0),
             publication,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
@@ -98,7 +98,7 @@ class EngineAllocationTest
         {
             agent.doWork();
         }
-        assertTrue(agent.valuation().isValid(), "the market must be valued for the path to be exercised");
+        assertEquals(ModelState.VALID, agent.valuation().modelState(), "the path must reach the strategy");
         final long programsBefore = tracker.programsOpened();
 
         final com.sun.management.ThreadMXBean threads =

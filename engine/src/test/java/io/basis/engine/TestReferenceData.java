@@ -30,7 +30,9 @@ public final class TestReferenceData
 
     /**
      * Two stocks and a future: A (1,000 index shares) and B (500), divisor 10,000, multiplier 100, so one contract
-     * holds q_A = 100·1000/10000 = 10 shares of A and q_B = 5 shares of B.
+     * holds q_A = 100·1000/10000 = 10 shares of A and q_B = 5 shares of B. Stocks settle T+2; the future settles
+     * 2026-12-11, 16 days after stocks traded on 2026-11-23 settle. Rates r 3%, r_b 4%, r_l 2%; costs c_s 0.1%,
+     * c_f 0.05%, x_sell 0.2%, m_in = m_out = 0.05%, s_f 0.05 pt, b 2%, TE 0.02 pt; no dividends.
      *
      * @param dir directory to write the set into.
      * @return the loaded set.
@@ -38,9 +40,15 @@ public final class TestReferenceData
     public static ReferenceData twoStockIndex(final Path dir)
     {
         write(dir, "tick-tables.csv", "table,effectiveFrom,fromPrice,tick\nSTK,2020-01-01,0,1\nFUT,2020-01-01,0,0.05\n");
-        write(dir, "instruments.csv", "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay\n" +
-            "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-12-10\nA,STOCK,KRW,1,STK,1,100,\nB,STOCK,KRW,1,STK,1,200,\n");
-        write(dir, "index.csv", "index,future,divisor\nTWO,FUT,10000\n");
+        write(dir, "instruments.csv",
+            "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement,settlementStyle\n" +
+            "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-12-10,2026-12-11,CLOSING_AUCTION\n" +
+            "A,STOCK,KRW,1,STK,1,100,,,\nB,STOCK,KRW,1,STK,1,200,,,\n");
+        write(dir, "index.csv", "index,future,divisor,stockSettlementDays\nTWO,FUT,10000,2\n");
+        write(dir, "rates.csv", "effectiveFrom,rate,borrowRate,lendRate\n2026-01-01,0.03,0.04,0.02\n");
+        write(dir, "costs.csv", "effectiveFrom,stockCommission,futuresCommission,sellTax,buyTax,impactIn,impactOut," +
+            "futuresSlippage,borrowFee,trackingError\n2026-01-01,0.001,0.0005,0.002,0,0.0005,0.0005,0.05,0.02,0.02\n");
+        write(dir, "dividends.csv", "symbol,perShare,exDate,payDate\n");
         write(dir, "basket.csv", "symbol,indexShares,floatFactor,capFactor\nA,1000,1.0,1.0\nB,500,1.0,1.0\n");
         return ReferenceData.load(dir, TRADE_DATE);
     }

@@ -40,10 +40,13 @@ public final class EngineCounters
     /** 1 while the market-data session is logged on. */
     public static final int MARKET_DATA_SESSION_UP = 7115;
 
+    /** {@code ModelState} ordinal of the valuation: 0 valid, else the reason the engine does not trade. */
+    public static final int MODEL_STATE = 7116;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = MARKET_DATA_SESSION_UP;
+    public static final int LAST = MODEL_STATE;
 
     private static final String[] LABELS =
     {
@@ -51,6 +54,7 @@ public final class EngineCounters
         "basis-fills", "basis-rejects", "basis-basis-cash-and-carry", "basis-basis-reverse", "basis-band-upper",
         "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-halted",
         "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
+        "basis-model-state",
     };
 
     private EngineCounters()

@@ -45,6 +45,7 @@ public final class BasketValuation
     private int bidShortCount;
     private int noMidCount;
 
+    private long futureMid;
     private long futureBidCost = OrderBook.INSUFFICIENT_DEPTH;
     private long futureAskCost = OrderBook.INSUFFICIENT_DEPTH;
 
@@ -136,8 +137,10 @@ public final class BasketValuation
     {
         if (instrumentId == futureId)
         {
-            futureBidCost = book.isCrossed() ? OrderBook.INSUFFICIENT_DEPTH : book.cost(true, contracts);
-            futureAskCost = book.isCrossed() ? OrderBook.INSUFFICIENT_DEPTH : book.cost(false, contracts);
+            final boolean usable = book.isTwoSided() && !book.isCrossed();
+            futureMid = usable ? (book.bestBid() + book.bestAsk()) >> 1 : 0;
+            futureBidCost = usable ? book.cost(true, contracts) : OrderBook.INSUFFICIENT_DEPTH;
+            futureAskCost = usable ? book.cost(false, contracts) : OrderBook.INSUFFICIENT_DEPTH;
             return;
         }
         final int i = constituentIndex(instrumentId);
@@ -288,6 +291,14 @@ public final class BasketValuation
     public double indexBidExec()
     {
         return indexMid() * totalBidCost / totalMidCost;
+    }
+
+    /**
+     * @return the future at mid, points.
+     */
+    public double futureMid()
+    {
+        return (double)futureMid / Prices.SCALE;
     }
 
     /**

@@ -1,39 +1,33 @@
 package io.basis.engine.pricing;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-
 /**
  * Cost-of-carry fair value of the index future, {@code F* = S·(1 + r·τ) − D_FV}, with {@code τ} the ACT/365
- * year fraction from stock settlement to the future's final settlement.
+ * year fraction from stock settlement to the future's final settlement and {@code D_FV} the dividends going ex
+ * before settlement, valued at settlement ({@link DividendSchedule}).
  */
 public final class FairValue
 {
     private final double rate;
     private final double yearFraction;
     private final double dividendsFutureValue;
+    private final double largestDividendYield;
 
     /**
      * @param rate                 money-market rate r (0.035 for 3.5%).
-     * @param stockSettlement      settlement date of stocks bought today (T+2 in Korea).
-     * @param futureSettlement     final settlement date of the future.
-     * @param dividendsFutureValue dividends going ex before settlement, carried to it, in index points.
+     * @param yearFraction         τ.
+     * @param dividendsFutureValue D_FV, index points.
+     * @param largestDividendYield the largest dividend in the window against its stock's price, for sanity checks.
      */
     public FairValue(
         final double rate,
-        final LocalDate stockSettlement,
-        final LocalDate futureSettlement,
-        final double dividendsFutureValue)
+        final double yearFraction,
+        final double dividendsFutureValue,
+        final double largestDividendYield)
     {
-        final long days = ChronoUnit.DAYS.between(stockSettlement, futureSettlement);
-        if (days <= 0)
-        {
-            throw new IllegalArgumentException(
-                "days to expiry must be positive: stocks settle " + stockSettlement + ", future " + futureSettlement);
-        }
         this.rate = rate;
-        this.yearFraction = days / 365.0;
+        this.yearFraction = yearFraction;
         this.dividendsFutureValue = dividendsFutureValue;
+        this.largestDividendYield = largestDividendYield;
     }
 
     /**
@@ -42,6 +36,30 @@ public final class FairValue
     public double yearFraction()
     {
         return yearFraction;
+    }
+
+    /**
+     * @return D_FV, index points.
+     */
+    public double dividendsFutureValue()
+    {
+        return dividendsFutureValue;
+    }
+
+    /**
+     * @return the largest dividend in the window as a fraction of its stock's previous close.
+     */
+    public double largestDividendYield()
+    {
+        return largestDividendYield;
+    }
+
+    /**
+     * @return r, the money-market rate.
+     */
+    public double rate()
+    {
+        return rate;
     }
 
     /**
@@ -60,5 +78,17 @@ public final class FairValue
     public double theoreticalBasis(final double index)
     {
         return fairValue(index) - index;
+    }
+
+    /**
+     * Contracts that hedge n contracts' worth of basket once daily variation margin is earned or paid on the
+     * hedge: {@code n / (1 + r·τ)}.
+     *
+     * @param contracts n.
+     * @return the tailed hedge, fractional.
+     */
+    public double tailedHedge(final long contracts)
+    {
+        return contracts / (1.0 + rate * yearFraction);
     }
 }

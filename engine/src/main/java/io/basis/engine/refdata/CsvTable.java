@@ -169,6 +169,49 @@ final class CsvTable
         return result;
     }
 
+    double number(final int row, final String column, final double min, final double max)
+    {
+        final String value = requiredText(row, column);
+        final double result;
+        try
+        {
+            result = Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error(row, column, "'" + value + "' is not a number");
+        }
+        if (!(result >= min && result <= max))
+        {
+            throw error(row, column, "must be in [" + min + ", " + max + "], was " + value);
+        }
+        return result;
+    }
+
+    int rowEffectiveOn(final LocalDate date)
+    {
+        int best = -1;
+        LocalDate bestDate = null;
+        for (int row = 0; row < size(); row++)
+        {
+            final LocalDate from = date(row, "effectiveFrom");
+            if (bestDate != null && from.equals(bestDate))
+            {
+                throw error(row, "effectiveFrom", "two rows effective from " + from);
+            }
+            if (!from.isAfter(date) && (bestDate == null || from.isAfter(bestDate)))
+            {
+                best = row;
+                bestDate = from;
+            }
+        }
+        if (best < 0)
+        {
+            throw new ReferenceDataException(file, 0, "effectiveFrom", "no row effective on " + date);
+        }
+        return best;
+    }
+
     LocalDate date(final int row, final String column)
     {
         final String value = requiredText(row, column);

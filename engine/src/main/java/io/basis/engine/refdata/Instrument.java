@@ -16,4 +16,13 @@ import io.basis.protocol.sbe.InstrumentKind;
 public record Instrument(
     int id, String symbol, InstrumentKind kind, long lot, TickTable tickTable, long multiplier, long prevClose)
 {
+    /**
+     * @param price scaled price.
+     * @return the price rounded down to the tick grid in force at that price.
+     */
+    public long floorToTick(final long price)
+    {
+        final long tick = tickTable.tickAt(price);
+        return price - Math.floorMod(price, tick);
+    }
 }

@@ -21,7 +21,13 @@ public final class ReferenceData
     private final String indexName;
     private final Instrument future;
     private final LocalDate lastTradingDay;
+    private final LocalDate finalSettlement;
+    private final String settlementStyle;
+    private final int stockSettlementDays;
     private final double divisor;
+    private final Rates rates;
+    private final Costs costs;
+    private final List<Dividend> dividends;
     private final List<Instrument> instruments;
     private final List<Constituent> constituents;
     private final Map<String, Instrument> bySymbol = new HashMap<>();
@@ -30,14 +36,26 @@ public final class ReferenceData
         final String indexName,
         final Instrument future,
         final LocalDate lastTradingDay,
+        final LocalDate finalSettlement,
+        final String settlementStyle,
+        final int stockSettlementDays,
         final double divisor,
+        final Rates rates,
+        final Costs costs,
+        final List<Dividend> dividends,
         final List<Instrument> instruments,
         final List<Constituent> constituents)
     {
         this.indexName = indexName;
         this.future = future;
         this.lastTradingDay = lastTradingDay;
+        this.finalSettlement = finalSettlement;
+        this.settlementStyle = settlementStyle;
+        this.stockSettlementDays = stockSettlementDays;
         this.divisor = divisor;
+        this.rates = rates;
+        this.costs = costs;
+        this.dividends = Collections.unmodifiableList(dividends);
         this.instruments = Collections.unmodifiableList(instruments);
         this.constituents = Collections.unmodifiableList(constituents);
         for (final Instrument instrument : instruments)
@@ -49,7 +67,8 @@ public final class ReferenceData
     /**
      * Load and validate a reference data directory.
      *
-     * @param dir         directory holding instruments.csv, tick-tables.csv, basket.csv and index.csv.
+     * @param dir         directory holding instruments.csv, tick-tables.csv, basket.csv, index.csv, rates.csv,
+     *                    costs.csv and dividends.csv.
      * @param tradingDate the date whose tick tables apply.
      * @return the reference data.
      * @throws ReferenceDataException naming file, line, field and reason of the first bad value.
@@ -113,7 +132,14 @@ public final class ReferenceData
         }
         final Instrument future = instruments.get(futureRow);
         final LocalDate lastTradingDay = instrumentsCsv.date(futureRow, "lastTradingDay");
+        final LocalDate finalSettlement = instrumentsCsv.date(futureRow, "finalSettlement");
+        if (finalSettlement.isBefore(lastTradingDay))
+        {
+            throw instrumentsCsv.error(futureRow, "finalSettlement", "before the last trading day " + lastTradingDay);
+        }
+        final String settlementStyle = instrumentsCsv.requiredText(futureRow, "settlementStyle");
         final double divisor = indexCsv.positiveLong(0, "divisor");
+        final int stockSettlementDays = (int)indexCsv.number(0, "stockSettlementDays", 0, 5);
 
         final CsvTable basketCsv = CsvTable.read(
             dir.resolve("basket.csv"), "symbol", "indexShares", "floatFactor", "capFactor");
@@ -143,7 +169,82 @@ public final class ReferenceData
         }
 
         return new ReferenceData(
-            indexCsv.requiredText(0, "index"), future, lastTradingDay, divisor, instruments, constituents);
+            indexCsv.requiredText(0, "index"),
+            future,
+            lastTradingDay,
+            finalSettlement,
+            settlementStyle,
+            stockSettlementDays,
+            divisor,
+            loadRates(dir.resolve("rates.csv"), tradingDate),
+            loadCosts(dir.resolve("costs.csv"), tradingDate),
+            loadDividends(dir.resolve("dividends.csv"), rowBySymbol, instruments, seen),
+            instruments,
+            constituents);
+    }
+
+    private static Rates loadRates(final Path file, final LocalDate tradingDate)
+    {
+        final CsvTable csv = CsvTable.read(file, "effectiveFrom", "rate", "borrowRate", "lendRate");
+        final int row = csv.rowEffectiveOn(tradingDate);
+        final Rates rates = new Rates(
+            csv.number(row, "rate", -0.05, 1.0),
+            csv.number(row, "borrowRate", -0.05, 1.0),
+            csv.number(row, "lendRate", -0.05, 1.0));
+        if (rates.borrowRate() < rates.lendRate())
+        {
+            throw csv.error(row, "borrowRate", "below the lending rate: the desk cannot borrow cheaper than it lends");
+        }
+        return rates;
+    }
+
+    private static Costs loadCosts(final Path file, final LocalDate tradingDate)
+    {
+        final CsvTable csv = CsvTable.read(file, "effectiveFrom", "stockCommission", "futuresCommission", "sellTax",
+            "buyTax", "impactIn", "impactOut", "futuresSlippage", "borrowFee", "trackingError");
+        final int row = csv.rowEffectiveOn(tradingDate);
+        return new Costs(
+            csv.number(row, "stockCommission", 0, 0.05),
+            csv.number(row, "futuresCommission", 0, 0.05),
+            csv.number(row, "sellTax", 0, 0.05),
+            csv.number(row, "buyTax", 0, 0.05),
+            csv.number(row, "impactIn", 0, 0.05),
+            csv.number(row, "impactOut", 0, 0.05),
+            csv.number(row, "futuresSlippage", 0, 1.0e6),
+            csv.number(row, "borrowFee", 0, 1.0),
+            csv.number(row, "trackingError", 0, 1.0e6));
+    }
+
+    private static List<Dividend> loadDividends(
+        final Path file,
+        final Map<String, Integer> rowBySymbol,
+        final List<Instrument> instruments,
+        final Map<String, Boolean> constituents)
+    {
+        final CsvTable csv = CsvTable.read(file, "symbol", "perShare", "exDate", "payDate");
+        final List<Dividend> dividends = new ArrayList<>();
+        for (int row = 0; row < csv.size(); row++)
+        {
+            final String symbol = csv.requiredText(row, "symbol");
+            final Integer instrumentRow = rowBySymbol.get(symbol);
+            if (instrumentRow == null || !constituents.containsKey(symbol))
+            {
+                throw csv.error(row, "symbol", "'" + symbol + "' is not a constituent in basket.csv");
+            }
+            final long perShare = csv.price(row, "perShare");
+            if (perShare <= 0)
+            {
+                throw csv.error(row, "perShare", "must be positive");
+            }
+            final LocalDate exDate = csv.date(row, "exDate");
+            final LocalDate payDate = csv.date(row, "payDate");
+            if (payDate.isBefore(exDate))
+            {
+                throw csv.error(row, "payDate", "before the ex-date " + exDate);
+            }
+            dividends.add(new Dividend(instruments.get(instrumentRow), perShare, exDate, payDate));
+        }
+        return dividends;
     }
 
     private static InstrumentKind kind(final CsvTable csv, final int row)
@@ -235,6 +336,73 @@ public final class ReferenceData
     public LocalDate lastTradingDay()
     {
         return lastTradingDay;
+    }
+
+    /**
+     * @return final settlement date of the future.
+     */
+    public LocalDate finalSettlement()
+    {
+        return finalSettlement;
+    }
+
+    /**
+     * @return how the future settles, e.g. CLOSING_AUCTION, OPENING_QUOTATION or AVERAGE.
+     */
+    public String settlementStyle()
+    {
+        return settlementStyle;
+    }
+
+    /**
+     * @return business days from trade to stock settlement (2 in Korea, 1 in the US).
+     */
+    public int stockSettlementDays()
+    {
+        return stockSettlementDays;
+    }
+
+    /**
+     * @param tradeDate trade date.
+     * @return settlement date of stocks bought on it: {@link #stockSettlementDays()} weekdays later (exchange
+     *         holidays are not modelled).
+     */
+    public LocalDate stockSettlement(final LocalDate tradeDate)
+    {
+        LocalDate date = tradeDate;
+        for (int remaining = stockSettlementDays; remaining > 0; )
+        {
+            date = date.plusDays(1);
+            if (date.getDayOfWeek().getValue() <= 5)
+            {
+                remaining--;
+            }
+        }
+        return date;
+    }
+
+    /**
+     * @return rates in force on the trading date.
+     */
+    public Rates rates()
+    {
+        return rates;
+    }
+
+    /**
+     * @return costs in force on the trading date.
+     */
+    public Costs costs()
+    {
+        return costs;
+    }
+
+    /**
+     * @return every dividend in the file.
+     */
+    public List<Dividend> dividends()
+    {
+        return dividends;
     }
 
     /**

@@ -29,9 +29,100 @@ class ReferenceDataTest
         assertEquals("K200F", data.future().symbol());
         assertEquals(InstrumentKind.FUTURE, data.future().kind());
         assertEquals(250_000, data.future().multiplier());
-        assertTrue(data.constituents().size() >= 20);
+        assertEquals(200, data.constituents().size());
+        assertEquals(2, data.stockSettlementDays());
+        assertEquals(java.time.LocalDate.of(2026, 12, 11), data.finalSettlement());
         final Instrument samsung = data.instrument("005930");
         assertEquals(Prices.parse("100"), samsung.tickTable().tickAt(samsung.prevClose()));
+    }
+
+    @Test
+    void theLargestNameIsAboutAQuarterOfTheIndex()
+    {
+        final ReferenceData data = TestReferenceData.kospi200();
+        double total = 0;
+        double largest = 0;
+        for (final Constituent constituent : data.constituents())
+        {
+            final double value = constituent.sharesPerPoint(data.divisor()) * Prices.toDouble(
+                constituent.instrument().prevClose());
+            total += value;
+            largest = Math.max(largest, value);
+        }
+
+        assertEquals(352.4, total, 0.01, "index level at previous closes");
+        assertEquals(0.25, largest / total, 0.02);
+    }
+
+    @Test
+    void picksTheSellTaxInForceOnTheTradingDate()
+    {
+        final java.nio.file.Path kospi = java.nio.file.Path.of("..", "refdata", "kospi200");
+
+        assertEquals(0.0020, ReferenceData.load(kospi, TestReferenceData.TRADE_DATE).costs().sellTax(), 1e-12);
+        assertEquals(0.0015, ReferenceData.load(kospi, java.time.LocalDate.of(2025, 6, 2)).costs().sellTax(), 1e-12);
+        assertEquals(0.0018, ReferenceData.load(kospi, java.time.LocalDate.of(2024, 6, 3)).costs().sellTax(), 1e-12);
+    }
+
+    @Test
+    void loadsTheEminiSetWithUsTicksAndNextDaySettlement()
+    {
+        final ReferenceData data = ReferenceData.load(
+            java.nio.file.Path.of("..", "refdata", "emini"), TestReferenceData.TRADE_DATE);
+
+        assertEquals("ES", data.future().symbol());
+        assertEquals(50, data.future().multiplier());
+        assertEquals(Prices.parse("0.25"), data.future().tickTable().tickAt(data.future().prevClose()));
+        assertEquals(Prices.parse("0.01"), data.instrument("AAPL").tickTable().tickAt(Prices.parse("232.14")));
+        assertEquals(java.time.LocalDate.of(2026, 11, 24), data.stockSettlement(TestReferenceData.TRADE_DATE));
+    }
+
+    @Test
+    void settlesStocksInBusinessDays()
+    {
+        final ReferenceData data = TestReferenceData.kospi200();
+
+        // Thursday + 2 business days is Monday.
+        assertEquals(java.time.LocalDate.of(2026, 11, 23), data.stockSettlement(java.time.LocalDate.of(2026, 11, 19)));
+    }
+
+    @Test
+    void refusesABorrowingRateBelowTheLendingRate() throws IOException
+    {
+        TestReferenceData.twoStockIndex(dir);
+        Files.writeString(dir.resolve("rates.csv"), "effectiveFrom,rate,borrowRate,lendRate\n2026-01-01,0.03,0.01,0.02\n");
+
+        final ReferenceDataException error = assertThrows(
+            ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));
+
+        assertTrue(error.getMessage().contains("rates.csv:2 field 'borrowRate'"), error.getMessage());
+    }
+
+    @Test
+    void refusesCostsWithNoRowInForce() throws IOException
+    {
+        TestReferenceData.twoStockIndex(dir);
+        Files.writeString(dir.resolve("costs.csv"), "effectiveFrom,stockCommission,futuresCommission,sellTax," +
+            "buyTax,impactIn,impactOut,futuresSlippage,borrowFee,trackingError\n" +
+            "2027-01-01,0.001,0.0005,0.002,0,0.0005,0.0005,0.05,0.02,0.02\n");
+
+        final ReferenceDataException error = assertThrows(
+            ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));
+
+        assertTrue(error.getMessage().contains("costs.csv field 'effectiveFrom': no row effective on 2026-11-23"),
+            error.getMessage());
+    }
+
+    @Test
+    void refusesADividendPaidBeforeItGoesEx() throws IOException
+    {
+        TestReferenceData.twoStockIndex(dir);
+        Files.writeString(dir.resolve("dividends.csv"), "symbol,perShare,exDate,payDate\nA,2,2026-12-01,2026-11-30\n");
+
+        final ReferenceDataException error = assertThrows(
+            ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));
+
+        assertTrue(error.getMessage().contains("dividends.csv:2 field 'payDate'"), error.getMessage());
     }
 
     @Test
@@ -90,8 +181,9 @@ class ReferenceDataTest
     {
         TestReferenceData.twoStockIndex(dir);
         Files.writeString(dir.resolve("instruments.csv"),
-            "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay\n" +
-            "FUT,FUTURE,KRW,1,FUT,100,20.03,2026-12-10\nA,STOCK,KRW,1,STK,1,100,\nB,STOCK,KRW,1,STK,1,200,\n");
+            "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement,settlementStyle\n" +
+            "FUT,FUTURE,KRW,1,FUT,100,20.03,2026-12-10,2026-12-11,CLOSING_AUCTION\n" +
+            "A,STOCK,KRW,1,STK,1,100,,,\nB,STOCK,KRW,1,STK,1,200,,,\n");
 
         final ReferenceDataException error = assertThrows(
             ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));

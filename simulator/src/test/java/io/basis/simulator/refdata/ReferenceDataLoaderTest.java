@@ -49,14 +49,14 @@ class ReferenceDataLoaderTest
     void loadsTheRepositoryData()
     {
         final ReferenceData data = TestReferenceData.kospi200();
-        assertEquals(23, data.instruments().size());
-        assertEquals(22, data.basket().size());
+        assertEquals(201, data.instruments().size());
+        assertEquals(200, data.basket().size());
         assertEquals("K200F", data.index().future().symbol());
         assertEquals(p("353.95"), data.instrument("K200F").prevClose());
         assertEquals(p("100"), data.instrument("005930").tickTable().tickAt(p("71000")));
         assertNull(data.instrument("005930").lastTradingDay());
-        // q = 250000 * 10735469864 * 0.78 / 5675368899465 ~ 368.86 shares of 005930 per contract
-        assertEquals(368.86, data.sharesPerContract(data.basket().get(0)), 0.01);
+        // q = 250000 * 9028557241 * 0.78 / 5675368898462 ~ 310.21 shares of 005930 per contract
+        assertEquals(310.21, data.sharesPerContract(data.basket().get(0)), 0.01);
     }
 
     @Test
