@@ -1,0 +1,120 @@
+package io.basis.engine.quote;
+
+import io.basis.engine.pricing.ModelLimits;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.refdata.ReferenceDataException;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code ./basis quote --refdata DIR --books FILE [--contracts N]}: value a static snapshot of books and print
+ * the whole valuation as JSON.
+ */
+public final class QuoteMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: basis quote --refdata DIR --books FILE [options]",
+        "  --refdata DIR            reference data set (e.g. refdata/kospi200)",
+        "  --books FILE             books snapshot: symbol,side,level,price,size (docs/reference-data.md)",
+        "  --contracts N            contracts to value (default 1)",
+        "  --trade-date YYYY-MM-DD  trading date (default 2026-11-23)",
+        "  --max-search N           largest size tried for maxContracts (default 1000)",
+        "  --help                   this text");
+
+    private QuoteMain()
+    {
+    }
+
+    /**
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        Path refdata = null;
+        Path books = null;
+        long contracts = 1;
+        long maxSearch = 1000;
+        LocalDate tradeDate = LocalDate.of(2026, 11, 23);
+        try
+        {
+            for (int i = 0; i < args.length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--help":
+                    case "-h":
+                        System.out.println(USAGE);
+                        return;
+                    case "--refdata":
+                        refdata = Path.of(value(args, ++i));
+                        break;
+                    case "--books":
+                        books = Path.of(value(args, ++i));
+                        break;
+                    case "--contracts":
+                        contracts = positive(value(args, ++i), "--contracts");
+                        break;
+                    case "--max-search":
+                        maxSearch = positive(value(args, ++i), "--max-search");
+                        break;
+                    case "--trade-date":
+                        tradeDate = LocalDate.parse(value(args, ++i));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (refdata == null || books == null)
+            {
+                throw new IllegalArgumentException("--refdata and --books are required");
+            }
+        }
+        catch (final IllegalArgumentException | DateTimeParseException ex)
+        {
+            System.err.println("quote: " + ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+
+        try
+        {
+            final ReferenceData data = ReferenceData.load(refdata, tradeDate);
+            final Quote quote = new Quote(data, tradeDate, BooksFile.read(books, data, 10), ModelLimits.defaults());
+            System.out.print(quote.toJson(contracts, maxSearch));
+        }
+        catch (final ReferenceDataException ex)
+        {
+            System.err.println("quote: " + ex.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static String value(final String[] args, final int index)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long positive(final String text, final String option)
+    {
+        try
+        {
+            final long value = Long.parseLong(text);
+            if (value > 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
+    }
+}
