@@ -2,6 +2,7 @@ package io.basis.bench;
 
 import org.openjdk.jmh.runner.RunnerException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class BenchMain
         if (!"jmh".equals(arguments.get(0)))
         {
             fail("unknown command '" + arguments.get(0) + "'", 2);
+            return;
         }
         final JmhRequest request;
         try
@@ -57,7 +59,7 @@ public final class BenchMain
         {
             JmhCommand.run(request, RESULTS, System.out);
         }
-        catch (final RunnerException | java.io.IOException ex)
+        catch (final RunnerException | IOException ex)
         {
             fail(ex.getMessage(), 1);
         }

@@ -1,8 +1,8 @@
 package io.basis.bench;
 
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +39,7 @@ public final class JmhSummary
         sorted.sort(Comparator.comparing(JmhSummary::name).thenComparing(r -> params(r.getParams())));
         final StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-42s %-12s %12s %10s %-6s %8s %12s%n",
-            "Benchmark", "Params", "Score", "Error", "Units", "B/op", "ops/s"));
+            "Benchmark", "Params", "Score", "Error", "Units", "B/op", "Mops/s"));
         for (final RunResult result : sorted)
         {
             final Result<?> primary = result.getPrimaryResult();
@@ -86,13 +86,13 @@ public final class JmhSummary
         return bytes == null ? "-" : String.format(Locale.ROOT, "%.1f", bytes.getScore());
     }
 
-    /** Operations a second on one thread, meaningful only for an average time in nanoseconds. */
+    /** Millions of operations a second on one thread, {@code 1e9 / ns per op}: only for an average time in ns. */
     private static String opsPerSecond(final Result<?> primary)
     {
         if (!Objects.equals("ns/op", primary.getScoreUnit()) || !(primary.getScore() > 0))
         {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.1f M", 1e3 / primary.getScore());
+        return String.format(Locale.ROOT, "%.1f", 1e3 / primary.getScore());
     }
 }

@@ -15,6 +15,7 @@ import io.basis.engine.position.Positions;
 import io.basis.engine.pricing.BasketValuation;
 import io.basis.engine.pricing.ModelState;
 import io.basis.engine.pricing.Valuation;
+import io.basis.engine.pricing.ValuationListener;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.strategy.EdgeStrategy;
@@ -69,6 +70,7 @@ public final class EngineAgent implements Agent, GatewayListener
     private final long programTimeoutNs;
     private final int futureId;
     private final long futuresHedge;
+    private final ValuationListener valuationListener;
 
     private boolean halted;
     private boolean gatewayConnected;
@@ -99,6 +101,7 @@ public final class EngineAgent implements Agent, GatewayListener
         this.timeInForce = config.timeInForce;
         this.programTimeoutNs = config.programTimeoutMs * 1_000_000L;
         this.futureId = referenceData.future().id();
+        this.valuationListener = config.valuationListener;
         books = new OrderBook[instruments.size()];
         for (int i = 0; i < books.length; i++)
         {
@@ -188,6 +191,10 @@ public final class EngineAgent implements Agent, GatewayListener
         valuation.onBookUpdate(instrumentId, book);
         marketDataUpdates++;
         lastExchangeTimestampNs = update.exchangeTimestampNs();
+        if (valuationListener != null)
+        {
+            valuationListener.onValuation(instrumentId, valuation);
+        }
         evaluate();
     }
 

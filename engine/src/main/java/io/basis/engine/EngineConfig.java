@@ -1,6 +1,7 @@
 package io.basis.engine;
 
 import io.basis.engine.pricing.ModelLimits;
+import io.basis.engine.pricing.ValuationListener;
 import io.basis.protocol.sbe.TimeInForce;
 
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class EngineConfig
     public int bookDepth = 10;
     /** "backoff" (default, fits 2 cores) or "busy" (needs a spare core). */
     public String idle = "backoff";
+    /** Called on the engine thread after every revaluation, or null. */
+    public ValuationListener valuationListener;
     /** File written on close with positions and counts (Java properties), or null. */
     public Path reportFile;
 }
