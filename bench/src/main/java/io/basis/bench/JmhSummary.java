@@ -24,6 +24,7 @@ public final class JmhSummary
     static final String FULL = "FullRecomputationBenchmark.recomputeAll";
     private static final String PACKAGE = "io.basis.bench.jmh.";
     private static final String ALLOCATION = "gc.alloc.rate.norm";
+    private static final String ROW = "%-42s %-12s %12s %10s %-6s %8s %8s%n";
 
     private JmhSummary()
     {
@@ -38,16 +39,16 @@ public final class JmhSummary
         final List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(JmhSummary::name).thenComparing(r -> params(r.getParams())));
         final StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-42s %-12s %12s %10s %-6s %8s %12s%n",
-            "Benchmark", "Params", "Score", "Error", "Units", "B/op", "Mops/s"));
+        text.append(String.format(
+            Locale.ROOT, ROW, "Benchmark", "Params", "Score", "Error", "Units", "B/op", "Mops/s"));
         for (final RunResult result : sorted)
         {
             final Result<?> primary = result.getPrimaryResult();
-            text.append(String.format(Locale.ROOT, "%-42s %-12s %12.1f %10s %-6s %8s %12s%n",
+            text.append(String.format(Locale.ROOT, ROW,
                 name(result),
                 params(result.getParams()),
-                primary.getScore(),
-                Double.isNaN(primary.getScoreError()) ? "n/a" : String.format(Locale.ROOT, "± %.1f", primary.getScoreError()),
+                String.format(Locale.ROOT, "%.1f", primary.getScore()),
+                error(primary),
                 primary.getScoreUnit(),
                 allocation(result),
                 opsPerSecond(primary)));
@@ -65,6 +66,13 @@ public final class JmhSummary
             }
         }
         return text.toString();
+    }
+
+    /** JMH reports no error for a single iteration. */
+    private static String error(final Result<?> primary)
+    {
+        final double error = primary.getScoreError();
+        return Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "± %.1f", error);
     }
 
     private static String name(final RunResult result)

@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
 final class Demo implements AutoCloseable
 {
     static final String ACCOUNT = "BASIS1";
+    private static final String[] TRADING_STATES = {"", " REDUCING", " HALTED"};
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long DRAIN_TIMEOUT_MS = 15_000;
     private static final long STOP_TIMEOUT_MS = 20_000;
@@ -182,7 +183,7 @@ final class Demo implements AutoCloseable
             status.get(EngineCounters.REJECTS),
             status.get(EngineCounters.FUTURE_POSITION),
             status.get(EngineCounters.BASKET_POSITION),
-            status.get(EngineCounters.HALTED) != 0 ? " HALTED" : "");
+            TRADING_STATES[(int)Math.min(2, Math.max(0, status.get(EngineCounters.TRADING_STATE)))]);
     }
 
     private static double points(final long scaled)

@@ -96,7 +96,7 @@ class PipelineSystemTest
             awaitTrue("the engine took CANCEL_ALL", () -> admin.send(AdminCommandType.CANCEL_ALL) > 0);
         }
         awaitTrue("no working orders", () -> engine.status().get(EngineCounters.WORKING_ORDERS) == 0 &&
-            engine.status().get(EngineCounters.HALTED) == 1);
+            engine.status().get(EngineCounters.TRADING_STATE) == 2);
         engine.close();
 
         final EngineReport report = engine.report();

@@ -10,6 +10,10 @@ import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.risk.RiskReason;
+import io.basis.engine.strategy.EdgeStrategy;
+import io.basis.engine.strategy.MeanBasisStrategy;
+import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.Streams;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -41,6 +45,7 @@ public final class Engine implements AutoCloseable
     private final EngineStatus status;
     private final OrderTracker tracker;
     private final Positions positions;
+    private final EngineAgent agent;
     private final AgentRunner runner;
     private EngineReport report;
 
@@ -90,16 +95,17 @@ public final class Engine implements AutoCloseable
         final Subscription gatewaySubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final Subscription controlSubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL);
         status = new EngineStatus(aeron);
-        positions = new Positions(referenceData.instruments().size());
+        positions = new Positions(referenceData.instruments(), referenceData.costs());
         tracker = new OrderTracker(
             config.maxOpenPrograms,
             referenceData.constituents().size() + 1,
+            referenceData.instruments().size(),
             positions,
             new OrderIds(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis())));
 
-        final EngineAgent agent = new EngineAgent(
+        agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, status, tracker,
-            positions, new SystemNanoClock());
+            positions, strategy(config), new SystemNanoClock());
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
@@ -114,6 +120,20 @@ public final class Engine implements AutoCloseable
     public static Engine launch(final EngineConfig config)
     {
         return new Engine(config);
+    }
+
+    static Strategy strategy(final EngineConfig config)
+    {
+        switch (config.strategy)
+        {
+            case "edge":
+                return new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
+            case "paper":
+                return new MeanBasisStrategy(
+                    config.basisWindow, config.basisSampleIntervalNs, config.maxNetPrograms, config.edgeThreshold);
+            default:
+                throw new IllegalArgumentException("strategy must be 'paper' or 'edge', was '" + config.strategy + "'");
+        }
     }
 
     static IdleStrategy idleStrategy(final String name)
@@ -177,10 +197,22 @@ public final class Engine implements AutoCloseable
         {
             positionsBySymbol.put(instrument.symbol(), positions.quantity(instrument.id()));
         }
+        final Map<String, Long> riskRejects = new LinkedHashMap<>();
+        for (final RiskReason reason : RiskReason.values())
+        {
+            final long count = agent.risk().count(reason.ordinal());
+            if (reason != RiskReason.NONE && count > 0)
+            {
+                riskRejects.put(reason.name(), count);
+            }
+        }
+        final double pnl = agent.risk().pnl();
         report = new EngineReport(
             tracker.programsOpened(), tracker.programsCompleted(), tracker.childOrdersSent(),
             tracker.workingOrders(), positions.fills(), tracker.rejects(), tracker.fillMismatches(),
-            positionsBySymbol);
+            positionsBySymbol, positions.realizedPnl(), pnl, positions.commissions(), positions.taxes(),
+            riskRejects, agent.killSwitch().state().name(), agent.killSwitch().automaticReason().name(),
+            agent.leggedPrograms(), agent.hedgesSent());
         if (config.reportFile != null)
         {
             try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))

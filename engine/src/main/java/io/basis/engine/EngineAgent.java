@@ -7,10 +7,13 @@ import io.basis.engine.book.OrderBook;
 import io.basis.engine.gateway.GatewayListener;
 import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
+import io.basis.engine.market.MarketState;
 import io.basis.engine.order.ChildOrder;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.ProgramDirection;
+import io.basis.engine.order.ProgramKind;
 import io.basis.engine.order.ProgramOrder;
+import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
 import io.basis.engine.pricing.BasketValuation;
 import io.basis.engine.pricing.ModelState;
@@ -18,15 +21,24 @@ import io.basis.engine.pricing.Valuation;
 import io.basis.engine.pricing.ValuationListener;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
-import io.basis.engine.strategy.EdgeStrategy;
+import io.basis.engine.risk.KillSwitch;
+import io.basis.engine.risk.PreTradeRisk;
+import io.basis.engine.risk.RiskReason;
+import io.basis.engine.risk.TradingState;
+import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandDecoder;
+import io.basis.protocol.sbe.AdminCommandType;
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelRejectDecoder;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.InstrumentStatusDecoder;
+import io.basis.protocol.sbe.KillScope;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
@@ -43,8 +55,9 @@ import java.util.List;
 
 /**
  * The engine's duty cycle: consume the gateway's stream, keep the books and the valuation current at every tick,
- * let the strategy decide, send program orders, track them to terminal states and book fills; also the operator's
- * control stream and program timeouts. Single-threaded; garbage-free after start.
+ * let the strategy decide, pass every program and leg through pre-trade risk, send program orders, track them to
+ * terminal states, book fills, control legging, and obey the operator's control stream and the kill switch.
+ * Single-threaded; garbage-free after start.
  */
 public final class EngineAgent implements Agent, GatewayListener
 {
@@ -56,9 +69,12 @@ public final class EngineAgent implements Agent, GatewayListener
     private final List<Instrument> instruments;
     private final OrderBook[] books;
     private final Valuation valuation;
-    private final EdgeStrategy strategy;
+    private final Strategy strategy;
     private final OrderTracker tracker;
     private final Positions positions;
+    private final PreTradeRisk risk;
+    private final KillSwitch killSwitch;
+    private final MarketState market;
     private final GatewayPublisher publisher;
     private final Subscription gatewaySubscription;
     private final Subscription controlSubscription;
@@ -66,18 +82,27 @@ public final class EngineAgent implements Agent, GatewayListener
     private final FragmentHandler controlHandler;
     private final EngineStatus status;
     private final NanoClock clock;
+    private final EngineConfig config;
     private final TimeInForce timeInForce;
     private final long programTimeoutNs;
     private final int futureId;
     private final long futuresHedge;
     private final ValuationListener valuationListener;
+    private final EngineListener listener;
+    private final int[] draftInstrument;
+    private final Side[] draftSide;
+    private final long[] draftQuantity;
+    private final long[] draftPrice;
 
-    private boolean halted;
     private boolean gatewayConnected;
     private int nextDefinition;
     private long marketDataUpdates;
     private long sendFailures;
     private long lastExchangeTimestampNs;
+    private long pendingHedgeContracts;
+    private long leggedPrograms;
+    private long hedgesSent;
+    private TradingState lastState = TradingState.ACTIVE;
 
     EngineAgent(
         final EngineConfig config,
@@ -88,8 +113,10 @@ public final class EngineAgent implements Agent, GatewayListener
         final EngineStatus status,
         final OrderTracker tracker,
         final Positions positions,
+        final Strategy strategy,
         final NanoClock clock)
     {
+        this.config = config;
         this.referenceData = referenceData;
         this.instruments = referenceData.instruments();
         this.gatewaySubscription = gatewaySubscription;
@@ -97,22 +124,34 @@ public final class EngineAgent implements Agent, GatewayListener
         this.status = status;
         this.tracker = tracker;
         this.positions = positions;
+        this.strategy = strategy;
         this.clock = clock;
         this.timeInForce = config.timeInForce;
         this.programTimeoutNs = config.programTimeoutMs * 1_000_000L;
         this.futureId = referenceData.future().id();
         this.valuationListener = config.valuationListener;
-        books = new OrderBook[instruments.size()];
-        for (int i = 0; i < books.length; i++)
+        this.listener = config.listener != null ? config.listener : new EngineListener()
+        {
+        };
+        final int count = instruments.size();
+        books = new OrderBook[count];
+        for (int i = 0; i < count; i++)
         {
             books[i] = new OrderBook(config.bookDepth);
         }
         valuation = Valuation.forTradeDate(referenceData, config.tradeDate, config.contracts, config.modelLimits);
-        strategy = new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
         // Daily margining makes a hedge of n contracts slightly oversized: hedge n / (1 + r·τ), at least one.
-        futuresHedge = Math.max(1, Math.round(valuation.fairValueModel().tailedHedge(config.contracts)));
+        futuresHedge = hedgeFor(config.contracts);
+        killSwitch = new KillSwitch(count);
+        market = new MarketState(count);
+        risk = new PreTradeRisk(instruments, books, positions, tracker, market, killSwitch, config.riskLimits);
         publisher = new GatewayPublisher(gatewayPublication);
         gatewayHandler = new GatewayMessageHandler(this);
+        draftInstrument = new int[count];
+        draftSide = new Side[count];
+        draftQuantity = new long[count];
+        draftPrice = new long[count];
+        tracker.programListener(this::onProgramComplete);
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final AdminCommandDecoder command = new AdminCommandDecoder();
         controlHandler = (buffer, offset, length, ignored) ->
@@ -127,6 +166,11 @@ public final class EngineAgent implements Agent, GatewayListener
         };
     }
 
+    private long hedgeFor(final long contracts)
+    {
+        return Math.max(1, Math.round(valuation.fairValueModel().tailedHedge(contracts)));
+    }
+
     @Override
     public String roleName()
     {
@@ -139,7 +183,10 @@ public final class EngineAgent implements Agent, GatewayListener
         int work = gatewaySubscription.poll(gatewayHandler, GATEWAY_FRAGMENT_LIMIT);
         work += controlSubscription.poll(controlHandler, CONTROL_FRAGMENT_LIMIT);
         work += publishDefinitions();
-        work += cancelOverduePrograms(clock.nanoTime());
+        final long nowNs = clock.nanoTime();
+        work += superviseOpenPrograms(nowNs);
+        work += sendPendingHedge(nowNs);
+        work += enforceTradingState();
         publishStatus();
         return work;
     }
@@ -187,7 +234,8 @@ public final class EngineAgent implements Agent, GatewayListener
             levels.next();
             book.setLevel(levels.side() == BookSide.BID, levels.level(), levels.price(), levels.size());
         }
-        book.stamp(update.exchangeSeq(), update.receiveTimestampNs());
+        // Staleness is judged by when the engine last heard of the book, on its own clock.
+        book.stamp(update.exchangeSeq(), clock.nanoTime());
         valuation.onBookUpdate(instrumentId, book);
         marketDataUpdates++;
         lastExchangeTimestampNs = update.exchangeTimestampNs();
@@ -200,35 +248,12 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private void evaluate()
     {
-        final ProgramDirection direction = strategy.decide(valuation, heldPrograms());
-        if (direction != null && !halted && tracker.openProgramCount() == 0)
+        final long nowNs = clock.nanoTime();
+        final ProgramDirection direction = strategy.decide(valuation, heldPrograms(), nowNs);
+        if (direction != null && killSwitch.state() == TradingState.ACTIVE && tracker.openProgramCount() == 0)
         {
-            sendProgram(direction);
+            sendProgram(direction, ProgramKind.ARBITRAGE, config.contracts, nowNs);
         }
-    }
-
-    private void sendProgram(final ProgramDirection direction)
-    {
-        final ProgramOrder program = tracker.openProgram(direction, clock.nanoTime());
-        if (program == null)
-        {
-            return;
-        }
-        final boolean buyBasket = direction == ProgramDirection.CASH_AND_CARRY;
-        final BasketValuation basket = valuation.basket();
-        final int constituents = basket.constituentCount();
-        for (int i = 0; i < constituents; i++)
-        {
-            final long quantity = basket.quantity(i);
-            if (quantity > 0)
-            {
-                final int instrumentId = referenceData.constituents().get(i).instrument().id();
-                final Side side = buyBasket ? Side.BUY :
-                    positions.quantity(instrumentId) >= quantity ? Side.SELL : Side.SELL_SHORT;
-                sendLeg(program, instrumentId, side, quantity);
-            }
-        }
-        sendLeg(program, futureId, buyBasket ? Side.SELL : Side.BUY, futuresHedge);
     }
 
     /**
@@ -239,15 +264,98 @@ public final class EngineAgent implements Agent, GatewayListener
         return -positions.quantity(futureId) / futuresHedge;
     }
 
-    private void sendLeg(final ProgramOrder program, final int instrumentId, final Side side, final long quantity)
+    /**
+     * Draft every leg, pass the program and each leg through risk, and only then open and send it: a program is
+     * sent whole or not at all.
+     */
+    private RiskReason sendProgram(
+        final ProgramDirection direction, final ProgramKind kind, final long contracts, final long nowNs)
     {
-        // Limit at the last level the quantity reaches: the executable price the valuation used.
-        final long price = books[instrumentId].sweepPrice(side != Side.BUY, quantity);
-        final ChildOrder order = tracker.addLeg(program, instrumentId, side, quantity, price);
+        final boolean buyBasket = direction == ProgramDirection.CASH_AND_CARRY;
+        final BasketValuation basket = valuation.basket();
+        final int constituents = basket.constituentCount();
+        int legs = 0;
+        double basketNotional = 0;
+        for (int i = 0; i < constituents; i++)
+        {
+            final long quantity = basket.quantityFor(i, contracts);
+            if (quantity > 0)
+            {
+                final int instrumentId = basket.instrumentId(i);
+                final long price = books[instrumentId].sweepPrice(!buyBasket, quantity);
+                if (price <= 0)
+                {
+                    return reject(RiskReason.INSUFFICIENT_DEPTH);
+                }
+                draftInstrument[legs] = instrumentId;
+                draftSide[legs] = buyBasket ? Side.BUY :
+                    positions.quantity(instrumentId) >= quantity ? Side.SELL : Side.SELL_SHORT;
+                draftQuantity[legs] = quantity;
+                draftPrice[legs] = price;
+                basketNotional += Prices.toDouble(price) * quantity;
+                legs++;
+            }
+        }
+        final long hedge = hedgeFor(contracts);
+        final long hedgePrice = books[futureId].sweepPrice(buyBasket, hedge);
+        if (hedgePrice <= 0)
+        {
+            return reject(RiskReason.INSUFFICIENT_DEPTH);
+        }
+        final double multiplier = referenceData.future().multiplier();
+        RiskReason reason = risk.checkProgram(valuation, contracts, multiplier, basketNotional, hedge,
+            valuation.fairValueModel().tailedHedge(contracts), legs + 1, nowNs);
+        for (int leg = 0; leg < legs && reason == RiskReason.NONE; leg++)
+        {
+            final int id = draftInstrument[leg];
+            reason = risk.checkOrder(id, draftSide[leg], draftQuantity[leg], draftPrice[leg], timeInForce,
+                mid(id), true, nowNs);
+        }
+        if (reason == RiskReason.NONE)
+        {
+            reason = risk.checkOrder(futureId, buyBasket ? Side.SELL : Side.BUY, hedge, hedgePrice, timeInForce,
+                Prices.fromDouble(valuation.fairValue()), true, nowNs);
+        }
+        if (reason != RiskReason.NONE)
+        {
+            return reject(reason);
+        }
+
+        final ProgramOrder program = tracker.openProgram(direction, kind, nowNs);
+        if (program == null)
+        {
+            return RiskReason.NONE;
+        }
+        listener.onProgramOpened(program);
+        for (int leg = 0; leg < legs; leg++)
+        {
+            send(tracker.addBasketLeg(
+                program, draftInstrument[leg], draftSide[leg], draftQuantity[leg], draftPrice[leg]), timeInForce, nowNs);
+        }
+        send(tracker.addHedge(program, futureId, buyBasket ? Side.SELL : Side.BUY, hedge, hedgePrice),
+            timeInForce, nowNs);
+        return RiskReason.NONE;
+    }
+
+    private RiskReason reject(final RiskReason reason)
+    {
+        listener.onRiskReject(reason);
+        return reason;
+    }
+
+    private long mid(final int instrumentId)
+    {
+        final OrderBook book = books[instrumentId];
+        return book.isTwoSided() ? (book.bestBid() + book.bestAsk()) >> 1 : 0;
+    }
+
+    private void send(final ChildOrder order, final TimeInForce tif, final long nowNs)
+    {
+        risk.onOrderSent(order.instrumentId(), order.side(), order.quantity(), order.price(), nowNs);
         long result = Publication.BACK_PRESSURED;
         for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
         {
-            result = publisher.sendNewOrder(order, timeInForce, ProgramFlag.INDEX_ARBITRAGE, lastExchangeTimestampNs);
+            result = publisher.sendNewOrder(order, tif, ProgramFlag.INDEX_ARBITRAGE, lastExchangeTimestampNs);
         }
         if (result < 0)
         {
@@ -262,26 +370,50 @@ public final class EngineAgent implements Agent, GatewayListener
         return result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION;
     }
 
-    private int cancelOverduePrograms(final long nowNs)
+    /**
+     * Cancel what a program still has working when it is overdue or legged beyond the limits; a legged program's
+     * futures residual is hedged once its legs have ended ({@link #onProgramComplete}).
+     */
+    private int superviseOpenPrograms(final long nowNs)
     {
         int work = 0;
+        final double maxUnhedged = config.riskLimits.maxUnhedgedNotional;
         for (int i = 0; i < tracker.openProgramCount(); i++)
         {
             final ProgramOrder program = tracker.openProgram(i);
-            if (nowNs - program.startNs() > programTimeoutNs)
+            if (program.isCancelRequested())
             {
-                work += cancelWorkingLegs(program);
+                continue;
+            }
+            final boolean overdue = nowNs - program.startNs() > programTimeoutNs;
+            final long leggedSince = program.leggedSinceNs();
+            final boolean leggedTooLong = leggedSince != 0 && nowNs - leggedSince > config.riskLimits.maxLeggedNs;
+            final boolean tooUnhedged = leggedSince != 0 && unhedgedNotional(program) > maxUnhedged;
+            if (overdue || leggedTooLong || tooUnhedged)
+            {
+                work += cancelWorkingLegs(program, nowNs);
             }
         }
         return work;
     }
 
-    private int cancelWorkingLegs(final ProgramOrder program)
+    private double unhedgedNotional(final ProgramOrder program)
     {
+        final double gap = program.basketFilledFraction() - program.hedgeFilledFraction();
+        return Math.abs(gap) * program.hedgeTarget() * referenceData.future().multiplier() * valuation.futureMid();
+    }
+
+    private int cancelWorkingLegs(final ProgramOrder program, final long nowNs)
+    {
+        tracker.markCancelRequested(program);
         int sent = 0;
         for (int leg = 0; leg < program.legCount(); leg++)
         {
             final ChildOrder order = program.leg(leg);
+            if (order.state().isTerminal() || !risk.tryCancel(nowNs))
+            {
+                continue;
+            }
             final long cancelId = tracker.requestCancel(order);
             if (cancelId != 0)
             {
@@ -292,7 +424,7 @@ public final class EngineAgent implements Agent, GatewayListener
                 }
                 if (result < 0)
                 {
-                    // Not sent: put the order back to working so that the next duty cycle tries again.
+                    // Not sent: the order is back to working and the program will be asked again.
                     sendFailures++;
                     tracker.onCancelReject(order.orderId());
                 }
@@ -302,22 +434,178 @@ public final class EngineAgent implements Agent, GatewayListener
         return sent;
     }
 
+    private void onProgramComplete(final ProgramOrder program)
+    {
+        if (program.state() == ProgramState.LEGGED && program.kind() != ProgramKind.LIQUIDATION)
+        {
+            leggedPrograms++;
+            // Futures that hedge what the basket actually filled, less what the hedge already did.
+            final long needed = Math.round(program.basketFilledFraction() * program.hedgeTarget());
+            final long residual = needed - program.hedgeFilled();
+            final boolean shortFutures = program.direction() == ProgramDirection.CASH_AND_CARRY;
+            pendingHedgeContracts += shortFutures ? -residual : residual;
+        }
+        listener.onProgramCompleted(program);
+    }
+
+    /**
+     * Send the futures residual of legged programs as a hedge program: a marketable order at the collar.
+     */
+    private int sendPendingHedge(final long nowNs)
+    {
+        if (pendingHedgeContracts == 0 || tracker.openProgramCount() > 0 || killSwitch.isKilled(futureId))
+        {
+            return 0;
+        }
+        final boolean buy = pendingHedgeContracts > 0;
+        final long quantity = Math.abs(pendingHedgeContracts);
+        final long reference = Prices.fromDouble(valuation.futureMid());
+        final long collar = (long)(reference * config.riskLimits.collar * 0.5);
+        final long price = referenceData.future().floorToTick(buy ? reference + collar : reference - collar);
+        final Side side = buy ? Side.BUY : Side.SELL;
+        final RiskReason reason = risk.checkOrder(futureId, side, quantity, price, TimeInForce.IOC, reference, false,
+            nowNs);
+        pendingHedgeContracts = 0;
+        if (reason != RiskReason.NONE)
+        {
+            reject(reason);
+            return 0;
+        }
+        final ProgramOrder program = tracker.openProgram(
+            buy ? ProgramDirection.REVERSE : ProgramDirection.CASH_AND_CARRY, ProgramKind.HEDGE, nowNs);
+        listener.onProgramOpened(program);
+        send(tracker.addHedge(program, futureId, side, quantity, price), TimeInForce.IOC, nowNs);
+        hedgesSent++;
+        return 1;
+    }
+
+    /**
+     * Sell (or buy back) every stock position with at-the-close orders for the expiry auction; the future settles
+     * in cash at the closing index, so it is left to expire.
+     */
+    private void liquidateAtClose(final long nowNs)
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.LIQUIDATION, nowNs);
+        if (program == null)
+        {
+            reject(RiskReason.ORDER_RATE);
+            return;
+        }
+        listener.onProgramOpened(program);
+        final BasketValuation basket = valuation.basket();
+        for (int i = 0; i < basket.constituentCount(); i++)
+        {
+            final int id = basket.instrumentId(i);
+            final long position = positions.quantity(id);
+            if (position == 0)
+            {
+                continue;
+            }
+            final Side side = position > 0 ? Side.SELL : Side.BUY;
+            // A marketable limit at the daily limit: the auction fills it at the uncrossing price.
+            final Instrument instrument = instruments.get(id);
+            final long limit = (long)(instrument.prevClose() * config.riskLimits.stockDailyLimit * 0.99);
+            final long price = instrument.floorToTick(
+                position > 0 ? instrument.prevClose() - limit : instrument.prevClose() + limit);
+            final RiskReason reason = risk.checkOrder(id, side, Math.abs(position), price, TimeInForce.AT_THE_CLOSE,
+                instrument.prevClose(), false, nowNs);
+            if (reason == RiskReason.NONE)
+            {
+                send(tracker.addBasketLeg(program, id, side, Math.abs(position), price), TimeInForce.AT_THE_CLOSE,
+                    nowNs);
+            }
+            else
+            {
+                reject(reason);
+            }
+        }
+        if (program.legCount() == 0)
+        {
+            // Nothing to liquidate: an empty program completes at once.
+            tracker.completeEmpty(program);
+        }
+    }
+
+    private int enforceTradingState()
+    {
+        final TradingState state = killSwitch.state();
+        if (state != lastState)
+        {
+            lastState = state;
+            listener.onTradingState(state, killSwitch.automaticReason());
+        }
+        int work = 0;
+        // Anything working that a kill covers is cancelled, once per program.
+        for (int i = 0; i < tracker.openProgramCount(); i++)
+        {
+            final ProgramOrder program = tracker.openProgram(i);
+            if (!program.isCancelRequested() && coveredByKill(program))
+            {
+                work += cancelWorkingLegs(program, clock.nanoTime());
+            }
+        }
+        return work;
+    }
+
+    private boolean coveredByKill(final ProgramOrder program)
+    {
+        for (int leg = 0; leg < program.legCount(); leg++)
+        {
+            final ChildOrder order = program.leg(leg);
+            if (!order.state().isTerminal() && killSwitch.isKilled(order.instrumentId()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onAdminCommand(final AdminCommandDecoder command)
     {
+        final long nowNs = clock.nanoTime();
         switch (command.command())
         {
             case HALT_NEW_PROGRAMS:
-                halted = true;
+                killSwitch.kill(KillScope.STRATEGY, 0);
                 break;
             case CANCEL_ALL:
-                halted = true;
-                for (int i = 0; i < tracker.openProgramCount(); i++)
+            case KILL:
+                final KillScope scope = command.command() == AdminCommandType.CANCEL_ALL ?
+                    KillScope.ALL : command.scope();
+                if (scope != null && scope != KillScope.NULL_VAL)
                 {
-                    cancelWorkingLegs(tracker.openProgram(i));
+                    killSwitch.kill(scope, command.target());
                 }
                 break;
             case RESUME:
-                halted = false;
+                final KillScope resumeScope = command.scope();
+                killSwitch.resume(
+                    resumeScope == null || resumeScope == KillScope.NULL_VAL ? KillScope.ALL : resumeScope,
+                    command.target());
+                break;
+            case REDUCE_ONLY:
+                killSwitch.reduceOnly(true);
+                break;
+            case SUBMIT_PROGRAM:
+                if (command.contracts() > 0 && tracker.openProgramCount() < config.maxOpenPrograms)
+                {
+                    sendProgram(command.direction() == Direction.REVERSE ?
+                        ProgramDirection.REVERSE : ProgramDirection.CASH_AND_CARRY,
+                        ProgramKind.MANUAL, command.contracts(), nowNs);
+                }
+                break;
+            case CANCEL_PROGRAM:
+                for (int i = 0; i < tracker.openProgramCount(); i++)
+                {
+                    final ProgramOrder program = tracker.openProgram(i);
+                    if (program.programId() == command.programId())
+                    {
+                        cancelWorkingLegs(program, nowNs);
+                    }
+                }
+                break;
+            case LIQUIDATE_AT_CLOSE:
+                liquidateAtClose(nowNs);
                 break;
             default:
                 break;
@@ -333,28 +621,47 @@ public final class EngineAgent implements Agent, GatewayListener
     @Override
     public void onExecutionReport(final ExecutionReportDecoder report)
     {
+        final long nowNs = clock.nanoTime();
+        final long fillsBefore = positions.fills();
         tracker.onExecutionReport(
             report.orderId(), report.execType(), report.ordStatus(), report.lastQty(), report.lastPx(),
-            report.cumQty());
-        // Once the basket is held a reverse trade sells it rather than borrowed stock: no borrow fee.
-        valuation.borrowNeeded(heldPrograms() <= 0);
+            report.cumQty(), nowNs);
+        if (positions.fills() != fillsBefore)
+        {
+            risk.onFill(nowNs);
+        }
+        if (report.execType() == ExecType.REJECTED)
+        {
+            risk.onReject(nowNs);
+        }
         if (tracker.fillMismatches() > 0)
         {
-            // The engine's record of fills no longer matches the exchange's: stop opening programs.
-            halted = true;
+            // The engine's record of fills no longer matches the exchange's: stop everything.
+            killSwitch.trip(RiskReason.DUPLICATE_ORDER_ID);
         }
+        // Once the basket is held a reverse trade sells it rather than borrowed stock: no borrow fee.
+        valuation.borrowNeeded(heldPrograms() <= 0);
     }
 
     @Override
     public void onOrderReject(final OrderRejectDecoder reject)
     {
         tracker.onReject(reject.orderId());
+        risk.onReject(clock.nanoTime());
     }
 
     @Override
     public void onCancelReject(final CancelRejectDecoder reject)
     {
         tracker.onCancelReject(reject.orderId());
+    }
+
+    @Override
+    public void onInstrumentStatus(final InstrumentStatusDecoder instrumentStatus)
+    {
+        market.state(instrumentStatus.instrumentId(), instrumentStatus.phase());
+        market.sidecar(instrumentStatus.programBuySuspended() == BooleanType.TRUE,
+            instrumentStatus.programSellSuspended() == BooleanType.TRUE);
     }
 
     @Override
@@ -375,9 +682,10 @@ public final class EngineAgent implements Agent, GatewayListener
         status.set(EngineCounters.REJECTS, tracker.rejects());
         status.set(EngineCounters.FUTURE_POSITION, positions.quantity(futureId));
         status.set(EngineCounters.BASKET_POSITION, heldPrograms());
-        status.set(EngineCounters.HALTED, halted ? 1 : 0);
+        status.set(EngineCounters.TRADING_STATE, killSwitch.state().ordinal());
         status.set(EngineCounters.MARKET_DATA_UPDATES, marketDataUpdates);
         status.set(EngineCounters.MODEL_STATE, valuation.modelState().ordinal());
+        status.set(EngineCounters.RISK_REJECTS, risk.totalRejects());
         if (valuation.modelState() == ModelState.VALID)
         {
             // The bounds in basis terms: cash-and-carry pays above F_upper − S_ask, reverse below F_lower − S_bid.
@@ -399,6 +707,36 @@ public final class EngineAgent implements Agent, GatewayListener
     Valuation valuation()
     {
         return valuation;
+    }
+
+    PreTradeRisk risk()
+    {
+        return risk;
+    }
+
+    KillSwitch killSwitch()
+    {
+        return killSwitch;
+    }
+
+    MarketState market()
+    {
+        return market;
+    }
+
+    OrderBook book(final int instrumentId)
+    {
+        return books[instrumentId];
+    }
+
+    long leggedPrograms()
+    {
+        return leggedPrograms;
+    }
+
+    long hedgesSent()
+    {
+        return hedgesSent;
     }
 
     long sendFailures()

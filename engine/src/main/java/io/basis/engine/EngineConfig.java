@@ -2,6 +2,7 @@ package io.basis.engine;
 
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.pricing.ValuationListener;
+import io.basis.engine.risk.RiskLimits;
 import io.basis.protocol.sbe.TimeInForce;
 
 import java.nio.file.Path;
@@ -42,6 +43,16 @@ public final class EngineConfig
     public int bookDepth = 10;
     /** "backoff" (default, fits 2 cores) or "busy" (needs a spare core). */
     public String idle = "backoff";
+    /** Strategy: "edge" (trade any edge beyond the bounds above the threshold) or "paper" (mean basis). */
+    public String strategy = "paper";
+    /** Samples of the paper strategy's rolling basis window. */
+    public int basisWindow = 600;
+    /** Interval between samples of the rolling basis, nanoseconds. */
+    public long basisSampleIntervalNs = 100_000_000L;
+    /** Pre-trade risk limits. */
+    public RiskLimits riskLimits = new RiskLimits();
+    /** Engine events for embedding code (engine thread), or null. */
+    public EngineListener listener;
     /** Called on the engine thread after every revaluation, or null. */
     public ValuationListener valuationListener;
     /** File written on close with positions and counts (Java properties), or null. */

@@ -1,5 +1,6 @@
 package io.basis.engine;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -11,9 +12,18 @@ import java.util.Properties;
  * @param childOrders       child orders created.
  * @param workingOrders     child orders still not terminal.
  * @param fills             fills booked.
- * @param rejects           child orders rejected.
+ * @param rejects           child orders rejected by the gateway or the exchange.
  * @param fillMismatches    reports whose CumQty disagreed with the booked fills.
  * @param positions         net position by symbol.
+ * @param realizedPnl       P&L realized on closed quantity, before costs.
+ * @param netPnl            realized plus unrealized (marked at mid) less commissions and taxes.
+ * @param commissions       commissions paid.
+ * @param taxes             transaction taxes paid.
+ * @param riskRejects       pre-trade refusals by reason.
+ * @param tradingState      ACTIVE, REDUCING or HALTED at close.
+ * @param killReason        reason of the last automatic kill, or NONE.
+ * @param leggedPrograms    programs that ended legged.
+ * @param hedgesSent        futures hedges sent for legged programs.
  */
 public record EngineReport(
     long programsSent,
@@ -23,10 +33,20 @@ public record EngineReport(
     long fills,
     long rejects,
     long fillMismatches,
-    Map<String, Long> positions)
+    Map<String, Long> positions,
+    double realizedPnl,
+    double netPnl,
+    double commissions,
+    double taxes,
+    Map<String, Long> riskRejects,
+    String tradingState,
+    String killReason,
+    long leggedPrograms,
+    long hedgesSent)
 {
     /**
-     * @return the report as properties ({@code position.<SYMBOL>} per instrument), the format of the report file.
+     * @return the report as properties ({@code position.<SYMBOL>}, {@code riskReject.<REASON>}), the format of the
+     *         report file.
      */
     public Properties toProperties()
     {
@@ -38,7 +58,21 @@ public record EngineReport(
         properties.setProperty("fills", Long.toString(fills));
         properties.setProperty("rejects", Long.toString(rejects));
         properties.setProperty("fillMismatches", Long.toString(fillMismatches));
+        properties.setProperty("realizedPnl", money(realizedPnl));
+        properties.setProperty("netPnl", money(netPnl));
+        properties.setProperty("commissions", money(commissions));
+        properties.setProperty("taxes", money(taxes));
+        properties.setProperty("tradingState", tradingState);
+        properties.setProperty("killReason", killReason);
+        properties.setProperty("leggedPrograms", Long.toString(leggedPrograms));
+        properties.setProperty("hedgesSent", Long.toString(hedgesSent));
         positions.forEach((symbol, quantity) -> properties.setProperty("position." + symbol, Long.toString(quantity)));
+        riskRejects.forEach((reason, count) -> properties.setProperty("riskReject." + reason, Long.toString(count)));
         return properties;
+    }
+
+    private static String money(final double value)
+    {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 }

@@ -70,11 +70,17 @@ class EngineAllocationTest
     void aMillionBookUpdatesThroughTheValuationPathAllocateNothing()
     {
         final EngineConfig config = new EngineConfig();
-        // Cheap trading so that the strategy fires on the synthetic swings below.
-        config.edgeThreshold = 0.0;
+        // Trade the larger synthetic swings below, through every risk check. The same legs recur tick after tick
+        // here (every program is refused for want of a gateway), so the duplicate and throttle windows are shrunk
+        // to let the checks run to the end instead of refusing early.
+        config.strategy = "edge";
+        config.edgeThreshold = 1.0;
+        config.riskLimits.duplicateWindowNs = 0;
+        config.riskLimits.throttleWindowNs = 1;
         final ReferenceData data = TestReferenceData.kospi200();
-        final Positions positions = new Positions(data.instruments().size());
-        final OrderTracker tracker = new OrderTracker(1, data.constituents().size() + 1, positions, new OrderIds(1));
+        final Positions positions = new Positions(data.instruments(), data.costs());
+        final OrderTracker tracker = new OrderTracker(
+            1, data.constituents().size() + 1, data.instruments().size(), positions, new OrderIds(1));
         final ExclusivePublication publication = aeron.addExclusivePublication(
             Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
         final EngineAgent agent = new EngineAgent(
@@ -86,6 +92,7 @@ class EngineAllocationTest
             new EngineStatus(aeron),
             tracker,
             positions,
+            Engine.strategy(config),
             new SystemNanoClock());
 
         final UnsafeBuffer messages = encodeMarket(data);
@@ -131,8 +138,9 @@ class EngineAllocationTest
     }
 
     /**
-     * Snapshots of every book, then random level changes around each instrument's previous close, with the future
-     * swinging rich and cheap so the strategy keeps firing.
+     * Snapshots of every book around each instrument's previous close. Every other message requotes the future:
+     * mostly near fair value, and once in a hundred rich or cheap by several points, so that programs are a steady
+     * small share of the updates, as in a market.
      */
     private static UnsafeBuffer encodeMarket(final ReferenceData data)
     {
@@ -141,12 +149,14 @@ class EngineAllocationTest
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
         final Random random = new Random(7);
         final int count = data.instruments().size();
+        final int futureId = data.future().id();
         for (int m = 0; m < MESSAGES; m++)
         {
-            final Instrument instrument = data.instruments().get(m % count);
+            final boolean isFuture = (m & 1) == 0;
+            final Instrument instrument = data.instruments().get(isFuture ? futureId : (m >> 1) % count);
             final long tick = instrument.tickTable().tickAt(instrument.prevClose());
-            final boolean isFuture = instrument.id() == data.future().id();
-            final long mid = instrument.prevClose() + (isFuture ? (random.nextInt(121) - 60) * tick : 0);
+            final long swing = m % 200 == 0 ? (m % 400 == 0 ? 90 : -70) : random.nextInt(21) - 10;
+            final long mid = instrument.prevClose() + (isFuture ? swing * tick : 0);
             encoder.wrapAndApplyHeader(buffer, m * MESSAGE_SLOT, header)
                 .instrumentId(instrument.id())
                 .exchangeSeq(m)

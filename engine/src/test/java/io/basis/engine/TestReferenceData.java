@@ -53,6 +53,23 @@ public final class TestReferenceData
         return ReferenceData.load(dir, TRADE_DATE);
     }
 
+    /**
+     * @return a fresh temporary directory, deleted when the JVM exits.
+     */
+    public static Path tempDir()
+    {
+        try
+        {
+            final Path dir = Files.createTempDirectory("basis-refdata");
+            dir.toFile().deleteOnExit();
+            return dir;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     static void write(final Path dir, final String name, final String text)
     {
         try

@@ -31,8 +31,8 @@ public final class EngineCounters
     public static final int FUTURE_POSITION = 7110;
     /** Net basket position held, in programs (contracts of basket). */
     public static final int BASKET_POSITION = 7111;
-    /** 1 when the engine opens no new programs. */
-    public static final int HALTED = 7112;
+    /** The engine's trading state: 0 active, 1 reducing (reduce-only), 2 halted (kill switch). */
+    public static final int TRADING_STATE = 7112;
     /** Market data messages applied. */
     public static final int MARKET_DATA_UPDATES = 7113;
     /** 1 while the order-entry session is logged on. */
@@ -43,18 +43,21 @@ public final class EngineCounters
     /** {@code ModelState} ordinal of the valuation: 0 valid, else the reason the engine does not trade. */
     public static final int MODEL_STATE = 7116;
 
+    /** Orders and programs refused by pre-trade risk. */
+    public static final int RISK_REJECTS = 7117;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = MODEL_STATE;
+    public static final int LAST = RISK_REJECTS;
 
     private static final String[] LABELS =
     {
         "basis-programs-sent", "basis-programs-completed", "basis-child-orders-sent", "basis-working-orders",
         "basis-fills", "basis-rejects", "basis-basis-cash-and-carry", "basis-basis-reverse", "basis-band-upper",
-        "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-halted",
+        "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-trading-state",
         "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
-        "basis-model-state",
+        "basis-model-state", "basis-risk-rejects",
     };
 
     private EngineCounters()

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Encode then decode, field by field, the two messages on the latency path between engine and gateway: a
- * BookUpdate of {@link #LEVELS} levels (gateway to engine) and a NewOrder (engine to gateway). The buffer is
- * direct and cache-line aligned like an Aeron term buffer; the values come from a pre-generated ring so that no
- * field is a constant the JIT could fold. Each method returns a checksum of everything it decoded.
+ * BookUpdate (gateway to engine) of one level, the usual incremental message, or of ten, a five-a-side snapshot;
+ * and a NewOrder (engine to gateway). The buffer is direct and cache-line aligned like an Aeron term buffer; the
+ * values come from a pre-generated ring so that no field is a constant the JIT could fold. Each method returns a
+ * checksum of everything it decoded.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +45,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED"})
 public class SbeCodecBenchmark
 {
-    /** Levels in the BookUpdate: five a side, as in a top-of-book snapshot. */
-    static final int LEVELS = 10;
     private static final int RING = 1024;
     private static final int MASK = RING - 1;
 
@@ -72,12 +72,23 @@ public class SbeCodecBenchmark
         }
     }
 
+    /** Levels per BookUpdate: a parameter of the BookUpdate benchmark only, not of NewOrder's. */
+    @State(Scope.Thread)
+    public static class BookUpdateShape
+    {
+        /** Levels in the message, alternately bid and ask from the best level down. */
+        @Param({"1", "10"})
+        public int levels;
+    }
+
     /**
+     * @param shape levels per message.
      * @return checksum of the decoded message.
      */
     @Benchmark
-    public long bookUpdate()
+    public long bookUpdate(final BookUpdateShape shape)
     {
+        final int count = shape.levels;
         final int c = next();
         final BookUpdateEncoder.LevelsEncoder levels = bookUpdateEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
             .instrumentId(c & 255)
@@ -85,11 +96,11 @@ public class SbeCodecBenchmark
             .exchangeTimestampNs(prices[c])
             .receiveTimestampNs(sizes[c])
             .snapshot(BooleanType.TRUE)
-            .levelsCount(LEVELS);
-        for (int level = 0; level < LEVELS; level++)
+            .levelsCount(count);
+        for (int i = 0; i < count; i++)
         {
-            final int k = (c + level) & MASK;
-            levels.next().side(level < LEVELS / 2 ? BookSide.BID : BookSide.ASK).level((short)(level % (LEVELS / 2)))
+            final int k = (c + i) & MASK;
+            levels.next().side((i & 1) == 0 ? BookSide.BID : BookSide.ASK).level((short)(i >> 1))
                 .price(prices[k]).size(sizes[k]);
         }
 

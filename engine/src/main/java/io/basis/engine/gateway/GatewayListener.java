@@ -3,6 +3,7 @@ package io.basis.engine.gateway;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.SessionStatusDecoder;
 import io.basis.protocol.sbe.TradeDecoder;
@@ -36,6 +37,11 @@ public interface GatewayListener
      * @param reject a cancel the exchange refused.
      */
     void onCancelReject(CancelRejectDecoder reject);
+
+    /**
+     * @param status an instrument's trading phase or the sidecar changed.
+     */
+    void onInstrumentStatus(InstrumentStatusDecoder status);
 
     /**
      * @param status a FIX session went up or down.

@@ -5,6 +5,7 @@ import io.aeron.logbuffer.Header;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.SessionStatusDecoder;
@@ -25,6 +26,7 @@ public final class GatewayMessageHandler implements FragmentHandler
     private final OrderRejectDecoder orderReject = new OrderRejectDecoder();
     private final CancelRejectDecoder cancelReject = new CancelRejectDecoder();
     private final SessionStatusDecoder sessionStatus = new SessionStatusDecoder();
+    private final InstrumentStatusDecoder instrumentStatus = new InstrumentStatusDecoder();
     private long unknownMessages;
 
     /**
@@ -66,6 +68,9 @@ public final class GatewayMessageHandler implements FragmentHandler
                 break;
             case SessionStatusDecoder.TEMPLATE_ID:
                 listener.onSessionStatus(sessionStatus.wrap(buffer, bodyOffset, blockLength, version));
+                break;
+            case InstrumentStatusDecoder.TEMPLATE_ID:
+                listener.onInstrumentStatus(instrumentStatus.wrap(buffer, bodyOffset, blockLength, version));
                 break;
             default:
                 unknownMessages++;

@@ -15,7 +15,10 @@ public final class ChildOrder
     long price;
     long cumQty;
     long lastCancelId;
+    boolean hedge;
     OrderState state = OrderState.REJECTED;
+    ChildOrder prevWorking;
+    ChildOrder nextWorking;
 
     void init(
         final long orderId,
@@ -33,7 +36,34 @@ public final class ChildOrder
         this.price = price;
         this.cumQty = 0;
         this.lastCancelId = 0;
+        this.hedge = false;
         this.state = OrderState.PENDING_NEW;
+        this.prevWorking = null;
+        this.nextWorking = null;
+    }
+
+    /**
+     * @return the next working order of the same instrument, or null.
+     */
+    public ChildOrder nextWorking()
+    {
+        return nextWorking;
+    }
+
+    /**
+     * @return true for the futures leg of a program.
+     */
+    public boolean isHedge()
+    {
+        return hedge;
+    }
+
+    /**
+     * @return quantity still to fill.
+     */
+    public long leavesQty()
+    {
+        return state.isTerminal() ? 0 : quantity - cumQty;
     }
 
     /**

@@ -19,9 +19,11 @@ import org.agrona.collections.Long2ObjectHashMap;
 public final class OrderTracker
 {
     private final ProgramOrder[] programs;
+    private final ChildOrder[] workingByInstrument;
     private final Long2ObjectHashMap<ChildOrder> ordersById;
     private final Positions positions;
     private final OrderIds ids;
+    private ProgramListener listener = program -> { };
     private int openPrograms;
 
     private long programsOpened;
@@ -36,11 +38,18 @@ public final class OrderTracker
     /**
      * @param maxOpenPrograms programs that may be open at once.
      * @param maxLegs         legs per program (constituents + 1).
+     * @param instrumentCount instruments, indexed by engine id.
      * @param positions       positions to book fills into.
      * @param ids             id source.
      */
-    public OrderTracker(final int maxOpenPrograms, final int maxLegs, final Positions positions, final OrderIds ids)
+    public OrderTracker(
+        final int maxOpenPrograms,
+        final int maxLegs,
+        final int instrumentCount,
+        final Positions positions,
+        final OrderIds ids)
     {
+        workingByInstrument = new ChildOrder[instrumentCount];
         programs = new ProgramOrder[maxOpenPrograms];
         for (int i = 0; i < maxOpenPrograms; i++)
         {
@@ -55,23 +64,24 @@ public final class OrderTracker
      * Open a program if a slot is free.
      *
      * @param direction direction of the trade.
+     * @param kind      why it is opened.
      * @param nowNs     host clock.
      * @return the program, or null if {@code maxOpenPrograms} are open.
      */
-    public ProgramOrder openProgram(final ProgramDirection direction, final long nowNs)
+    public ProgramOrder openProgram(final ProgramDirection direction, final ProgramKind kind, final long nowNs)
     {
         if (openPrograms == programs.length)
         {
             return null;
         }
         final ProgramOrder program = programs[openPrograms++];
-        program.init(ids.next(), direction, nowNs);
+        program.init(ids.next(), direction, kind, nowNs);
         programsOpened++;
         return program;
     }
 
     /**
-     * Add a leg to a program about to be sent; the leg starts PENDING_NEW.
+     * Add a leg to a program about to be sent; the leg starts PENDING_NEW and is indexed as working.
      *
      * @param program      the program.
      * @param instrumentId engine instrument id.
@@ -80,15 +90,77 @@ public final class OrderTracker
      * @param price        scaled limit price.
      * @return the leg, with its fresh order id.
      */
-    public ChildOrder addLeg(
+    ChildOrder addLeg(
         final ProgramOrder program, final int instrumentId, final Side side, final long quantity, final long price)
     {
         final ChildOrder order = program.nextLeg();
         order.init(ids.next(), program, instrumentId, side, quantity, price);
         ordersById.put(order.orderId, order);
+        final ChildOrder head = workingByInstrument[instrumentId];
+        order.nextWorking = head;
+        if (head != null)
+        {
+            head.prevWorking = order;
+        }
+        workingByInstrument[instrumentId] = order;
         childOrdersSent++;
         workingOrders++;
         return order;
+    }
+
+    /**
+     * Add the futures hedge of a program about to be sent.
+     *
+     * @param program      the program.
+     * @param instrumentId the future.
+     * @param side         side.
+     * @param quantity     contracts.
+     * @param price        scaled limit price.
+     * @return the leg.
+     */
+    public ChildOrder addHedge(
+        final ProgramOrder program, final int instrumentId, final Side side, final long quantity, final long price)
+    {
+        final ChildOrder order = addLeg(program, instrumentId, side, quantity, price);
+        order.hedge = true;
+        program.hedgeTarget += quantity;
+        return order;
+    }
+
+    /**
+     * Add a basket leg of a program about to be sent.
+     *
+     * @param program      the program.
+     * @param instrumentId the stock.
+     * @param side         side.
+     * @param quantity     shares.
+     * @param price        scaled limit price.
+     * @return the leg.
+     */
+    public ChildOrder addBasketLeg(
+        final ProgramOrder program, final int instrumentId, final Side side, final long quantity, final long price)
+    {
+        final ChildOrder order = addLeg(program, instrumentId, side, quantity, price);
+        program.basketTargetValue += quantity * price;
+        return order;
+    }
+
+    /**
+     * @param instrumentId engine instrument id.
+     * @return the first working order of the instrument (follow {@link ChildOrder#nextWorking()}), or null.
+     */
+    public ChildOrder firstWorking(final int instrumentId)
+    {
+        return workingByInstrument[instrumentId];
+    }
+
+    /**
+     * @param orderId engine order id.
+     * @return true if the id belongs to an order of an open program.
+     */
+    public boolean isKnown(final long orderId)
+    {
+        return ordersById.containsKey(orderId);
     }
 
     /**
@@ -124,6 +196,7 @@ public final class OrderTracker
      * @param lastQty   quantity of this fill.
      * @param lastPx    scaled price of this fill.
      * @param cumQty    cumulative filled quantity.
+     * @param nowNs     host clock, to time how long a program stays legged.
      */
     public void onExecutionReport(
         final long orderId,
@@ -131,7 +204,8 @@ public final class OrderTracker
         final OrdStatus ordStatus,
         final long lastQty,
         final long lastPx,
-        final long cumQty)
+        final long cumQty,
+        final long nowNs)
     {
         final ChildOrder order = ordersById.get(orderId);
         if (order == null)
@@ -154,6 +228,16 @@ public final class OrderTracker
             }
             positions.book(order.instrumentId, order.side, booked, lastPx);
             order.cumQty = cumQty;
+            final ProgramOrder program = order.program;
+            if (order.hedge)
+            {
+                program.hedgeFilled += booked;
+            }
+            else
+            {
+                program.basketFilledValue += booked * order.price;
+            }
+            updateLegging(program, nowNs);
         }
 
         if (order.state.isTerminal())
@@ -229,10 +313,37 @@ public final class OrderTracker
         }
     }
 
+    private static void updateLegging(final ProgramOrder program, final long nowNs)
+    {
+        final boolean legged = Math.abs(program.basketFilledFraction() - program.hedgeFilledFraction()) >= 0.005;
+        if (!legged)
+        {
+            program.leggedSinceNs = 0;
+        }
+        else if (program.leggedSinceNs == 0)
+        {
+            program.leggedSinceNs = nowNs;
+        }
+    }
+
     private void terminate(final ChildOrder order, final OrderState state)
     {
         order.state = state;
         workingOrders--;
+        if (order.prevWorking != null)
+        {
+            order.prevWorking.nextWorking = order.nextWorking;
+        }
+        else
+        {
+            workingByInstrument[order.instrumentId] = order.nextWorking;
+        }
+        if (order.nextWorking != null)
+        {
+            order.nextWorking.prevWorking = order.prevWorking;
+        }
+        order.prevWorking = null;
+        order.nextWorking = null;
         final ProgramOrder program = order.program;
         program.terminalLegs++;
         if (program.isComplete())
@@ -241,8 +352,40 @@ public final class OrderTracker
         }
     }
 
+    /**
+     * @param listener told of every program whose legs have all ended, before it is recycled.
+     */
+    public void programListener(final ProgramListener listener)
+    {
+        this.listener = listener;
+    }
+
+    /**
+     * Complete a program that was opened but sent no leg.
+     *
+     * @param program the program.
+     */
+    public void completeEmpty(final ProgramOrder program)
+    {
+        if (program.legCount() == 0)
+        {
+            completeProgram(program);
+        }
+    }
+
+    /**
+     * Mark a program's working legs as being cancelled, so that timers do not ask again.
+     *
+     * @param program the program.
+     */
+    public void markCancelRequested(final ProgramOrder program)
+    {
+        program.cancelRequested = true;
+    }
+
     private void completeProgram(final ProgramOrder program)
     {
+        listener.onProgramComplete(program);
         for (int i = 0; i < program.legCount; i++)
         {
             ordersById.remove(program.leg(i).orderId);

@@ -9,10 +9,16 @@ public final class ProgramOrder
     private final ChildOrder[] legs;
     long programId;
     ProgramDirection direction = ProgramDirection.CASH_AND_CARRY;
+    ProgramKind kind = ProgramKind.ARBITRAGE;
     long startNs;
     int legCount;
     int terminalLegs;
     boolean cancelRequested;
+    long basketTargetValue;
+    long basketFilledValue;
+    long hedgeTarget;
+    long hedgeFilled;
+    long leggedSinceNs;
 
     ProgramOrder(final int maxLegs)
     {
@@ -23,14 +29,20 @@ public final class ProgramOrder
         }
     }
 
-    void init(final long programId, final ProgramDirection direction, final long startNs)
+    void init(final long programId, final ProgramDirection direction, final ProgramKind kind, final long startNs)
     {
         this.programId = programId;
         this.direction = direction;
+        this.kind = kind;
         this.startNs = startNs;
         this.legCount = 0;
         this.terminalLegs = 0;
         this.cancelRequested = false;
+        this.basketTargetValue = 0;
+        this.basketFilledValue = 0;
+        this.hedgeTarget = 0;
+        this.hedgeFilled = 0;
+        this.leggedSinceNs = 0;
     }
 
     ChildOrder nextLeg()
@@ -52,6 +64,22 @@ public final class ProgramOrder
     public ProgramDirection direction()
     {
         return direction;
+    }
+
+    /**
+     * @return why the program was opened.
+     */
+    public ProgramKind kind()
+    {
+        return kind;
+    }
+
+    /**
+     * @return true once the program's working legs have been asked to cancel.
+     */
+    public boolean isCancelRequested()
+    {
+        return cancelRequested;
     }
 
     /**
@@ -85,5 +113,64 @@ public final class ProgramOrder
     public boolean isComplete()
     {
         return terminalLegs == legCount;
+    }
+
+    /**
+     * @return share of the basket filled, by value at the legs' limit prices, 0 to 1.
+     */
+    public double basketFilledFraction()
+    {
+        return basketTargetValue == 0 ? 0.0 : (double)basketFilledValue / basketTargetValue;
+    }
+
+    /**
+     * @return share of the futures hedge filled, 0 to 1.
+     */
+    public double hedgeFilledFraction()
+    {
+        return hedgeTarget == 0 ? 0.0 : (double)hedgeFilled / hedgeTarget;
+    }
+
+    /**
+     * @return contracts of the hedge sent.
+     */
+    public long hedgeTarget()
+    {
+        return hedgeTarget;
+    }
+
+    /**
+     * @return contracts of the hedge filled.
+     */
+    public long hedgeFilled()
+    {
+        return hedgeFilled;
+    }
+
+    /**
+     * @return host clock since which the basket and the hedge have been filled out of proportion, or 0.
+     */
+    public long leggedSinceNs()
+    {
+        return leggedSinceNs;
+    }
+
+    /**
+     * @return the program's state, from its legs.
+     */
+    public ProgramState state()
+    {
+        final double basket = basketFilledFraction();
+        final double hedge = hedgeFilledFraction();
+        final boolean balanced = Math.abs(basket - hedge) < 0.005;
+        if (!isComplete())
+        {
+            return balanced ? ProgramState.WORKING : ProgramState.LEGGED;
+        }
+        if (basket == 0.0 && hedge == 0.0)
+        {
+            return ProgramState.FAILED;
+        }
+        return balanced ? ProgramState.COMPLETE : ProgramState.LEGGED;
     }
 }

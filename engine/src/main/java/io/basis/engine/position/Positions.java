@@ -1,25 +1,53 @@
 package io.basis.engine.position;
 
+import io.basis.engine.refdata.Costs;
+import io.basis.engine.refdata.Instrument;
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.Side;
 
+import java.util.List;
+
 /**
- * Net positions per instrument, booked from fills only. Single-threaded, garbage-free.
+ * Net positions, average costs and P&L per instrument of the engine's account, booked from fills only, with the
+ * commission and taxes of every fill: commission on both sides, the sell-side tax on stock sales and the buy-side
+ * tax on stock purchases, at the rates in force on the trading date. Money is in the index's currency.
+ * Single-threaded, garbage-free.
  */
 public final class Positions
 {
     private final long[] quantity;
     private final long[] buyNotional;
     private final long[] sellNotional;
+    private final double[] averagePrice;
+    private final double[] realized;
+    private final double[] multiplier;
+    private final boolean[] isStock;
+    private final Costs costs;
+    private double commissions;
+    private double taxes;
     private long fills;
 
     /**
-     * @param instrumentCount instruments, indexed by engine id.
+     * @param instruments instruments, indexed by engine id.
+     * @param costs       commission and tax rates in force.
      */
-    public Positions(final int instrumentCount)
+    public Positions(final List<Instrument> instruments, final Costs costs)
     {
-        quantity = new long[instrumentCount];
-        buyNotional = new long[instrumentCount];
-        sellNotional = new long[instrumentCount];
+        final int count = instruments.size();
+        quantity = new long[count];
+        buyNotional = new long[count];
+        sellNotional = new long[count];
+        averagePrice = new double[count];
+        realized = new double[count];
+        multiplier = new double[count];
+        isStock = new boolean[count];
+        for (int i = 0; i < count; i++)
+        {
+            multiplier[i] = instruments.get(i).multiplier();
+            isStock[i] = instruments.get(i).kind() == InstrumentKind.STOCK;
+        }
+        this.costs = costs;
     }
 
     /**
@@ -32,15 +60,46 @@ public final class Positions
      */
     public void book(final int instrumentId, final Side side, final long qty, final long price)
     {
-        if (side == Side.BUY)
+        final boolean buy = side == Side.BUY;
+        final long signed = buy ? qty : -qty;
+        final double px = Prices.toDouble(price);
+        final double notional = px * qty * multiplier[instrumentId];
+        if (buy)
         {
-            quantity[instrumentId] += qty;
             buyNotional[instrumentId] += qty * price;
         }
         else
         {
-            quantity[instrumentId] -= qty;
             sellNotional[instrumentId] += qty * price;
+        }
+
+        final long before = quantity[instrumentId];
+        final long after = before + signed;
+        if (before == 0 || Long.signum(before) == Long.signum(signed))
+        {
+            averagePrice[instrumentId] = (averagePrice[instrumentId] * Math.abs(before) + px * qty) / Math.abs(after);
+        }
+        else
+        {
+            final long closed = Math.min(Math.abs(before), qty);
+            realized[instrumentId] += (px - averagePrice[instrumentId]) * closed * Long.signum(before) *
+                multiplier[instrumentId];
+            if (after == 0)
+            {
+                averagePrice[instrumentId] = 0;
+            }
+            else if (Long.signum(after) != Long.signum(before))
+            {
+                averagePrice[instrumentId] = px;
+            }
+        }
+        quantity[instrumentId] = after;
+
+        final boolean stock = isStock[instrumentId];
+        commissions += notional * (stock ? costs.stockCommission() : costs.futuresCommission());
+        if (stock)
+        {
+            taxes += notional * (buy ? costs.buyTax() : costs.sellTax());
         }
         fills++;
     }
@@ -52,6 +111,24 @@ public final class Positions
     public long quantity(final int instrumentId)
     {
         return quantity[instrumentId];
+    }
+
+    /**
+     * @param instrumentId engine instrument id.
+     * @return average price of the open position, or 0 when flat.
+     */
+    public double averagePrice(final int instrumentId)
+    {
+        return averagePrice[instrumentId];
+    }
+
+    /**
+     * @param instrumentId engine instrument id.
+     * @return currency per point of price: the multiplier for the future, 1 for stocks.
+     */
+    public double multiplier(final int instrumentId)
+    {
+        return multiplier[instrumentId];
     }
 
     /**
@@ -70,6 +147,69 @@ public final class Positions
     public long sellNotional(final int instrumentId)
     {
         return sellNotional[instrumentId];
+    }
+
+    /**
+     * @return P&L realized on closed quantity, before costs.
+     */
+    public double realizedPnl()
+    {
+        double total = 0;
+        for (final double value : realized)
+        {
+            total += value;
+        }
+        return total;
+    }
+
+    /**
+     * @param marks scaled mark prices indexed by engine id (0 = no mark: the position is marked at its cost).
+     * @return P&L of the open positions at the marks.
+     */
+    public double unrealizedPnl(final long[] marks)
+    {
+        double total = 0;
+        for (int i = 0; i < quantity.length; i++)
+        {
+            if (quantity[i] != 0 && marks[i] > 0)
+            {
+                total += (Prices.toDouble(marks[i]) - averagePrice[i]) * quantity[i] * multiplier[i];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * @param marks scaled mark prices indexed by engine id.
+     * @return Σ |position| × mark × multiplier.
+     */
+    public double grossNotional(final long[] marks)
+    {
+        double total = 0;
+        for (int i = 0; i < quantity.length; i++)
+        {
+            if (quantity[i] != 0)
+            {
+                total += Math.abs(quantity[i]) * Prices.toDouble(marks[i] > 0 ? marks[i] : 0) * multiplier[i];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * @return commissions paid.
+     */
+    public double commissions()
+    {
+        return commissions;
+    }
+
+    /**
+     * @return transaction taxes paid.
+     */
+    public double taxes()
+    {
+        return taxes;
     }
 
     /**

@@ -27,6 +27,9 @@ public final class BasketValuation
     private final long contracts;
     private final int futureId;
     private final int[] constituentOfInstrument;
+    private final int[] instrumentOfConstituent;
+    private final long[] lots;
+    private final double multiplier;
     private final double[] sharesPerPoint;
     private final long[] quantity;
     private final long[] askCost;
@@ -65,6 +68,8 @@ public final class BasketValuation
         futureId = referenceData.future().id();
         constituentOfInstrument = new int[referenceData.instruments().size()];
         Arrays.fill(constituentOfInstrument, -1);
+        instrumentOfConstituent = new int[count];
+        lots = new long[count];
         sharesPerPoint = new double[count];
         quantity = new long[count];
         askCost = new long[count];
@@ -75,14 +80,15 @@ public final class BasketValuation
         bidShort = new boolean[count];
         noMid = new boolean[count];
 
-        final double multiplier = referenceData.future().multiplier();
+        multiplier = referenceData.future().multiplier();
         for (int i = 0; i < count; i++)
         {
             final Constituent constituent = constituents.get(i);
-            final long lot = constituent.instrument().lot();
             constituentOfInstrument[constituent.instrument().id()] = i;
+            instrumentOfConstituent[i] = constituent.instrument().id();
+            lots[i] = constituent.instrument().lot();
             sharesPerPoint[i] = constituent.sharesPerPoint(referenceData.divisor());
-            quantity[i] = Math.round(contracts * multiplier * sharesPerPoint[i] / lot) * lot;
+            quantity[i] = quantityFor(i, contracts);
             // Until its book arrives a constituent cannot be valued on either side.
             askShort[i] = true;
             bidShort[i] = true;
@@ -125,6 +131,26 @@ public final class BasketValuation
     public long quantity(final int constituent)
     {
         return quantity[constituent];
+    }
+
+    /**
+     * @param constituent constituent index.
+     * @param contracts   any number of contracts.
+     * @return shares of the constituent for that many contracts ({@code n·q_i} rounded to the lot).
+     */
+    public long quantityFor(final int constituent, final long contracts)
+    {
+        final long lot = lots[constituent];
+        return Math.round(contracts * multiplier * sharesPerPoint[constituent] / lot) * lot;
+    }
+
+    /**
+     * @param constituent constituent index.
+     * @return its engine instrument id.
+     */
+    public int instrumentId(final int constituent)
+    {
+        return instrumentOfConstituent[constituent];
     }
 
     /**

@@ -9,7 +9,7 @@ import io.basis.engine.pricing.ValuationView;
  * {@code F_bid,exec − F_upper > threshold}, reverse when {@code F_lower − F_ask,exec > threshold}, each only while
  * the net position in programs stays within its limit and only on a valid model.
  */
-public final class EdgeStrategy
+public final class EdgeStrategy implements Strategy
 {
     private final double threshold;
     private final int maxNetPrograms;
@@ -28,14 +28,8 @@ public final class EdgeStrategy
         this.maxNetPrograms = maxNetPrograms;
     }
 
-    /**
-     * Decide on the current valuation.
-     *
-     * @param valuation   the valuation.
-     * @param netPrograms programs held: cash-and-carry minus reverse.
-     * @return the trade to make, or null for none.
-     */
-    public ProgramDirection decide(final ValuationView valuation, final long netPrograms)
+    @Override
+    public ProgramDirection decide(final ValuationView valuation, final long netPrograms, final long nowNs)
     {
         if (valuation.modelState() != ModelState.VALID)
         {

@@ -1,6 +1,8 @@
 package io.basis.engine.order;
 
+import io.basis.engine.TestReferenceData;
 import io.basis.engine.position.Positions;
+import io.basis.engine.refdata.Costs;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.OrdStatus;
@@ -18,22 +20,24 @@ class OrderTrackerTest
 {
     private static final long PX = Prices.parse("100");
 
-    private final Positions positions = new Positions(3);
-    private final OrderTracker tracker = new OrderTracker(1, 3, positions, new OrderIds(1_000));
+    private final Positions positions = new Positions(
+        TestReferenceData.twoStockIndex(TestReferenceData.tempDir()).instruments(),
+        new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0));
+    private final OrderTracker tracker = new OrderTracker(1, 3, 3, positions, new OrderIds(1_000));
 
     @Test
     void aProgramCompletesWhenEveryLegIsTerminalAndFillsAreBookedIntoPositions()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
-        final ChildOrder stock = tracker.addLeg(program, 1, Side.BUY, 10, PX);
-        final ChildOrder future = tracker.addLeg(program, 0, Side.SELL, 1, PX);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder stock = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
+        final ChildOrder future = tracker.addHedge(program, 0, Side.SELL, 1, PX);
 
-        tracker.onExecutionReport(stock.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0);
-        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
+        tracker.onExecutionReport(stock.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0, 0);
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 0);
         assertEquals(OrderState.PARTIALLY_FILLED, stock.state());
-        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.FILLED, 6, PX, 10);
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.FILLED, 6, PX, 10, 0);
         assertFalse(program.isComplete());
-        tracker.onExecutionReport(future.orderId(), ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1);
+        tracker.onExecutionReport(future.orderId(), ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1, 0);
 
         assertTrue(program.isComplete());
         assertEquals(1, tracker.programsCompleted());
@@ -47,11 +51,11 @@ class OrderTrackerTest
     @Test
     void aRepeatedFillReportIsBookedOnce()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
-        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
 
-        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
-        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 0);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 0);
 
         assertEquals(4, positions.quantity(1));
         assertEquals(1, tracker.duplicateReports());
@@ -61,11 +65,11 @@ class OrderTrackerTest
     @Test
     void aCumulativeQuantityThatDisagreesWithTheFillsIsBookedAsTheExchangeSaysAndFlagged()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
-        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
 
         // A fill of 3 was missed: the next report says 2 more, cumulative 5.
-        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5, 0);
 
         assertEquals(5, positions.quantity(1));
         assertEquals(1, tracker.fillMismatches());
@@ -74,15 +78,15 @@ class OrderTrackerTest
     @Test
     void aCancelEndsTheLegWithItsFilledPartKept()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, 0);
-        final ChildOrder order = tracker.addLeg(program, 2, Side.SELL_SHORT, 10, PX);
-        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, PX, 3);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 2, Side.SELL_SHORT, 10, PX);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, PX, 3, 0);
 
         final long cancelId = tracker.requestCancel(order);
         assertTrue(cancelId > order.orderId());
         assertEquals(OrderState.PENDING_CANCEL, order.state());
         assertEquals(0, tracker.requestCancel(order), "a second cancel is not sent while one is pending");
-        tracker.onExecutionReport(order.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 3);
+        tracker.onExecutionReport(order.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 3, 0);
 
         assertEquals(OrderState.CANCELED, order.state());
         assertTrue(program.isComplete());
@@ -92,9 +96,9 @@ class OrderTrackerTest
     @Test
     void aRefusedCancelLeavesTheOrderWorking()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
-        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
-        tracker.onExecutionReport(order.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
+        tracker.onExecutionReport(order.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0, 0);
         tracker.requestCancel(order);
 
         tracker.onCancelReject(order.orderId());
@@ -105,8 +109,8 @@ class OrderTrackerTest
     @Test
     void aRejectedLegIsTerminalAndCounted()
     {
-        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
-        final ChildOrder order = tracker.addLeg(program, 1, Side.BUY, 10, PX);
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
 
         assertTrue(tracker.onReject(order.orderId()));
 
@@ -119,15 +123,15 @@ class OrderTrackerTest
     @Test
     void noMoreProgramsOpenThanTheLimit()
     {
-        tracker.openProgram(ProgramDirection.CASH_AND_CARRY, 0);
+        tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
 
-        assertNull(tracker.openProgram(ProgramDirection.REVERSE, 0));
+        assertNull(tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.ARBITRAGE, 0));
     }
 
     @Test
     void aReportForAnUnknownOrderChangesNothing()
     {
-        tracker.onExecutionReport(42, ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1);
+        tracker.onExecutionReport(42, ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1, 0);
 
         assertEquals(1, tracker.unknownReports());
         assertEquals(0, positions.fills());

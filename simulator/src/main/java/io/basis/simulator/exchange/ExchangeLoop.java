@@ -63,7 +63,8 @@ public final class ExchangeLoop implements AutoCloseable
      * @param task  the work.
      * @param <T>   result type.
      * @return the result.
-     * @throws IllegalStateException if the loop is closed or the task failed.
+     * @throws IllegalStateException if the loop is closed or the task failed with a checked exception; a
+     *                               runtime exception of the task is rethrown as it is.
      */
     public <T> T call(final Callable<T> task)
     {
@@ -87,7 +88,29 @@ public final class ExchangeLoop implements AutoCloseable
         }
         catch (final ExecutionException ex)
         {
+            if (ex.getCause() instanceof RuntimeException cause)
+            {
+                throw cause;
+            }
             throw new IllegalStateException("exchange task failed", ex.getCause());
+        }
+    }
+
+    /**
+     * Run a task once on the exchange thread after a delay; silently dropped once the loop is closed.
+     *
+     * @param task        the work.
+     * @param delayMillis delay, 0 or more.
+     */
+    public void schedule(final Runnable task, final long delayMillis)
+    {
+        try
+        {
+            executor.schedule(() -> runGuarded(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        }
+        catch (final RejectedExecutionException ex)
+        {
+            // Closed: nothing left to do the work for.
         }
     }
 

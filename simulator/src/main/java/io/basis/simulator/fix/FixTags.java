@@ -11,7 +11,42 @@ final class FixTags
     /** TriggerNanos: the ExchangeSendNanos of the market data that triggered an order. */
     static final int TRIGGER_NANOS = 21002;
 
+    /** ProgramTradingSuspended on TradingSessionStatus: 1 buy, 2 sell, N none (sidecar). */
+    static final int PROGRAM_TRADING_SUSPENDED = 21003;
+
     static final int ACCOUNT = 1;
+    static final int CURRENCY = 15;
+    static final int LIST_ID = 66;
+    static final int LIST_SEQ_NO = 67;
+    static final int TOT_NO_ORDERS = 68;
+    static final int NO_ORDERS = 73;
+    static final int NO_RPTS = 82;
+    static final int CXL_QTY = 84;
+    static final int SECURITY_TYPE = 167;
+    static final int MATURITY_MONTH_YEAR = 200;
+    static final int CONTRACT_MULTIPLIER = 231;
+    static final int SECURITY_REQ_ID = 320;
+    static final int SECURITY_REQUEST_TYPE = 321;
+    static final int SECURITY_RESPONSE_ID = 322;
+    static final int SECURITY_RESPONSE_TYPE = 323;
+    static final int SECURITY_STATUS_REQ_ID = 324;
+    static final int UNSOLICITED_INDICATOR = 325;
+    static final int SECURITY_TRADING_STATUS = 326;
+    static final int TRAD_SES_REQ_ID = 335;
+    static final int TRADING_SESSION_ID = 336;
+    static final int TRAD_SES_STATUS = 340;
+    static final int BID_TYPE = 394;
+    static final int LIST_STATUS_TYPE = 429;
+    static final int LIST_ORDER_STATUS = 431;
+    static final int LIST_EXEC_INST_TYPE = 433;
+    static final int ORDER_RESTRICTIONS = 529;
+    static final int MATURITY_DATE = 541;
+    static final int ROUND_LOT = 561;
+    static final int TRADING_SESSION_SUB_ID = 625;
+    static final int MIN_PRICE_INCREMENT = 969;
+    static final int SECURITY_TRADING_EVENT = 1174;
+    static final int LIST_STATUS_TEXT = 444;
+    static final int LIST_REJECT_REASON = 1386;
     static final int AVG_PX = 6;
     static final int CL_ORD_ID = 11;
     static final int CUM_QTY = 14;

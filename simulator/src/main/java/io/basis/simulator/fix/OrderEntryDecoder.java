@@ -4,6 +4,7 @@ import io.basis.simulator.matching.CancelRequest;
 import io.basis.simulator.matching.OrderRequest;
 import io.basis.simulator.matching.OrderType;
 import io.basis.simulator.matching.RejectReason;
+import io.basis.simulator.matching.ReplaceRequest;
 import io.basis.simulator.matching.Side;
 import io.basis.simulator.matching.TimeInForce;
 import io.basis.simulator.price.FixedPoint;
@@ -111,7 +112,61 @@ final class OrderEntryDecoder
             quantity,
             price,
             reject,
-            rejectText);
+            rejectText,
+            message.isSetField(FixTags.LIST_ID) ? message.getString(FixTags.LIST_ID) : null,
+            message.isSetField(FixTags.ORDER_RESTRICTIONS) ? message.getString(FixTags.ORDER_RESTRICTIONS) : null);
+    }
+
+    /**
+     * @param message   an OrderCancelReplaceRequest.
+     * @param sessionId the session it came on.
+     * @return the request; a malformed OrderQty or Price becomes its decodeRejectText.
+     */
+    static ReplaceRequest replace(final Message message, final SessionID sessionId) throws FieldNotFound
+    {
+        final Side side = message.isSetField(FixTags.SIDE) ? Side.fromFixCode(message.getChar(FixTags.SIDE)) : null;
+        String problem = null;
+        long quantity = 0;
+        final String quantityText = message.getString(FixTags.ORDER_QTY);
+        try
+        {
+            final long scaled = FixedPoint.parse(quantityText);
+            if (scaled % FixedPoint.SCALE != 0)
+            {
+                problem = "OrderQty must be a whole number: " + quantityText;
+            }
+            quantity = scaled / FixedPoint.SCALE;
+        }
+        catch (final NumberFormatException ex)
+        {
+            problem = "OrderQty " + ex.getMessage();
+        }
+        long price = 0;
+        if (message.isSetField(FixTags.PRICE))
+        {
+            final String priceText = message.getString(FixTags.PRICE);
+            try
+            {
+                price = FixedPoint.parse(priceText);
+            }
+            catch (final NumberFormatException ex)
+            {
+                problem = problem != null ? problem : "Price " + priceText + " not on tick grid: " + ex.getMessage();
+            }
+        }
+        else if (message.isSetField(FixTags.ORD_TYPE) && message.getChar(FixTags.ORD_TYPE) == '2')
+        {
+            problem = problem != null ? problem : "limit order without Price";
+        }
+        return new ReplaceRequest(
+            sessionId,
+            message.getString(FixTags.CL_ORD_ID),
+            message.getString(FixTags.ORIG_CL_ORD_ID),
+            message.isSetField(FixTags.SYMBOL) ? message.getString(FixTags.SYMBOL) : null,
+            side,
+            quantity,
+            price,
+            problem);
     }
 
     /**

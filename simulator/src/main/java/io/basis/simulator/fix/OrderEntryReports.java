@@ -7,6 +7,7 @@ import io.basis.simulator.matching.Order;
 import io.basis.simulator.matching.OrderRequest;
 import io.basis.simulator.matching.OrderType;
 import io.basis.simulator.matching.RejectReason;
+import io.basis.simulator.matching.ReplaceRequest;
 import io.basis.simulator.price.FixedPoint;
 import quickfix.Message;
 import quickfix.SessionID;
@@ -26,6 +27,7 @@ public final class OrderEntryReports implements ExecutionListener
 {
     private static final char EXEC_TYPE_NEW = '0';
     private static final char EXEC_TYPE_CANCELED = '4';
+    private static final char EXEC_TYPE_REPLACED = '5';
     private static final char EXEC_TYPE_REJECTED = '8';
     private static final char EXEC_TYPE_TRADE = 'F';
     private static final char ORD_STATUS_REJECTED = '8';
@@ -135,6 +137,40 @@ public final class OrderEntryReports implements ExecutionListener
         sender.send(reject, (SessionID)request.owner());
     }
 
+    @Override
+    public void onReplaced(final Order order, final long execId, final String origClOrdId)
+    {
+        if (order.owner() instanceof SessionID)
+        {
+            final ExecutionReport report = report(order, execId, EXEC_TYPE_REPLACED);
+            report.setString(FixTags.ORIG_CL_ORD_ID, origClOrdId);
+            send(order, report);
+        }
+    }
+
+    @Override
+    public void onReplaceRejected(
+        final ReplaceRequest request, final Order order, final CancelRejectReason reason, final String text)
+    {
+        if (!(request.owner() instanceof SessionID))
+        {
+            return;
+        }
+        final OrderCancelReject reject = new OrderCancelReject();
+        reject.setString(FixTags.ORDER_ID, order == null ? "NONE" : Long.toString(order.orderId()));
+        reject.setString(FixTags.CL_ORD_ID, request.clOrdId());
+        reject.setString(FixTags.ORIG_CL_ORD_ID, request.origClOrdId());
+        reject.setChar(FixTags.ORD_STATUS, order == null ? ORD_STATUS_REJECTED : order.status().fixCode());
+        reject.setChar(FixTags.CXL_REJ_RESPONSE_TO, '2');
+        reject.setInt(FixTags.CXL_REJ_REASON, reason.fixCode());
+        if (order != null)
+        {
+            reject.setString(FixTags.ACCOUNT, order.account());
+        }
+        reject.setString(FixTags.TEXT, text);
+        sender.send(reject, (SessionID)request.owner());
+    }
+
     private void send(final Order order, final Message report)
     {
         sender.send(report, (SessionID)order.owner());
@@ -154,6 +190,10 @@ public final class OrderEntryReports implements ExecutionListener
         report.setString(FixTags.ORDER_QTY, Long.toString(order.quantity()));
         report.setChar(FixTags.ORD_TYPE, order.type().fixCode());
         report.setChar(FixTags.TIME_IN_FORCE, order.timeInForce().fixCode());
+        if (order.listId() != null)
+        {
+            report.setString(FixTags.LIST_ID, order.listId());
+        }
         if (order.type() == OrderType.LIMIT)
         {
             report.setString(FixTags.PRICE, FixedPoint.format(order.price()));

@@ -5,6 +5,7 @@ import io.basis.simulator.refdata.Instrument;
 import io.basis.simulator.refdata.ReferenceData;
 
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * The synthetic market: a {@link FairValueModel} moved one step per market tick and a {@link LiquidityProvider}
@@ -18,6 +19,7 @@ public final class SyntheticMarket
     private final ReferenceData referenceData;
     private final FairValueModel model;
     private final LiquidityProvider liquidityProvider;
+    private Predicate<Instrument> quotable = instrument -> true;
     private long ticks;
 
     /**
@@ -33,6 +35,15 @@ public final class SyntheticMarket
         final SplittableRandom root = new SplittableRandom(parameters.seed());
         this.model = new FairValueModel(referenceData, parameters, root.split());
         this.liquidityProvider = new LiquidityProvider(referenceData, parameters, engine, root.split());
+    }
+
+    /**
+     * @param gate which instruments the liquidity provider may quote now (not halted, market open); the fair
+     *             prices move regardless, so a halted instrument reopens where the market has gone.
+     */
+    public void quotable(final Predicate<Instrument> gate)
+    {
+        this.quotable = gate;
     }
 
     /**
@@ -81,7 +92,10 @@ public final class SyntheticMarket
     {
         for (final Instrument instrument : referenceData.instruments())
         {
-            liquidityProvider.requote(instrument, model.fairPrice(instrument));
+            if (quotable.test(instrument))
+            {
+                liquidityProvider.requote(instrument, model.fairPrice(instrument));
+            }
         }
     }
 }

@@ -88,4 +88,37 @@ public interface ExecutionListener
     default void onBookChanged(final OrderBook book)
     {
     }
+
+    /**
+     * An order was changed by a cancel-replace request.
+     *
+     * @param order       the order, already updated (new ClOrdID, quantity, price).
+     * @param execId      execution id of the report.
+     * @param origClOrdId the ClOrdID the order had before.
+     */
+    default void onReplaced(final Order order, final long execId, final String origClOrdId)
+    {
+    }
+
+    /**
+     * A cancel-replace request was refused.
+     *
+     * @param request the request.
+     * @param order   the order it referred to, or null if unknown.
+     * @param reason  why.
+     * @param text    human-readable detail.
+     */
+    default void onReplaceRejected(
+        final ReplaceRequest request, final Order order, final CancelRejectReason reason, final String text)
+    {
+    }
+
+    /**
+     * A call auction uncrossed (after its fills were reported).
+     *
+     * @param result price, volume and imbalance.
+     */
+    default void onAuction(final AuctionResult result)
+    {
+    }
 }

@@ -83,4 +83,32 @@ public final class ExecutionListeners implements ExecutionListener
             listener.onBookChanged(book);
         }
     }
+
+    @Override
+    public void onReplaced(final Order order, final long execId, final String origClOrdId)
+    {
+        for (final ExecutionListener listener : listeners)
+        {
+            listener.onReplaced(order, execId, origClOrdId);
+        }
+    }
+
+    @Override
+    public void onReplaceRejected(
+        final ReplaceRequest request, final Order order, final CancelRejectReason reason, final String text)
+    {
+        for (final ExecutionListener listener : listeners)
+        {
+            listener.onReplaceRejected(request, order, reason, text);
+        }
+    }
+
+    @Override
+    public void onAuction(final AuctionResult result)
+    {
+        for (final ExecutionListener listener : listeners)
+        {
+            listener.onAuction(result);
+        }
+    }
 }

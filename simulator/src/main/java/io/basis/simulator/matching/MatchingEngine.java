@@ -4,20 +4,30 @@ import io.basis.simulator.price.FixedPoint;
 import io.basis.simulator.refdata.Instrument;
 import io.basis.simulator.refdata.ReferenceData;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Validates orders and matches them in price-time priority, one book per instrument.
  * <p>
- * Trades execute at the resting order's price. Limit DAY orders rest; IOC and market remainders are canceled;
- * FOK orders fill completely or not at all. With self-trade prevention on, an aggressor that reaches a resting
- * order of its own account stops there and its remainder is canceled.
+ * Continuous trading: trades execute at the resting order's price. Limit DAY orders rest; IOC and market
+ * remainders are canceled; FOK orders fill completely or not at all. With self-trade prevention on, an aggressor
+ * that reaches a resting order of its own account stops there and its remainder is canceled.
+ * <p>
+ * A book can instead be in a call auction (opening, closing, volatility interruption): orders rest without
+ * matching until {@link #uncross}, which executes the maximum volume at one price ({@link UncrossingPrice}).
+ * At-the-close orders wait outside the book until the closing auction starts. A book can be halted (no new
+ * orders or replaces, cancels still allowed), and fills of an instrument can be held back: client orders are
+ * then parked outside the book until released (fault injection, to make a program leg).
  * <p>
  * Not thread-safe: the exchange calls it from one thread only.
  */
@@ -33,6 +43,11 @@ public final class MatchingEngine
     private final Map<String, PriceBand> bands = new HashMap<>();
     private final Map<Object, Map<String, Order>> ordersByOwner = new HashMap<>();
     private final Map<Object, Set<String>> usedClOrdIds = new HashMap<>();
+    private final Map<String, ArrayDeque<Order>> heldOrders = new HashMap<>();
+    private final Map<String, ArrayDeque<Order>> atCloseOrders = new HashMap<>();
+    private final Set<String> halted = new HashSet<>();
+    private OrderAdmission admission = OrderAdmission.OPEN;
+    private boolean closingAuction;
     private long nextOrderId = 1;
     private long nextExecId = 1;
 
@@ -51,6 +66,14 @@ public final class MatchingEngine
             books.put(instrument.symbol(), new OrderBook(instrument));
             bands.put(instrument.symbol(), PriceBand.of(instrument, rules));
         }
+    }
+
+    /**
+     * @param gate market-wide gate on client orders (phases, sidecar, injected rejects).
+     */
+    public void admission(final OrderAdmission gate)
+    {
+        this.admission = gate;
     }
 
     /**
@@ -102,7 +125,7 @@ public final class MatchingEngine
         {
             return reject(request, request.decodeReject(), request.decodeRejectText());
         }
-        final String quantityProblem = quantityProblem(request, instrument);
+        final String quantityProblem = quantityProblem(request.quantity(), instrument);
         if (quantityProblem != null)
         {
             return reject(request, RejectReason.INCORRECT_QUANTITY, quantityProblem);
@@ -115,6 +138,18 @@ public final class MatchingEngine
                 return reject(request, RejectReason.OTHER, priceProblem);
             }
         }
+        if (halted.contains(instrument.symbol()))
+        {
+            return reject(request, RejectReason.EXCHANGE_CLOSED, "trading halted in " + instrument.symbol());
+        }
+        if (owner != null)
+        {
+            final OrderAdmission.Refusal refusal = admission.refuse(request, instrument);
+            if (refusal != null)
+            {
+                return reject(request, refusal.reason(), refusal.text());
+            }
+        }
 
         final Order order = new Order(nextOrderId++, request, instrument);
         if (owner != null && request.clOrdId() != null)
@@ -122,7 +157,7 @@ public final class MatchingEngine
             ordersByOwner.computeIfAbsent(owner, o -> new HashMap<>()).put(request.clOrdId(), order);
         }
         listener.onAccepted(order, nextExecId++);
-        execute(books.get(instrument.symbol()), order);
+        place(books.get(instrument.symbol()), order);
         return order;
     }
 
@@ -138,8 +173,7 @@ public final class MatchingEngine
             // Cancel requests consume ClOrdIDs too, so a later order cannot reuse one.
             usedClOrdIds.computeIfAbsent(request.owner(), o -> new HashSet<>()).add(request.clOrdId());
         }
-        final Map<String, Order> orders = ordersByOwner.get(request.owner());
-        final Order order = orders == null ? null : orders.get(request.origClOrdId());
+        final Order order = clientOrder(request.owner(), request.origClOrdId());
         if (order == null)
         {
             listener.onCancelRejected(request, null, CancelRejectReason.UNKNOWN_ORDER);
@@ -150,7 +184,7 @@ public final class MatchingEngine
         }
         else
         {
-            cancelResting(order, request.clOrdId(), "canceled by request");
+            cancelLive(order, request.clOrdId(), "canceled by request");
         }
     }
 
@@ -166,17 +200,430 @@ public final class MatchingEngine
         {
             return false;
         }
-        cancelResting(order, null, "canceled by owner");
+        cancelLive(order, null, "canceled by owner");
         return true;
     }
 
-    private void cancelResting(final Order order, final String cancelClOrdId, final String reason)
+    /**
+     * Cancel-replace: change a live client order's quantity and/or price. A price change or a quantity increase
+     * loses time priority (the order leaves the book and re-enters as if new, and may trade); a pure quantity
+     * decrease keeps it. The new quantity is the total, filled quantity included, and must exceed it.
+     *
+     * @param request the request.
+     */
+    public void replace(final ReplaceRequest request)
+    {
+        final Object owner = request.owner();
+        if (owner != null && request.clOrdId() != null &&
+            !usedClOrdIds.computeIfAbsent(owner, o -> new HashSet<>()).add(request.clOrdId()))
+        {
+            listener.onReplaceRejected(request, clientOrder(owner, request.origClOrdId()),
+                CancelRejectReason.DUPLICATE_CLORDID, "duplicate ClOrdID " + request.clOrdId());
+            return;
+        }
+        final Order order = clientOrder(owner, request.origClOrdId());
+        if (order == null)
+        {
+            listener.onReplaceRejected(request, null, CancelRejectReason.UNKNOWN_ORDER,
+                "unknown order " + request.origClOrdId());
+            return;
+        }
+        if (!order.status().isLive())
+        {
+            listener.onReplaceRejected(request, order, CancelRejectReason.TOO_LATE_TO_CANCEL,
+                "too late to replace: order " + request.origClOrdId() + " is " + order.status());
+            return;
+        }
+        final Instrument instrument = order.instrument();
+        String problem = request.decodeRejectText();
+        if (problem == null)
+        {
+            problem = quantityProblem(request.quantity(), instrument);
+        }
+        if (problem == null && request.quantity() <= order.cumQuantity())
+        {
+            problem = "OrderQty " + request.quantity() + " not above the filled quantity " + order.cumQuantity();
+        }
+        final long newPrice = order.type() == OrderType.LIMIT ? request.price() : 0;
+        if (problem == null && order.type() == OrderType.LIMIT)
+        {
+            problem = priceProblem(newPrice, instrument);
+        }
+        if (problem != null)
+        {
+            listener.onReplaceRejected(request, order, CancelRejectReason.OTHER, problem);
+            return;
+        }
+        if (halted.contains(instrument.symbol()))
+        {
+            listener.onReplaceRejected(request, order, CancelRejectReason.EXCHANGE_OPTION,
+                "trading halted in " + instrument.symbol());
+            return;
+        }
+
+        final String origClOrdId = order.clOrdId();
+        final boolean keepsPriority = newPrice == order.price() && request.quantity() <= order.quantity();
+        final OrderBook book = books.get(instrument.symbol());
+        ordersByOwner.computeIfAbsent(owner, o -> new HashMap<>()).put(request.clOrdId(), order);
+        if (order.place() != Order.Place.BOOK)
+        {
+            // Parked or queued for the close: nothing to reprioritise in the book.
+            order.replace(request.clOrdId(), request.quantity(), newPrice);
+            listener.onReplaced(order, nextExecId++, origClOrdId);
+        }
+        else if (keepsPriority)
+        {
+            book.reduce(order, order.quantity() - request.quantity());
+            order.replace(request.clOrdId(), request.quantity(), newPrice);
+            listener.onReplaced(order, nextExecId++, origClOrdId);
+            listener.onBookChanged(book);
+        }
+        else
+        {
+            book.remove(order, order.leavesQuantity());
+            order.place(Order.Place.NONE);
+            order.replace(request.clOrdId(), request.quantity(), newPrice);
+            listener.onReplaced(order, nextExecId++, origClOrdId);
+            listener.onBookChanged(book);
+            place(book, order);
+        }
+    }
+
+    /**
+     * Halt an instrument: new orders and replaces are rejected, resting orders stay, cancels still work.
+     *
+     * @param symbol instrument symbol.
+     * @return false if the symbol is not listed.
+     */
+    public boolean halt(final String symbol)
+    {
+        if (!books.containsKey(symbol))
+        {
+            return false;
+        }
+        halted.add(symbol);
+        return true;
+    }
+
+    /**
+     * @param symbol instrument symbol.
+     * @return false if the symbol is not listed.
+     */
+    public boolean resume(final String symbol)
+    {
+        halted.remove(symbol);
+        return books.containsKey(symbol);
+    }
+
+    /**
+     * @param symbol instrument symbol.
+     * @return true if halted.
+     */
+    public boolean isHalted(final String symbol)
+    {
+        return halted.contains(symbol);
+    }
+
+    /**
+     * Hold back fills of client orders in an instrument: resting client orders leave the book and new ones are
+     * acknowledged but parked, so nothing of the instrument fills for clients until {@link #releaseFills}.
+     *
+     * @param symbol instrument symbol.
+     * @return false if the symbol is not listed.
+     */
+    public boolean holdFills(final String symbol)
+    {
+        final OrderBook book = books.get(symbol);
+        if (book == null)
+        {
+            return false;
+        }
+        if (heldOrders.containsKey(symbol))
+        {
+            return true;
+        }
+        final ArrayDeque<Order> parked = new ArrayDeque<>();
+        heldOrders.put(symbol, parked);
+        final List<Order> clients = new ArrayList<>();
+        for (final Order order : book.restingOrders())
+        {
+            if (order.owner() != null)
+            {
+                clients.add(order);
+            }
+        }
+        if (!clients.isEmpty())
+        {
+            // Back in arrival order on release: the hold must not reorder what it pulled out.
+            clients.sort(Comparator.comparingLong(Order::orderId));
+            for (final Order order : clients)
+            {
+                book.remove(order, order.leavesQuantity());
+                order.place(Order.Place.HELD);
+                parked.add(order);
+            }
+            listener.onBookChanged(book);
+        }
+        return true;
+    }
+
+    /**
+     * Release held fills: parked orders enter the book in arrival order, trading as they would have on arrival.
+     *
+     * @param symbol instrument symbol.
+     * @return the number of live orders released, or -1 if fills of the symbol were not held.
+     */
+    public int releaseFills(final String symbol)
+    {
+        final ArrayDeque<Order> parked = heldOrders.remove(symbol);
+        if (parked == null)
+        {
+            return -1;
+        }
+        int released = 0;
+        final OrderBook book = books.get(symbol);
+        for (final Order order : parked)
+        {
+            if (order.status().isLive())
+            {
+                order.place(Order.Place.NONE);
+                place(book, order);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /**
+     * @return symbols whose fills are held, in no particular order.
+     */
+    public Set<String> heldSymbols()
+    {
+        return Set.copyOf(heldOrders.keySet());
+    }
+
+    /**
+     * Put one book into a call auction: orders rest without matching until {@link #uncross}.
+     *
+     * @param symbol instrument symbol.
+     * @return false if the symbol is not listed.
+     */
+    public boolean startAuction(final String symbol)
+    {
+        final OrderBook book = books.get(symbol);
+        if (book == null)
+        {
+            return false;
+        }
+        book.auction(true);
+        return true;
+    }
+
+    /**
+     * Start the closing auction: every book goes into auction and the queued at-the-close orders enter them.
+     */
+    public void startClosingAuction()
+    {
+        closingAuction = true;
+        for (final OrderBook book : books.values())
+        {
+            book.auction(true);
+            final ArrayDeque<Order> queued = atCloseOrders.remove(book.instrument().symbol());
+            if (queued != null)
+            {
+                for (final Order order : queued)
+                {
+                    if (order.status().isLive())
+                    {
+                        order.place(Order.Place.NONE);
+                        place(book, order);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * @return true between {@link #startClosingAuction()} and {@link #endClosingAuction()}.
+     */
+    public boolean inClosingAuction()
+    {
+        return closingAuction;
+    }
+
+    /**
+     * Leave closing-auction mode (after the uncross); the books stay as they are.
+     */
+    public void endClosingAuction()
+    {
+        closingAuction = false;
+    }
+
+    /**
+     * Uncross a book in auction at the price of maximum executable volume, minimum imbalance, closest to the
+     * reference (last trade, else prevClose); both sides fill at that price in price-time priority. The book
+     * returns to continuous trading; market orders left over are canceled.
+     *
+     * @param symbol instrument symbol.
+     * @return the result, or null if the symbol is not listed or not in auction.
+     */
+    public AuctionResult uncross(final String symbol)
+    {
+        final OrderBook book = books.get(symbol);
+        if (book == null || !book.inAuction())
+        {
+            return null;
+        }
+        final long reference = book.lastTradePrice() != 0 ? book.lastTradePrice() : book.instrument().prevClose();
+        final UncrossingPrice uncrossing = UncrossingPrice.of(book, reference);
+        long remaining = uncrossing.volume();
+        final long price = uncrossing.price();
+        boolean changed = false;
+        while (remaining > 0)
+        {
+            final Order buy = book.best(true);
+            final Order sell = book.best(false);
+            final long quantity = Math.min(remaining, Math.min(buy.leavesQuantity(), sell.leavesQuantity()));
+            buy.fill(quantity, price);
+            book.traded(buy, quantity);
+            sell.fill(quantity, price);
+            book.traded(sell, quantity);
+            leftBookIfDone(buy);
+            leftBookIfDone(sell);
+            listener.onFill(buy, quantity, price, nextExecId++, false);
+            listener.onFill(sell, quantity, price, nextExecId++, false);
+            listener.onTrade(book.instrument(), quantity, price);
+            book.lastTradePrice(price);
+            remaining -= quantity;
+            changed = true;
+        }
+        book.auction(false);
+        for (final Order order : book.restingOrders())
+        {
+            if (order.type() == OrderType.MARKET)
+            {
+                cancelLive(order, null, "market order remainder");
+            }
+        }
+        if (changed)
+        {
+            listener.onBookChanged(book);
+        }
+        final AuctionResult result = new AuctionResult(
+            symbol, price, uncrossing.volume(), uncrossing.imbalance(), closingAuction);
+        listener.onAuction(result);
+        return result;
+    }
+
+    /**
+     * End of day: cancel every live order, in the books, parked or queued for the close.
+     *
+     * @param reason text of the cancel reports.
+     * @return number of orders canceled.
+     */
+    public int expireAll(final String reason)
+    {
+        int expired = 0;
+        for (final OrderBook book : books.values())
+        {
+            final List<Order> orders = book.restingOrders();
+            for (final Order order : orders)
+            {
+                cancelLive(order, null, reason);
+                expired++;
+            }
+        }
+        for (final Map<String, ArrayDeque<Order>> queues : List.of(heldOrders, atCloseOrders))
+        {
+            for (final ArrayDeque<Order> queue : queues.values())
+            {
+                for (final Order order : queue)
+                {
+                    if (order.status().isLive())
+                    {
+                        cancelLive(order, null, reason);
+                        expired++;
+                    }
+                }
+                queue.clear();
+            }
+        }
+        atCloseOrders.clear();
+        return expired;
+    }
+
+    private Order clientOrder(final Object owner, final String clOrdId)
+    {
+        final Map<String, Order> orders = ordersByOwner.get(owner);
+        return orders == null ? null : orders.get(clOrdId);
+    }
+
+    private void leftBookIfDone(final Order order)
+    {
+        if (!order.status().isLive())
+        {
+            order.place(Order.Place.NONE);
+        }
+    }
+
+    /**
+     * Route an accepted (or released, or replaced) order to where it belongs now.
+     */
+    private void place(final OrderBook book, final Order order)
+    {
+        final String symbol = book.instrument().symbol();
+        if (order.timeInForce() == TimeInForce.AT_THE_CLOSE && !closingAuction)
+        {
+            order.place(Order.Place.AT_CLOSE);
+            atCloseOrders.computeIfAbsent(symbol, s -> new ArrayDeque<>()).add(order);
+            return;
+        }
+        if (order.owner() != null && heldOrders.containsKey(symbol))
+        {
+            order.place(Order.Place.HELD);
+            heldOrders.get(symbol).add(order);
+            return;
+        }
+        if (book.inAuction())
+        {
+            if (order.type() == OrderType.MARKET)
+            {
+                // Priced at its side's daily limit: ahead of every limit order, and in the volume at any price.
+                final PriceBand band = bands.get(symbol);
+                order.restAt(order.side().isBuy() ? band.upper() : band.lower());
+            }
+            book.add(order);
+            order.place(Order.Place.BOOK);
+            listener.onBookChanged(book);
+            return;
+        }
+        execute(book, order);
+    }
+
+    private void cancelLive(final Order order, final String cancelClOrdId, final String reason)
     {
         final OrderBook book = books.get(order.instrument().symbol());
-        book.remove(order, order.leavesQuantity());
+        final boolean inBook = order.place() == Order.Place.BOOK;
+        if (inBook)
+        {
+            book.remove(order, order.leavesQuantity());
+        }
+        else if (order.place() == Order.Place.HELD || order.place() == Order.Place.AT_CLOSE)
+        {
+            final ArrayDeque<Order> queue = (order.place() == Order.Place.HELD ? heldOrders : atCloseOrders)
+                .get(order.instrument().symbol());
+            if (queue != null)
+            {
+                queue.remove(order);
+            }
+        }
+        order.place(Order.Place.NONE);
         order.cancel();
         listener.onCanceled(order, nextExecId++, cancelClOrdId, reason);
-        listener.onBookChanged(book);
+        if (inBook)
+        {
+            listener.onBookChanged(book);
+        }
     }
 
     private void execute(final OrderBook book, final Order order)
@@ -184,7 +631,7 @@ public final class MatchingEngine
         final boolean selfTradePrevention = rules.selfTradePrevention();
         if (order.timeInForce() == TimeInForce.FILL_OR_KILL &&
             book.executableQuantity(order.side(), order.type(), order.price(), order.account(), selfTradePrevention,
-                order.quantity()) < order.quantity())
+                order.leavesQuantity()) < order.leavesQuantity())
         {
             order.cancel();
             listener.onCanceled(order, nextExecId++, null, "fill or kill: not enough quantity");
@@ -196,7 +643,8 @@ public final class MatchingEngine
         while (order.leavesQuantity() > 0)
         {
             final Order resting = book.bestContra(order.side());
-            if (resting == null || !OrderBook.crosses(order.side(), order.type(), order.price(), resting.price()))
+            if (resting == null ||
+                !OrderBook.crosses(order.side(), order.type(), order.price(), resting.bookPrice()))
             {
                 break;
             }
@@ -206,10 +654,12 @@ public final class MatchingEngine
                 break;
             }
             final long quantity = Math.min(order.leavesQuantity(), resting.leavesQuantity());
-            final long price = resting.price();
+            final long price = resting.bookPrice();
             resting.fill(quantity, price);
             book.traded(resting, quantity);
+            leftBookIfDone(resting);
             order.fill(quantity, price);
+            book.lastTradePrice(price);
             bookChanged = true;
             listener.onFill(resting, quantity, price, nextExecId++, false);
             listener.onFill(order, quantity, price, nextExecId++, true);
@@ -223,7 +673,8 @@ public final class MatchingEngine
                 order.cancel();
                 listener.onCanceled(order, nextExecId++, null, "self-trade prevention");
             }
-            else if (order.type() == OrderType.MARKET || order.timeInForce() != TimeInForce.DAY)
+            else if (order.type() == OrderType.MARKET || order.timeInForce() == TimeInForce.IMMEDIATE_OR_CANCEL ||
+                order.timeInForce() == TimeInForce.FILL_OR_KILL)
             {
                 order.cancel();
                 listener.onCanceled(order, nextExecId++, null,
@@ -232,6 +683,7 @@ public final class MatchingEngine
             else
             {
                 book.add(order);
+                order.place(Order.Place.BOOK);
                 bookChanged = true;
             }
         }
@@ -247,9 +699,8 @@ public final class MatchingEngine
         return null;
     }
 
-    private static String quantityProblem(final OrderRequest request, final Instrument instrument)
+    private static String quantityProblem(final long quantity, final Instrument instrument)
     {
-        final long quantity = request.quantity();
         if (quantity <= 0)
         {
             return "OrderQty must be positive: " + quantity;

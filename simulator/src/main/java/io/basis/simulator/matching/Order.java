@@ -10,15 +10,37 @@ public final class Order
     private final long orderId;
     private final OrderRequest request;
     private final Instrument instrument;
+    private String clOrdId;
+    private long quantity;
+    private long price;
+    private long bookPrice;
     private long cumQuantity;
     private long notional;
     private OrderStatus status = OrderStatus.NEW;
+    private Place place = Place.NONE;
+
+    /** Where a live order waits; the engine moves it between these. */
+    enum Place
+    {
+        /** Not waiting anywhere: new, filled or canceled. */
+        NONE,
+        /** Resting in the book. */
+        BOOK,
+        /** Parked because fills of its instrument are held back (fault injection). */
+        HELD,
+        /** Queued for the closing auction (TimeInForce at the close). */
+        AT_CLOSE
+    }
 
     Order(final long orderId, final OrderRequest request, final Instrument instrument)
     {
         this.orderId = orderId;
         this.request = request;
         this.instrument = instrument;
+        this.clOrdId = request.clOrdId();
+        this.quantity = request.quantity();
+        this.price = request.type() == OrderType.LIMIT ? request.price() : 0;
+        this.bookPrice = price;
     }
 
     /**
@@ -54,11 +76,19 @@ public final class Order
     }
 
     /**
-     * @return client order id, null for internal orders.
+     * @return current client order id (the last accepted replace's), null for internal orders.
      */
     public String clOrdId()
     {
-        return request.clOrdId();
+        return clOrdId;
+    }
+
+    /**
+     * @return ListID(66) of the program the order belongs to, or null.
+     */
+    public String listId()
+    {
+        return request.listId();
     }
 
     /**
@@ -94,19 +124,28 @@ public final class Order
     }
 
     /**
-     * @return ordered quantity.
+     * @return ordered quantity (as last replaced).
      */
     public long quantity()
     {
-        return request.quantity();
+        return quantity;
     }
 
     /**
-     * @return scaled limit price, 0 for market orders.
+     * @return scaled limit price (as last replaced), 0 for market orders.
      */
     public long price()
     {
-        return request.type() == OrderType.LIMIT ? request.price() : 0;
+        return price;
+    }
+
+    /**
+     * The price level the order sits at: its limit, or for a market order resting in an auction the daily
+     * limit on its side, so it has priority over every limit order.
+     */
+    long bookPrice()
+    {
+        return bookPrice;
     }
 
     /**
@@ -122,7 +161,7 @@ public final class Order
      */
     public long leavesQuantity()
     {
-        return status.isLive() ? request.quantity() - cumQuantity : 0;
+        return status.isLive() ? quantity - cumQuantity : 0;
     }
 
     /**
@@ -145,7 +184,30 @@ public final class Order
     {
         cumQuantity += quantity;
         notional += quantity * price;
-        status = cumQuantity == request.quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        status = cumQuantity == quantity ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+    }
+
+    Place place()
+    {
+        return place;
+    }
+
+    void place(final Place where)
+    {
+        this.place = where;
+    }
+
+    void restAt(final long levelPrice)
+    {
+        bookPrice = levelPrice;
+    }
+
+    void replace(final String newClOrdId, final long newQuantity, final long newPrice)
+    {
+        clOrdId = newClOrdId;
+        quantity = newQuantity;
+        price = newPrice;
+        bookPrice = newPrice;
     }
 
     void cancel()
@@ -156,7 +218,7 @@ public final class Order
     @Override
     public String toString()
     {
-        return "Order{" + orderId + " " + request.account() + " " + request.clOrdId() + " " + instrument.symbol() +
-            " " + request.side() + " " + cumQuantity + "/" + request.quantity() + "@" + price() + " " + status + "}";
+        return "Order{" + orderId + " " + request.account() + " " + clOrdId + " " + instrument.symbol() +
+            " " + request.side() + " " + cumQuantity + "/" + quantity + "@" + price + " " + status + "}";
     }
 }

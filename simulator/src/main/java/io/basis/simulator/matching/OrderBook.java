@@ -2,7 +2,9 @@ package io.basis.simulator.matching;
 
 import io.basis.simulator.refdata.Instrument;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -14,6 +16,8 @@ public final class OrderBook
     private final Instrument instrument;
     private final TreeMap<Long, PriceLevel> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<Long, PriceLevel> asks = new TreeMap<>();
+    private boolean auction;
+    private long lastTradePrice;
 
     OrderBook(final Instrument instrument)
     {
@@ -69,23 +73,97 @@ public final class OrderBook
         return count;
     }
 
+    /**
+     * @return true while the book is in a call auction: orders rest without matching until the uncross.
+     */
+    public boolean inAuction()
+    {
+        return auction;
+    }
+
+    /**
+     * @return scaled price of the last trade today, 0 if none.
+     */
+    public long lastTradePrice()
+    {
+        return lastTradePrice;
+    }
+
+    void auction(final boolean inAuction)
+    {
+        this.auction = inAuction;
+    }
+
+    void lastTradePrice(final long price)
+    {
+        this.lastTradePrice = price;
+    }
+
     void add(final Order order)
     {
-        (order.side().isBuy() ? bids : asks).computeIfAbsent(order.price(), PriceLevel::new).add(order);
+        (order.side().isBuy() ? bids : asks).computeIfAbsent(order.bookPrice(), PriceLevel::new).add(order);
     }
 
     void remove(final Order order, final long remainingQuantity)
     {
         final TreeMap<Long, PriceLevel> side = order.side().isBuy() ? bids : asks;
-        final PriceLevel level = side.get(order.price());
+        final PriceLevel level = side.get(order.bookPrice());
         if (level != null)
         {
             level.remove(order, remainingQuantity);
             if (level.isEmpty())
             {
-                side.remove(order.price());
+                side.remove(order.bookPrice());
             }
         }
+    }
+
+    /**
+     * Reduce a resting order's remaining quantity in place: a size decrease keeps time priority.
+     */
+    void reduce(final Order order, final long by)
+    {
+        final PriceLevel level = (order.side().isBuy() ? bids : asks).get(order.bookPrice());
+        if (level != null)
+        {
+            level.traded(by);
+        }
+    }
+
+    /**
+     * @return every resting order, bids then asks, each side in priority order.
+     */
+    List<Order> restingOrders()
+    {
+        final List<Order> orders = new ArrayList<>();
+        for (final PriceLevel level : bids.values())
+        {
+            level.orders().forEach(orders::add);
+        }
+        for (final PriceLevel level : asks.values())
+        {
+            level.orders().forEach(orders::add);
+        }
+        return orders;
+    }
+
+    /**
+     * @param buySide true for bids.
+     * @return the side's levels, best first.
+     */
+    Iterable<PriceLevel> levels(final boolean buySide)
+    {
+        return (buySide ? bids : asks).values();
+    }
+
+    /**
+     * @param buySide true for bids.
+     * @return the first order in priority of one side, or null if empty.
+     */
+    Order best(final boolean buySide)
+    {
+        final TreeMap<Long, PriceLevel> side = buySide ? bids : asks;
+        return side.isEmpty() ? null : side.firstEntry().getValue().first();
     }
 
     /**
@@ -104,14 +182,14 @@ public final class OrderBook
     void traded(final Order maker, final long quantity)
     {
         final TreeMap<Long, PriceLevel> side = maker.side().isBuy() ? bids : asks;
-        final PriceLevel level = side.get(maker.price());
+        final PriceLevel level = side.get(maker.bookPrice());
         level.traded(quantity);
         if (maker.leavesQuantity() == 0)
         {
             level.remove(maker, 0);
             if (level.isEmpty())
             {
-                side.remove(maker.price());
+                side.remove(maker.bookPrice());
             }
         }
     }

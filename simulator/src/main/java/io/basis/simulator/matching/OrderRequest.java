@@ -19,6 +19,8 @@ package io.basis.simulator.matching;
  * @param price            scaled limit price, ignored for market orders.
  * @param decodeReject     reason found while decoding, or null.
  * @param decodeRejectText text for decodeReject, or null.
+ * @param listId           ListID(66) of the program the order belongs to, or null.
+ * @param restrictions     OrderRestrictions(529) as sent (e.g. "2" index arbitrage), or null.
  */
 public record OrderRequest(
     Object owner,
@@ -31,8 +33,77 @@ public record OrderRequest(
     long quantity,
     long price,
     RejectReason decodeReject,
-    String decodeRejectText)
+    String decodeRejectText,
+    String listId,
+    String restrictions)
 {
+    /**
+     * An order outside any program.
+     *
+     * @param owner            submitter token, null for internal accounts.
+     * @param account          trading account.
+     * @param clOrdId          client order id, null for internal orders.
+     * @param symbol           instrument symbol as sent.
+     * @param side             side.
+     * @param type             order type, null if unsupported.
+     * @param timeInForce      time in force, null if unsupported.
+     * @param quantity         quantity.
+     * @param price            scaled limit price.
+     * @param decodeReject     reason found while decoding, or null.
+     * @param decodeRejectText text for decodeReject, or null.
+     */
+    public OrderRequest(
+        final Object owner,
+        final String account,
+        final String clOrdId,
+        final String symbol,
+        final Side side,
+        final OrderType type,
+        final TimeInForce timeInForce,
+        final long quantity,
+        final long price,
+        final RejectReason decodeReject,
+        final String decodeRejectText)
+    {
+        this(owner, account, clOrdId, symbol, side, type, timeInForce, quantity, price, decodeReject,
+            decodeRejectText, null, null);
+    }
+
+    /**
+     * @return true if the order is flagged as program trading: it carries a ListID or OrderRestrictions 1, 2
+     * or 3 (program trade, index arbitrage, non-index arbitrage). Sidecars suspend these.
+     */
+    public boolean isProgram()
+    {
+        if (listId != null)
+        {
+            return true;
+        }
+        if (restrictions == null)
+        {
+            return false;
+        }
+        for (final String value : restrictions.split(" "))
+        {
+            if (value.equals("1") || value.equals("2") || value.equals("3"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param newOwner the owner.
+     * @param newListId the list.
+     * @return this request as a leg of a list submitted by {@code newOwner}.
+     */
+    public OrderRequest inList(final Object newOwner, final String newListId)
+    {
+        return new OrderRequest(newOwner, account, clOrdId, symbol, side, type, timeInForce, quantity, price,
+            decodeReject, decodeRejectText, newListId, restrictions);
+    }
+
     /**
      * A well-formed limit order.
      *

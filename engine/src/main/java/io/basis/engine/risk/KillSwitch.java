@@ -1,0 +1,151 @@
+package io.basis.engine.risk;
+
+import io.basis.protocol.sbe.KillScope;
+
+/**
+ * The hierarchical kill switch: everything, the engine's account, its strategy, or one instrument. A kill blocks
+ * new orders in its scope (the engine cancels the working ones); {@link #resume} lifts it. Automatic kills
+ * (loss limit, reject storm, leg imbalance, fill-count invariant) trip the whole engine and say why.
+ */
+public final class KillSwitch
+{
+    private final boolean[] instrumentKilled;
+    private boolean allKilled;
+    private boolean accountKilled;
+    private boolean strategyKilled;
+    private boolean reduceOnly;
+    private RiskReason automaticReason = RiskReason.NONE;
+    private long trips;
+
+    /**
+     * @param instrumentCount instruments, indexed by engine id.
+     */
+    public KillSwitch(final int instrumentCount)
+    {
+        instrumentKilled = new boolean[instrumentCount];
+    }
+
+    /**
+     * Kill a scope.
+     *
+     * @param scope  what.
+     * @param target instrument id for {@link KillScope#INSTRUMENT}; ignored otherwise (one account, one strategy).
+     * @return true if the scope was valid.
+     */
+    public boolean kill(final KillScope scope, final int target)
+    {
+        return set(scope, target, true);
+    }
+
+    /**
+     * Lift a kill (and reduce-only when the scope is everything).
+     *
+     * @param scope  what.
+     * @param target instrument id for {@link KillScope#INSTRUMENT}.
+     * @return true if the scope was valid.
+     */
+    public boolean resume(final KillScope scope, final int target)
+    {
+        if (scope == KillScope.ALL)
+        {
+            reduceOnly = false;
+            automaticReason = RiskReason.NONE;
+            accountKilled = false;
+            strategyKilled = false;
+            java.util.Arrays.fill(instrumentKilled, false);
+        }
+        return set(scope, target, false);
+    }
+
+    private boolean set(final KillScope scope, final int target, final boolean killed)
+    {
+        switch (scope)
+        {
+            case ALL:
+                allKilled = killed;
+                break;
+            case ACCOUNT:
+                accountKilled = killed;
+                break;
+            case STRATEGY:
+                strategyKilled = killed;
+                break;
+            case INSTRUMENT:
+                if (target < 0 || target >= instrumentKilled.length)
+                {
+                    return false;
+                }
+                instrumentKilled[target] = killed;
+                break;
+            default:
+                return false;
+        }
+        if (killed)
+        {
+            trips++;
+        }
+        return true;
+    }
+
+    /**
+     * Trip the whole engine for a reason found by the engine itself.
+     *
+     * @param reason why.
+     */
+    public void trip(final RiskReason reason)
+    {
+        if (!allKilled)
+        {
+            allKilled = true;
+            automaticReason = reason;
+            trips++;
+        }
+    }
+
+    /**
+     * Allow only orders that reduce positions.
+     *
+     * @param reduceOnly on or off.
+     */
+    public void reduceOnly(final boolean reduceOnly)
+    {
+        this.reduceOnly = reduceOnly;
+    }
+
+    /**
+     * @param instrumentId engine instrument id.
+     * @return true if a kill covers the instrument.
+     */
+    public boolean isKilled(final int instrumentId)
+    {
+        return allKilled || accountKilled || strategyKilled || instrumentKilled[instrumentId];
+    }
+
+    /**
+     * @return the engine's trading state.
+     */
+    public TradingState state()
+    {
+        if (allKilled || accountKilled || strategyKilled)
+        {
+            return TradingState.HALTED;
+        }
+        return reduceOnly ? TradingState.REDUCING : TradingState.ACTIVE;
+    }
+
+    /**
+     * @return the reason of the last automatic kill, or NONE.
+     */
+    public RiskReason automaticReason()
+    {
+        return automaticReason;
+    }
+
+    /**
+     * @return kills since start.
+     */
+    public long trips()
+    {
+        return trips;
+    }
+}

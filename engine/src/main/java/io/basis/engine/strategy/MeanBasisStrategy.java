@@ -1,0 +1,176 @@
+package io.basis.engine.strategy;
+
+import io.basis.engine.order.ProgramDirection;
+import io.basis.engine.pricing.ModelState;
+import io.basis.engine.pricing.ValuationView;
+import io.basis.engine.refdata.Costs;
+
+/**
+ * The founding paper's strategy, priced from what can really be traded. It keeps rolling statistics of the
+ * market basis {@code B = F − S} over a window of samples taken at a fixed interval: the mean of the contango
+ * samples (B &gt; 0) and of the backwardation samples (B &lt; 0). Then:
+ * <ul>
+ *   <li>enter cash-and-carry when the executable basis {@code F_bid,exec − S_ask,exec} is at or above the contango
+ *   mean and the future clears the upper no-arbitrage bound;</li>
+ *   <li>exit a cash-and-carry position with reverse trades when the executable reverse basis plus the costs of
+ *   getting out has fallen to the backwardation mean;</li>
+ *   <li>symmetrically, enter reverse (short basket, where borrow exists) when the executable reverse basis is at or
+ *   below the backwardation mean and the future clears the lower bound, and exit when the basis, net of exit
+ *   costs, has risen back to the contango mean.</li>
+ * </ul>
+ * What is left at expiry is liquidated with at-the-close orders (an operator command). No decision is made until
+ * a tenth of the window has been sampled. Garbage-free.
+ */
+public final class MeanBasisStrategy implements Strategy
+{
+    private final double[] samples;
+    private final long sampleIntervalNs;
+    private final int maxNetPrograms;
+    private final double threshold;
+    private final int minSamples;
+    private int next;
+    private int count;
+    private long lastSampleNs = Long.MIN_VALUE;
+    private double contangoSum;
+    private int contangoCount;
+    private double backwardationSum;
+    private int backwardationCount;
+
+    /**
+     * @param window           samples in the rolling window.
+     * @param sampleIntervalNs interval between samples.
+     * @param maxNetPrograms   largest net position, in programs, either way.
+     * @param threshold        edge beyond a bound required to enter, index points.
+     */
+    public MeanBasisStrategy(
+        final int window, final long sampleIntervalNs, final int maxNetPrograms, final double threshold)
+    {
+        if (window < 10 || sampleIntervalNs <= 0 || maxNetPrograms < 0 || !(threshold >= 0))
+        {
+            throw new IllegalArgumentException("window >= 10, positive interval, non-negative limits required");
+        }
+        this.samples = new double[window];
+        this.sampleIntervalNs = sampleIntervalNs;
+        this.maxNetPrograms = maxNetPrograms;
+        this.threshold = threshold;
+        this.minSamples = window / 10;
+    }
+
+    @Override
+    public ProgramDirection decide(final ValuationView valuation, final long heldPrograms, final long nowNs)
+    {
+        if (valuation.modelState() != ModelState.VALID)
+        {
+            return null;
+        }
+        if (nowNs - lastSampleNs >= sampleIntervalNs)
+        {
+            lastSampleNs = nowNs;
+            sample(valuation.futureMid() - valuation.indexMid());
+        }
+        if (count < minSamples)
+        {
+            return null;
+        }
+        final double contangoMean = contangoMean();
+        final double backwardationMean = backwardationMean();
+        final double cashAndCarryBasis = valuation.execBasisCashAndCarry();
+        final double reverseBasis = valuation.execBasisReverse();
+
+        if (heldPrograms > 0 && reverseBasis + exitCostSelling(valuation) <= backwardationMean)
+        {
+            return ProgramDirection.REVERSE;
+        }
+        if (heldPrograms < 0 && cashAndCarryBasis - exitCostBuying(valuation) >= contangoMean)
+        {
+            return ProgramDirection.CASH_AND_CARRY;
+        }
+        if (heldPrograms < maxNetPrograms && heldPrograms >= 0 && cashAndCarryBasis >= contangoMean &&
+            valuation.edgeCashAndCarry() > threshold)
+        {
+            return ProgramDirection.CASH_AND_CARRY;
+        }
+        if (heldPrograms > -maxNetPrograms && heldPrograms <= 0 && reverseBasis <= backwardationMean &&
+            valuation.edgeReverse() > threshold)
+        {
+            return ProgramDirection.REVERSE;
+        }
+        return null;
+    }
+
+    private static double exitCostSelling(final ValuationView valuation)
+    {
+        final Costs costs = valuation.bounds().costs();
+        return valuation.indexMid() * (costs.stockCommission() + costs.sellTax() + costs.impactOut()) +
+            valuation.futureMid() * costs.futuresCommission() + costs.futuresSlippage();
+    }
+
+    private static double exitCostBuying(final ValuationView valuation)
+    {
+        final Costs costs = valuation.bounds().costs();
+        return valuation.indexMid() * (costs.stockCommission() + costs.buyTax() + costs.impactIn()) +
+            valuation.futureMid() * costs.futuresCommission() + costs.futuresSlippage();
+    }
+
+    private void sample(final double basis)
+    {
+        if (count == samples.length)
+        {
+            remove(samples[next]);
+        }
+        else
+        {
+            count++;
+        }
+        samples[next] = basis;
+        next = (next + 1) % samples.length;
+        if (basis > 0)
+        {
+            contangoSum += basis;
+            contangoCount++;
+        }
+        else if (basis < 0)
+        {
+            backwardationSum += basis;
+            backwardationCount++;
+        }
+    }
+
+    private void remove(final double basis)
+    {
+        if (basis > 0)
+        {
+            contangoSum -= basis;
+            contangoCount--;
+        }
+        else if (basis < 0)
+        {
+            backwardationSum -= basis;
+            backwardationCount--;
+        }
+    }
+
+    /**
+     * @return the mean of the contango samples in the window, or 0 if there are none.
+     */
+    public double contangoMean()
+    {
+        return contangoCount == 0 ? 0.0 : contangoSum / contangoCount;
+    }
+
+    /**
+     * @return the mean of the backwardation samples in the window, or 0 if there are none.
+     */
+    public double backwardationMean()
+    {
+        return backwardationCount == 0 ? 0.0 : backwardationSum / backwardationCount;
+    }
+
+    /**
+     * @return samples in the window.
+     */
+    public int sampleCount()
+    {
+        return count;
+    }
+}
