@@ -1,5 +1,6 @@
 package io.basis.bench;
 
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.RunnerException;
 
 import java.io.IOException;
@@ -59,9 +60,14 @@ public final class BenchMain
         {
             JmhCommand.run(request, RESULTS, System.out);
         }
+        catch (final NoBenchmarksException ex)
+        {
+            fail("no benchmark matches '" + request.filter() + "'", 1);
+        }
         catch (final RunnerException | IOException ex)
         {
-            fail(ex.getMessage(), 1);
+            // JMH's own exceptions often carry no message, only a cause.
+            fail(String.valueOf(ex.getCause() != null ? ex.getCause() : ex), 1);
         }
     }
 

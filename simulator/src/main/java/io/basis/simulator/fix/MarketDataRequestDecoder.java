@@ -29,8 +29,9 @@ final class MarketDataRequestDecoder
      * @param mdReqId          MDReqID(262).
      * @param subscriptionType SubscriptionRequestType(263).
      * @param symbols          Symbol(55) of each NoRelatedSym entry, in order.
+     * @param depth            MarketDepth(264): 0 full book, 1 top of book, N levels.
      */
-    record Request(String mdReqId, char subscriptionType, List<String> symbols)
+    record Request(String mdReqId, char subscriptionType, List<String> symbols, int depth)
     {
     }
 
@@ -42,6 +43,7 @@ final class MarketDataRequestDecoder
             symbols.add(group.getString(FixTags.SYMBOL));
         }
         return new Request(
-            message.getString(FixTags.MD_REQ_ID), message.getChar(FixTags.SUBSCRIPTION_REQUEST_TYPE), symbols);
+            message.getString(FixTags.MD_REQ_ID), message.getChar(FixTags.SUBSCRIPTION_REQUEST_TYPE), symbols,
+            message.isSetField(FixTags.MARKET_DEPTH) ? Math.max(0, message.getInt(FixTags.MARKET_DEPTH)) : 0);
     }
 }

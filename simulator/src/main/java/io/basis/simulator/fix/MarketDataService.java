@@ -37,7 +37,7 @@ public final class MarketDataService implements MarketDataSink
 
     private final MarketDataFeed feed;
     private final MessageSender sender;
-    private final Map<String, Map<SessionID, String>> subscribers = new HashMap<>();
+    private final Map<String, Map<SessionID, Subscription>> subscribers = new HashMap<>();
 
     /**
      * @param feed   source of snapshots.
@@ -60,6 +60,28 @@ public final class MarketDataService implements MarketDataSink
     public void onRequest(
         final SessionID sessionId, final String mdReqId, final char subscriptionType, final List<String> symbols)
     {
+        onRequest(sessionId, mdReqId, subscriptionType, symbols, 0);
+    }
+
+    /**
+     * Handle a MarketDataRequest with a MarketDepth: snapshots and updates show only the top {@code depth}
+     * levels (0 = all the exchange publishes). RptSeq counts the messages of the subscription, so a
+     * depth-limited subscriber sees no gap when only deeper levels change.
+     *
+     * @param sessionId        requesting session.
+     * @param mdReqId          MDReqID(262).
+     * @param subscriptionType SubscriptionRequestType(263): 0 snapshot, 1 subscribe, 2 unsubscribe.
+     * @param symbols          requested symbols.
+     * @param marketDepth      MarketDepth(264), 0 for full depth.
+     */
+    public void onRequest(
+        final SessionID sessionId,
+        final String mdReqId,
+        final char subscriptionType,
+        final List<String> symbols,
+        final int marketDepth)
+    {
+        final int depth = marketDepth == 0 ? feed.depth() : Math.min(marketDepth, feed.depth());
         for (final String symbol : symbols)
         {
             final BookSnapshot snapshot = feed.snapshot(symbol);
@@ -69,7 +91,7 @@ public final class MarketDataService implements MarketDataSink
             }
             else if (subscriptionType == MarketDataRequestDecoder.UNSUBSCRIBE)
             {
-                final Map<SessionID, String> sessions = subscribers.get(symbol);
+                final Map<SessionID, Subscription> sessions = subscribers.get(symbol);
                 if (sessions != null)
                 {
                     sessions.remove(sessionId);
@@ -80,9 +102,10 @@ public final class MarketDataService implements MarketDataSink
             {
                 if (subscriptionType == MarketDataRequestDecoder.SUBSCRIBE)
                 {
-                    subscribers.computeIfAbsent(symbol, s -> new LinkedHashMap<>()).put(sessionId, mdReqId);
+                    subscribers.computeIfAbsent(symbol, s -> new LinkedHashMap<>())
+                        .put(sessionId, new Subscription(depth, snapshot.rptSeq()));
                 }
-                sendSnapshot(sessionId, mdReqId, snapshot);
+                sendSnapshot(sessionId, mdReqId, snapshot, depth);
             }
             else
             {
@@ -99,7 +122,7 @@ public final class MarketDataService implements MarketDataSink
      */
     public void onLogout(final SessionID sessionId)
     {
-        for (final Map<SessionID, String> sessions : subscribers.values())
+        for (final Map<SessionID, Subscription> sessions : subscribers.values())
         {
             sessions.remove(sessionId);
         }
@@ -108,28 +131,53 @@ public final class MarketDataService implements MarketDataSink
     @Override
     public void onIncremental(final IncrementalUpdate update)
     {
-        final Map<SessionID, String> sessions = subscribers.get(update.instrument().symbol());
+        final Map<SessionID, Subscription> sessions = subscribers.get(update.instrument().symbol());
         if (sessions == null || sessions.isEmpty())
         {
             return;
         }
-        for (final SessionID sessionId : sessions.keySet())
+        for (final Map.Entry<SessionID, Subscription> entry : sessions.entrySet())
         {
-            final Message message = incremental(update);
+            final Subscription subscription = entry.getValue();
+            if (!visible(update, subscription.depth))
+            {
+                continue;
+            }
+            subscription.rptSeq++;
+            final Message message = incremental(update, subscription.depth, subscription.rptSeq);
             message.setString(FixTags.EXCHANGE_SEND_NANOS, Long.toString(System.nanoTime()));
-            sender.send(message, sessionId);
+            sender.send(message, entry.getKey());
         }
     }
 
-    private void sendSnapshot(final SessionID sessionId, final String mdReqId, final BookSnapshot snapshot)
+    private static boolean visible(final IncrementalUpdate update, final int depth)
+    {
+        if (!update.trades().isEmpty())
+        {
+            return true;
+        }
+        for (final LevelChange change : update.levels())
+        {
+            if (change.position() <= depth)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sendSnapshot(
+        final SessionID sessionId, final String mdReqId, final BookSnapshot snapshot, final int depth)
     {
         final MarketDataSnapshotFullRefresh message = new MarketDataSnapshotFullRefresh();
         message.setString(FixTags.MD_REQ_ID, mdReqId);
         message.setString(FixTags.SYMBOL, snapshot.instrument().symbol());
         message.setString(FixTags.RPT_SEQ, Long.toString(snapshot.rptSeq()));
-        addSnapshotLevels(message, BID, snapshot.bids());
-        addSnapshotLevels(message, OFFER, snapshot.asks());
-        if (snapshot.bids().isEmpty() && snapshot.asks().isEmpty())
+        final List<Level> bids = snapshot.bids().subList(0, Math.min(depth, snapshot.bids().size()));
+        final List<Level> asks = snapshot.asks().subList(0, Math.min(depth, snapshot.asks().size()));
+        addSnapshotLevels(message, BID, bids);
+        addSnapshotLevels(message, OFFER, asks);
+        if (bids.isEmpty() && asks.isEmpty())
         {
             message.setInt(FixTags.NO_MD_ENTRIES, 0);
         }
@@ -150,11 +198,11 @@ public final class MarketDataService implements MarketDataSink
         }
     }
 
-    private static Message incremental(final IncrementalUpdate update)
+    private static Message incremental(final IncrementalUpdate update, final int depth, final long rptSeq)
     {
         final String symbol = update.instrument().symbol();
         final MarketDataIncrementalRefresh message = new MarketDataIncrementalRefresh();
-        message.setString(FixTags.RPT_SEQ, Long.toString(update.rptSeq()));
+        message.setString(FixTags.RPT_SEQ, Long.toString(rptSeq));
         for (final TradePrint trade : update.trades())
         {
             final Group entry = new MarketDataIncrementalRefresh.NoMDEntries();
@@ -167,6 +215,10 @@ public final class MarketDataService implements MarketDataSink
         }
         for (final LevelChange change : update.levels())
         {
+            if (change.position() > depth)
+            {
+                continue;
+            }
             final Group entry = new MarketDataIncrementalRefresh.NoMDEntries();
             entry.setChar(FixTags.MD_UPDATE_ACTION, change.deleted() ? ACTION_DELETE : ACTION_CHANGE);
             entry.setChar(FixTags.MD_ENTRY_TYPE, change.bid() ? BID : OFFER);
@@ -189,5 +241,20 @@ public final class MarketDataService implements MarketDataSink
         reject.setChar(FixTags.MD_REQ_REJ_REASON, '0');
         reject.setString(FixTags.TEXT, text);
         sender.send(reject, sessionId);
+    }
+
+    /**
+     * One session's subscription to one symbol: its depth and the RptSeq of the last message it was sent.
+     */
+    private static final class Subscription
+    {
+        private final int depth;
+        private long rptSeq;
+
+        private Subscription(final int depth, final long rptSeq)
+        {
+            this.depth = depth;
+            this.rptSeq = rptSeq;
+        }
     }
 }
