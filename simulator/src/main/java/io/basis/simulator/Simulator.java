@@ -1,11 +1,21 @@
 package io.basis.simulator;
 
+import io.basis.simulator.control.ControlServer;
 import io.basis.simulator.exchange.ExchangeLoop;
+import io.basis.simulator.exchange.TickTiming;
+import io.basis.simulator.fault.FaultCommands;
+import io.basis.simulator.fault.FaultControls;
+import io.basis.simulator.fault.MarketDataThrottle;
+import io.basis.simulator.fault.RandomRejects;
+import io.basis.simulator.fault.ReportGate;
+import io.basis.simulator.fault.SessionFaults;
 import io.basis.simulator.fix.ExchangeApplication;
 import io.basis.simulator.fix.FixAcceptor;
 import io.basis.simulator.fix.MarketDataService;
+import io.basis.simulator.fix.MarketStatusService;
 import io.basis.simulator.fix.MessageSender;
 import io.basis.simulator.fix.OrderEntryReports;
+import io.basis.simulator.fix.SecurityDefinitions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.market.SyntheticMarket;
 import io.basis.simulator.marketdata.BookSnapshot;
@@ -16,6 +26,8 @@ import io.basis.simulator.record.ExchangeRecord;
 import io.basis.simulator.record.RecordFile;
 import io.basis.simulator.refdata.ReferenceData;
 import io.basis.simulator.refdata.ReferenceDataLoader;
+import io.basis.simulator.trading.MarketState;
+import io.basis.simulator.trading.TradingDay;
 import quickfix.SessionID;
 
 import java.io.IOException;
@@ -26,12 +38,14 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An embeddable FIX exchange: matching engine, synthetic market with an internal liquidity provider, market data
- * and order entry over FIX 4.4, and a record of everything that traded.
+ * An embeddable FIX exchange: matching engine with auctions, synthetic market with an internal liquidity
+ * provider, market data and order entry over FIX, faults on demand, and a record of everything that traded.
  * <pre>{@code
  * try (Simulator simulator = Simulator.start(new SimulatorConfig().orderEntryPort(p1).marketDataPort(p2)))
  * {
  *     ... connect a FIX initiator, trade ...
+ *     simulator.faults().holdFills("005930");
+ *     simulator.phases().startClosingAuction();
  *     long position = simulator.record().netPosition("BASIS-OE", "005930");
  * }
  * }</pre>
@@ -44,72 +58,82 @@ public final class Simulator implements AutoCloseable
     private final MarketDataFeed feed;
     private final ExchangeLoop loop;
     private final FixAcceptor acceptor;
+    private final FaultControls faults;
+    private final TradingDay phases;
+    private final FaultCommands commands;
+    private final MarketDataThrottle throttle;
+    private final TickTiming tickTiming;
+    private final ControlServer control;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    private Simulator(
-        final SimulatorConfig config,
-        final ReferenceData referenceData,
-        final ExchangeRecord record,
-        final MarketDataFeed feed,
-        final ExchangeLoop loop,
-        final FixAcceptor acceptor)
+    private Simulator(final Parts parts, final FixAcceptor acceptor, final ControlServer control)
     {
-        this.config = config;
-        this.referenceData = referenceData;
-        this.record = record;
-        this.feed = feed;
-        this.loop = loop;
+        this.config = parts.config;
+        this.referenceData = parts.referenceData;
+        this.record = parts.record;
+        this.feed = parts.feed;
+        this.loop = parts.loop;
+        this.faults = parts.faults;
+        this.phases = parts.phases;
+        this.commands = parts.commands;
+        this.throttle = parts.throttle;
+        this.tickTiming = parts.tickTiming;
         this.acceptor = acceptor;
+        this.control = control;
     }
 
     /**
-     * Load the reference data, open the market, start listening and start the market clock.
+     * Load the reference data, open the market, apply the start-up faults, start listening and start the market
+     * clock.
      *
      * @param config configuration, validated here.
      * @return the running simulator.
-     * @throws IllegalArgumentException                               if the configuration is invalid.
+     * @throws IllegalArgumentException                          if the configuration or a start-up fault is invalid.
      * @throws io.basis.simulator.refdata.ReferenceDataException if the reference data is invalid.
-     * @throws IllegalStateException                                  if the FIX acceptor cannot start.
+     * @throws IllegalStateException                             if the FIX acceptor cannot start.
+     * @throws UncheckedIOException                              if the control port cannot be bound.
      */
     public static Simulator start(final SimulatorConfig config)
     {
         config.validate();
         final ReferenceData referenceData = config.referenceData() != null ? config.referenceData() :
             ReferenceDataLoader.load(config.referenceDataDirectory(), config.tradingDate());
-
-        final MessageSender sender = MessageSender.quickFixJ();
-        final ExchangeRecord record = new ExchangeRecord(Set.of(config.market().liquidityAccount()));
-        final MarketDataFeed feed = new MarketDataFeed(referenceData, config.marketDepth());
-        final MarketDataService marketData = new MarketDataService(feed, sender);
-        final MatchingEngine engine = new MatchingEngine(referenceData, config.matchingRules(),
-            new ExecutionListeners(List.of(record, feed, new OrderEntryReports(sender))));
-        final SyntheticMarket market = new SyntheticMarket(referenceData, config.market(), engine);
-        final ExchangeLoop loop = new ExchangeLoop("simulator-exchange", () -> feed.publish(marketData));
-
-        // The market opens before anyone can connect, so the first snapshot already shows a full book.
-        loop.call(() ->
-        {
-            market.open();
-            feed.publish(marketData);
-            return null;
-        });
-
         final Map<SessionID, SessionRole> roles = FixAcceptor.sessions(
             config.exchangeCompId(), config.orderEntryCompId(), config.marketDataCompId());
-        final FixAcceptor acceptor;
+        final Parts parts = new Parts(config, referenceData, roles);
+
+        FixAcceptor acceptor = null;
+        ControlServer control = null;
         try
         {
-            acceptor = FixAcceptor.start(new ExchangeApplication(roles, loop, engine, marketData, record), roles,
-                config.host(), config.orderEntryPort(), config.marketDataPort(), config.logSessionEvents());
+            for (final String fault : config.faults())
+            {
+                final String answer = parts.commands.execute(fault);
+                if (!answer.startsWith("ok"))
+                {
+                    throw new IllegalArgumentException("fault '" + fault + "': " + answer);
+                }
+            }
+            acceptor = FixAcceptor.start(parts.application, roles, config.host(), config.orderEntryPort(),
+                config.marketDataPort(), config.logSessionEvents());
+            if (config.controlPort() >= 0)
+            {
+                control = ControlServer.start(config.controlPort(), parts.commands::execute);
+            }
         }
         catch (final RuntimeException ex)
         {
-            loop.close();
+            if (acceptor != null)
+            {
+                acceptor.close();
+            }
+            parts.loop.close();
+            parts.throttle.close();
             throw ex;
         }
-        loop.startClock(market::tick, config.market().tickMillis());
-        return new Simulator(config, referenceData, record, feed, loop, acceptor);
+        parts.loop.startClock(parts::tick, config.market().tickMillis());
+        return new Simulator(parts, acceptor, control);
     }
 
     /**
@@ -129,6 +153,14 @@ public final class Simulator implements AutoCloseable
     }
 
     /**
+     * @return the control port, or -1 if none was configured.
+     */
+    public int controlPort()
+    {
+        return control == null ? -1 : control.port();
+    }
+
+    /**
      * @return the reference data the exchange lists.
      */
     public ReferenceData referenceData()
@@ -145,6 +177,41 @@ public final class Simulator implements AutoCloseable
     }
 
     /**
+     * @return faults on demand; thread-safe.
+     */
+    public FaultControls faults()
+    {
+        return faults;
+    }
+
+    /**
+     * @return the trading-day phases (auctions, close, settlement); thread-safe.
+     */
+    public TradingDay phases()
+    {
+        return phases;
+    }
+
+    /**
+     * Execute one control command, exactly as the control port would.
+     *
+     * @param command e.g. {@code "halt 005930"}.
+     * @return {@code ok ...} or {@code error <reason>}.
+     */
+    public String control(final String command)
+    {
+        return commands.execute(command);
+    }
+
+    /**
+     * @return time the exchange thread spends per market tick (model, requotes, matching, market data).
+     */
+    public TickTiming.Summary tickTiming()
+    {
+        return tickTiming.summary();
+    }
+
+    /**
      * The last published depth of an instrument, read on the exchange thread.
      *
      * @param symbol instrument symbol.
@@ -156,8 +223,8 @@ public final class Simulator implements AutoCloseable
     }
 
     /**
-     * Stop the market clock and the FIX acceptor (logging sessions out), drain the exchange thread, then write
-     * the record file if configured. Idempotent.
+     * Stop the control port, the market clock and the FIX acceptor (logging sessions out), drain the exchange
+     * thread, then write the record file if configured. Idempotent.
      *
      * @throws UncheckedIOException if the record file cannot be written (everything is stopped regardless).
      */
@@ -174,9 +241,14 @@ public final class Simulator implements AutoCloseable
         }
         try
         {
+            if (control != null)
+            {
+                control.close();
+            }
             loop.stopClock();
             acceptor.close();
             loop.close();
+            throttle.close();
             if (config.recordFile() != null)
             {
                 RecordFile.write(record, config.recordFile());
@@ -200,5 +272,77 @@ public final class Simulator implements AutoCloseable
     public void awaitClose() throws InterruptedException
     {
         closed.await();
+    }
+
+    /**
+     * The exchange's components, wired: senders wrapped by the fault gates, the engine gated by the market
+     * state, the market opened.
+     */
+    private static final class Parts
+    {
+        private final SimulatorConfig config;
+        private final ReferenceData referenceData;
+        private final ExchangeRecord record;
+        private final MarketDataFeed feed;
+        private final ExchangeLoop loop;
+        private final MarketDataThrottle throttle;
+        private final SyntheticMarket market;
+        private final MarketDataService marketData;
+        private final TickTiming tickTiming = new TickTiming();
+        private final FaultControls faults;
+        private final TradingDay phases;
+        private final FaultCommands commands;
+        private final ExchangeApplication application;
+
+        private Parts(
+            final SimulatorConfig config, final ReferenceData referenceData, final Map<SessionID, SessionRole> roles)
+        {
+            this.config = config;
+            this.referenceData = referenceData;
+            final MessageSender sender = MessageSender.quickFixJ();
+            throttle = new MarketDataThrottle(sender);
+            record = new ExchangeRecord(Set.of(config.market().liquidityAccount()));
+            feed = new MarketDataFeed(referenceData, config.marketDepth());
+            marketData = new MarketDataService(feed, throttle);
+            loop = new ExchangeLoop("simulator-exchange", () -> feed.publish(marketData));
+            final ReportGate reports = new ReportGate(sender, loop);
+            final MatchingEngine engine = new MatchingEngine(referenceData, config.matchingRules(),
+                new ExecutionListeners(List.of(record, feed, new OrderEntryReports(reports))));
+            final MarketStatusService marketStatus = new MarketStatusService(referenceData, throttle);
+            final MarketState state = new MarketState(referenceData, engine, loop, List.of(marketStatus, record));
+            marketStatus.marketState(state);
+            final RandomRejects rejects = new RandomRejects(config.faultSeed());
+            engine.admission(state.andThen(rejects));
+            market = new SyntheticMarket(referenceData, config.market(), engine);
+            market.quotable(state::quotable);
+
+            // The market opens before anyone can connect, so the first snapshot already shows a full book.
+            loop.call(() ->
+            {
+                market.open();
+                feed.publish(marketData);
+                return null;
+            });
+
+            faults = new FaultControls(loop, engine, state, reports, rejects, new SessionFaults(roles), throttle,
+                config.faultSeed(), config.volatilityInterruption());
+            phases = new TradingDay(loop, state);
+            commands = new FaultCommands(faults, phases);
+            application = new ExchangeApplication(roles, loop, engine, marketData, record, marketStatus,
+                new SecurityDefinitions(referenceData, sender));
+            record.tickTiming(tickTiming);
+        }
+
+        /**
+         * One market tick, timed including its market data (publishing here leaves nothing for the loop's
+         * after-task hook).
+         */
+        private void tick()
+        {
+            final long start = System.nanoTime();
+            market.tick();
+            feed.publish(marketData);
+            tickTiming.record(System.nanoTime() - start);
+        }
     }
 }

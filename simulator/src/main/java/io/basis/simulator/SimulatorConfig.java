@@ -5,7 +5,10 @@ import io.basis.simulator.matching.MatchingRules;
 import io.basis.simulator.refdata.ReferenceData;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +38,10 @@ public final class SimulatorConfig
     private MarketParameters market = new MarketParameters();
     private int marketDepth = 10;
     private boolean logSessionEvents = true;
+    private int controlPort = -1;
+    private final List<String> faults = new ArrayList<>();
+    private long faultSeed = 1;
+    private Duration volatilityInterruption = Duration.ofMinutes(2);
 
     /**
      * @return directory of the reference-data CSV files, used unless {@link #referenceData()} is set.
@@ -289,6 +296,79 @@ public final class SimulatorConfig
     }
 
     /**
+     * @return port of the line-based control channel on 127.0.0.1; 0 for any free port, -1 (the default) for
+     * none.
+     */
+    public int controlPort()
+    {
+        return controlPort;
+    }
+
+    /**
+     * @param port control port; 0 for any free port, -1 for none.
+     * @return this.
+     */
+    public SimulatorConfig controlPort(final int port)
+    {
+        this.controlPort = port;
+        return this;
+    }
+
+    /**
+     * @return fault commands applied at start, in order (the control port's language, docs/simulator.md).
+     */
+    public List<String> faults()
+    {
+        return List.copyOf(faults);
+    }
+
+    /**
+     * @param command a fault command applied at start, e.g. {@code "reject-fraction 0.1"}.
+     * @return this.
+     */
+    public SimulatorConfig fault(final String command)
+    {
+        faults.add(Objects.requireNonNull(command, "command"));
+        return this;
+    }
+
+    /**
+     * @return default seed of random rejects.
+     */
+    public long faultSeed()
+    {
+        return faultSeed;
+    }
+
+    /**
+     * @param seed default seed of random rejects.
+     * @return this.
+     */
+    public SimulatorConfig faultSeed(final long seed)
+    {
+        this.faultSeed = seed;
+        return this;
+    }
+
+    /**
+     * @return default length of a volatility interruption (KRX: 2 minutes).
+     */
+    public Duration volatilityInterruption()
+    {
+        return volatilityInterruption;
+    }
+
+    /**
+     * @param duration default length of a volatility interruption.
+     * @return this.
+     */
+    public SimulatorConfig volatilityInterruption(final Duration duration)
+    {
+        this.volatilityInterruption = duration;
+        return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first invalid setting.
      */
     public void validate()
@@ -314,6 +394,14 @@ public final class SimulatorConfig
         if (marketDepth < 1)
         {
             throw new IllegalArgumentException("marketDepth must be positive: " + marketDepth);
+        }
+        if (controlPort < -1 || controlPort > 65_535)
+        {
+            throw new IllegalArgumentException("controlPort must be -1 (none), 0 (any) or a port: " + controlPort);
+        }
+        if (volatilityInterruption == null || volatilityInterruption.isNegative())
+        {
+            throw new IllegalArgumentException("volatilityInterruption must not be negative");
         }
         Objects.requireNonNull(matchingRules, "matchingRules");
         Objects.requireNonNull(market, "market").validate();

@@ -30,7 +30,7 @@ public final class MeanBasisStrategy implements Strategy
     private final int minSamples;
     private int next;
     private int count;
-    private long lastSampleNs = Long.MIN_VALUE;
+    private long lastSampleNs;
     private double contangoSum;
     private int contangoCount;
     private double backwardationSum;
@@ -63,7 +63,7 @@ public final class MeanBasisStrategy implements Strategy
         {
             return null;
         }
-        if (nowNs - lastSampleNs >= sampleIntervalNs)
+        if (count == 0 || nowNs - lastSampleNs >= sampleIntervalNs)
         {
             lastSampleNs = nowNs;
             sample(valuation.futureMid() - valuation.indexMid());
