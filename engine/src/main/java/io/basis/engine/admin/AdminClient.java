@@ -5,6 +5,8 @@ import io.aeron.Publication;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.AdminCommandEncoder;
 import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.KillScope;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -36,14 +38,68 @@ public final class AdminClient implements AutoCloseable
     }
 
     /**
-     * Offer a command once.
+     * Offer a command once, for everything.
      *
      * @param command the command.
      * @return position, or a negative {@link Publication} code for the caller to retry or report.
      */
     public long send(final AdminCommandType command)
     {
-        encoder.wrapAndApplyHeader(buffer, 0, header).command(command).correlationId(++correlationId);
+        return send(command, KillScope.ALL, 0, Direction.CASH_AND_CARRY, 0, 0);
+    }
+
+    /**
+     * Kill (or resume) a scope: everything, the account, the strategy, or one instrument.
+     *
+     * @param command      KILL, RESUME or REDUCE_ONLY.
+     * @param scope        the scope.
+     * @param instrumentId the instrument for {@link KillScope#INSTRUMENT}.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long send(final AdminCommandType command, final KillScope scope, final int instrumentId)
+    {
+        return send(command, scope, instrumentId, Direction.CASH_AND_CARRY, 0, 0);
+    }
+
+    /**
+     * Submit a program: the engine checks it like any other and sends it whole or not at all.
+     *
+     * @param direction cash-and-carry or reverse.
+     * @param contracts contracts.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long submitProgram(final Direction direction, final long contracts)
+    {
+        return send(AdminCommandType.SUBMIT_PROGRAM, KillScope.ALL, 0, direction, contracts, 0);
+    }
+
+    /**
+     * Cancel what a program still has working.
+     *
+     * @param programId the program.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long cancelProgram(final long programId)
+    {
+        return send(AdminCommandType.CANCEL_PROGRAM, KillScope.ALL, 0, Direction.CASH_AND_CARRY, 0, programId);
+    }
+
+    private long send(
+        final AdminCommandType command,
+        final KillScope scope,
+        final int target,
+        final Direction direction,
+        final long contracts,
+        final long programId)
+    {
+        encoder.wrapAndApplyHeader(buffer, 0, header)
+            .command(command)
+            .correlationId(++correlationId)
+            .scope(scope)
+            .target(target)
+            .direction(direction)
+            .contracts(contracts)
+            .programId(programId);
         return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 

@@ -1,0 +1,352 @@
+package io.basis.engine.admin;
+
+import io.aeron.Aeron;
+import io.aeron.CncFileDescriptor;
+import io.basis.engine.refdata.Instrument;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.EngineCounters;
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.KillScope;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.stream.Stream;
+
+/**
+ * Operator commands against a running engine, over its Aeron control stream and counters:
+ * {@code ./basis order}, {@code ./basis kill}, {@code ./basis status}. Without {@code --aeron-dir} they find the
+ * newest running demo under {@code run/}.
+ */
+public final class OperatorMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: basis order (cc|reverse) [--contracts N] | cancel --program ID | liquidate    [common options]",
+        "       basis kill [--scope all|account|strategy|instrument] [--instrument SYMBOL] [--resume | --reduce-only]",
+        "       basis status [--watch]",
+        "common options:",
+        "  --aeron-dir DIR   the engine's Aeron directory (default: newest run/demo-*/aeron, else Aeron's default)",
+        "  --refdata DIR     reference data, to name instruments (default refdata/kospi200)",
+        "  --help            this text");
+    private static final long CONFIRM_TIMEOUT_MS = 5_000;
+
+    private OperatorMain()
+    {
+    }
+
+    /**
+     * @param args the command (order, kill, status) and its options.
+     */
+    public static void main(final String[] args)
+    {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h"))
+        {
+            System.out.println(USAGE);
+            return;
+        }
+        final Options options;
+        try
+        {
+            options = Options.parse(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println(args[0] + ": " + ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help)
+        {
+            System.out.println(USAGE);
+            return;
+        }
+        final String aeronDir = options.aeronDir != null ? options.aeronDir : newestDemoAeronDir();
+        if (aeronDir != null && !Files.exists(Path.of(aeronDir, CncFileDescriptor.CNC_FILE)))
+        {
+            System.err.println(options.command + ": no media driver at " + aeronDir + " (is the demo running?)");
+            System.exit(1);
+            return;
+        }
+        final Aeron.Context context = new Aeron.Context();
+        if (aeronDir != null)
+        {
+            context.aeronDirectoryName(aeronDir);
+        }
+        try (Aeron aeron = Aeron.connect(context); AdminClient admin = new AdminClient(aeron))
+        {
+            final EngineStatusReader status = new EngineStatusReader(aeron.countersReader());
+            if (!await(status::refresh))
+            {
+                System.err.println(options.command + ": no engine found on " + context.aeronDirectoryName());
+                System.exit(1);
+                return;
+            }
+            System.exit(run(options, admin, status) ? 0 : 1);
+        }
+    }
+
+    private static boolean run(final Options options, final AdminClient admin, final EngineStatusReader status)
+    {
+        switch (options.command)
+        {
+            case "status":
+                do
+                {
+                    System.out.println(statusLine(status));
+                }
+                while (options.watch && pause(1_000));
+                return true;
+            case "kill":
+                return kill(options, admin, status);
+            case "order":
+                return order(options, admin, status);
+            default:
+                System.err.println("unknown command " + options.command);
+                return false;
+        }
+    }
+
+    private static boolean kill(final Options options, final AdminClient admin, final EngineStatusReader status)
+    {
+        int instrumentId = 0;
+        if (options.scope == KillScope.INSTRUMENT)
+        {
+            final Instrument instrument = ReferenceData.load(options.refdata, LocalDate.of(2026, 11, 23))
+                .instrument(options.instrument);
+            if (instrument == null)
+            {
+                System.err.println("kill: unknown instrument " + options.instrument);
+                return false;
+            }
+            instrumentId = instrument.id();
+        }
+        final AdminCommandType command = options.resume ? AdminCommandType.RESUME :
+            options.reduceOnly ? AdminCommandType.REDUCE_ONLY : AdminCommandType.KILL;
+        final int target = instrumentId;
+        if (!await(() -> admin.send(command, options.scope, target) > 0))
+        {
+            System.err.println("kill: the engine did not take the command");
+            return false;
+        }
+        if (command == AdminCommandType.KILL && options.scope != KillScope.INSTRUMENT)
+        {
+            final boolean halted = awaitCounter(status, EngineCounters.TRADING_STATE, state -> state == 2);
+            final boolean drained = awaitCounter(status, EngineCounters.WORKING_ORDERS, working -> working == 0);
+            System.out.println("kill: " + options.scope + " " + (halted ? "HALTED" : "not confirmed") +
+                ", working orders " + status.get(EngineCounters.WORKING_ORDERS) + (drained ? "" : " (still cancelling)"));
+            return halted && drained;
+        }
+        System.out.println("kill: " + command + " " + options.scope + (options.instrument != null ?
+            " " + options.instrument : "") + " sent; " + statusLine(status));
+        return true;
+    }
+
+    private static boolean order(final Options options, final AdminClient admin, final EngineStatusReader status)
+    {
+        final long before = status.get(EngineCounters.PROGRAMS_SENT);
+        final boolean sent;
+        switch (options.orderAction)
+        {
+            case "cc":
+            case "reverse":
+                final Direction direction = options.orderAction.equals("cc") ?
+                    Direction.CASH_AND_CARRY : Direction.REVERSE;
+                sent = await(() -> admin.submitProgram(direction, options.contracts) > 0);
+                break;
+            case "cancel":
+                sent = await(() -> admin.cancelProgram(options.programId) > 0);
+                break;
+            case "liquidate":
+                sent = await(() -> admin.send(AdminCommandType.LIQUIDATE_AT_CLOSE) > 0);
+                break;
+            default:
+                System.err.println("order: cc, reverse, cancel or liquidate");
+                return false;
+        }
+        if (!sent)
+        {
+            System.err.println("order: the engine did not take the command");
+            return false;
+        }
+        if (options.orderAction.equals("cancel"))
+        {
+            System.out.println("order: cancel of program " + options.programId + " sent");
+            return true;
+        }
+        final boolean opened = awaitCounter(status, EngineCounters.PROGRAMS_SENT, programs -> programs > before);
+        System.out.println("order: " + (opened ? "program opened" :
+            "refused (see basis-risk-rejects: " + status.get(EngineCounters.RISK_REJECTS) + ")") + "; " +
+            statusLine(status));
+        return opened;
+    }
+
+    static String statusLine(final EngineStatusReader status)
+    {
+        final String[] states = {"ACTIVE", "REDUCING", "HALTED"};
+        return String.format(Locale.ROOT,
+            "state %s model %d | basis cc %+.2f rc %+.2f band [%+.2f, %+.2f] | programs %d/%d orders %d working %d " +
+            "fills %d rejects %d risk-rejects %d | future %+d basket %+d",
+            states[(int)Math.max(0, Math.min(2, status.get(EngineCounters.TRADING_STATE)))],
+            status.get(EngineCounters.MODEL_STATE),
+            Prices.toDouble(status.get(EngineCounters.BASIS_CASH_AND_CARRY)),
+            Prices.toDouble(status.get(EngineCounters.BASIS_REVERSE)),
+            Prices.toDouble(status.get(EngineCounters.BAND_LOWER)),
+            Prices.toDouble(status.get(EngineCounters.BAND_UPPER)),
+            status.get(EngineCounters.PROGRAMS_COMPLETED), status.get(EngineCounters.PROGRAMS_SENT),
+            status.get(EngineCounters.CHILD_ORDERS_SENT), status.get(EngineCounters.WORKING_ORDERS),
+            status.get(EngineCounters.FILLS), status.get(EngineCounters.REJECTS),
+            status.get(EngineCounters.RISK_REJECTS), status.get(EngineCounters.FUTURE_POSITION),
+            status.get(EngineCounters.BASKET_POSITION));
+    }
+
+    private static boolean awaitCounter(final EngineStatusReader status, final int typeId, final LongPredicate test)
+    {
+        return await(() -> test.test(status.get(typeId)));
+    }
+
+    private static boolean await(final java.util.function.BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONFIRM_TIMEOUT_MS);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline || !pause(10))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean pause(final long millis)
+    {
+        try
+        {
+            TimeUnit.MILLISECONDS.sleep(millis);
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String newestDemoAeronDir()
+    {
+        final Path run = Path.of("run");
+        if (!Files.isDirectory(run))
+        {
+            return null;
+        }
+        try (Stream<Path> runs = Files.list(run))
+        {
+            return runs.map(dir -> dir.resolve("aeron"))
+                .filter(dir -> Files.exists(dir.resolve(CncFileDescriptor.CNC_FILE)))
+                .max(Comparator.comparing(Path::toString))
+                .map(Path::toString)
+                .orElse(null);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    private static final class Options
+    {
+        String command;
+        String orderAction = "";
+        String aeronDir;
+        Path refdata = Path.of("refdata", "kospi200");
+        long contracts = 1;
+        long programId;
+        KillScope scope = KillScope.ALL;
+        String instrument;
+        boolean resume;
+        boolean reduceOnly;
+        boolean watch;
+        boolean help;
+
+        static Options parse(final String[] args)
+        {
+            final Options options = new Options();
+            options.command = args[0];
+            int i = 1;
+            if (options.command.equals("order"))
+            {
+                if (args.length < 2)
+                {
+                    throw new IllegalArgumentException("order needs cc, reverse, cancel or liquidate");
+                }
+                options.orderAction = args[1];
+                i = 2;
+            }
+            for (; i < args.length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--help":
+                    case "-h":
+                        options.help = true;
+                        break;
+                    case "--aeron-dir":
+                        options.aeronDir = value(args, ++i);
+                        break;
+                    case "--refdata":
+                        options.refdata = Path.of(value(args, ++i));
+                        break;
+                    case "--contracts":
+                        options.contracts = Long.parseLong(value(args, ++i));
+                        if (options.contracts <= 0)
+                        {
+                            throw new IllegalArgumentException("--contracts must be positive");
+                        }
+                        break;
+                    case "--program":
+                        options.programId = Long.parseLong(value(args, ++i));
+                        break;
+                    case "--scope":
+                        options.scope = KillScope.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
+                        break;
+                    case "--instrument":
+                        options.instrument = value(args, ++i);
+                        options.scope = KillScope.INSTRUMENT;
+                        break;
+                    case "--resume":
+                        options.resume = true;
+                        break;
+                    case "--reduce-only":
+                        options.reduceOnly = true;
+                        break;
+                    case "--watch":
+                        options.watch = true;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (options.scope == KillScope.INSTRUMENT && options.instrument == null)
+            {
+                throw new IllegalArgumentException("--scope instrument needs --instrument SYMBOL");
+            }
+            return options;
+        }
+
+        private static String value(final String[] args, final int index)
+        {
+            if (index >= args.length)
+            {
+                throw new IllegalArgumentException(args[index - 1] + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
