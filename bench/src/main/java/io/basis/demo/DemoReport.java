@@ -87,9 +87,13 @@ final class DemoReport
     {
         return String.format(
             "demo: %d program orders (%d completed), %d child orders, %d fills, %d rejects, reconciled %s, " +
+            "realized P&L %s, net P&L %s after commissions %s and taxes %s, trading state %s, " +
             "tick-to-order p50 %s us p99 %s us max %s us",
             programOrders(), completedPrograms(), engineCount("childOrders"), engineCount("fills"),
-            engineCount("rejects"), reconciled(), exchangeValue("tickToOrder.p50Micros"),
+            engineCount("rejects"), reconciled(), engine.getProperty("realizedPnl", "?"),
+            engine.getProperty("netPnl", "?"), engine.getProperty("commissions", "?"),
+            engine.getProperty("taxes", "?"), engine.getProperty("tradingState", "?"),
+            exchangeValue("tickToOrder.p50Micros"),
             exchangeValue("tickToOrder.p99Micros"), exchangeValue("tickToOrder.maxMicros"));
     }
 
@@ -109,6 +113,42 @@ final class DemoReport
         field(json, "exchangeFills", exchangeValue("account." + Demo.ACCOUNT + ".fills"));
         field(json, "exchangeLiveOrders", exchangeValue("account." + Demo.ACCOUNT + ".liveOrders"));
         field(json, "reconciled", reconciled());
+        field(json, "realizedPnl", engine.getProperty("realizedPnl", "0"));
+        field(json, "netPnl", engine.getProperty("netPnl", "0"));
+        json.append("  \"costs\": {\"commissions\": ").append(engine.getProperty("commissions", "0"))
+            .append(", \"taxes\": ").append(engine.getProperty("taxes", "0")).append("},\n");
+        json.append("  \"riskRejects\": {");
+        String reasons = "";
+        for (final String key : new java.util.TreeSet<>(engine.stringPropertyNames()))
+        {
+            if (key.startsWith("riskReject."))
+            {
+                json.append(reasons).append('"').append(key.substring("riskReject.".length())).append("\": ")
+                    .append(engine.getProperty(key));
+                reasons = ", ";
+            }
+        }
+        json.append("},\n");
+        json.append("  \"killSwitch\": {\"state\": \"").append(engine.getProperty("tradingState", "UNKNOWN"))
+            .append("\", \"automaticReason\": \"").append(engine.getProperty("killReason", "NONE")).append("\"},\n");
+        field(json, "leggedPrograms", engineCount("leggedPrograms"));
+        field(json, "hedgesSent", engineCount("hedgesSent"));
+        json.append("  \"programs\": [");
+        String rows = "";
+        for (int i = 0; engine.getProperty("program." + i) != null; i++)
+        {
+            final String[] cells = engine.getProperty("program." + i).split(",");
+            final double net = Double.parseDouble(cells[6]) - Double.parseDouble(cells[7]);
+            json.append(rows).append("\n    {\"programId\": ").append(cells[0])
+                .append(", \"direction\": \"").append(cells[1]).append("\", \"kind\": \"").append(cells[2])
+                .append("\", \"state\": \"").append(cells[3]).append("\", \"basketFilled\": ").append(cells[4])
+                .append(", \"hedgeFilled\": ").append(cells[5]).append(", \"cashFlow\": ").append(cells[6])
+                .append(", \"costs\": ").append(cells[7])
+                .append(", \"cashFlowNetOfCosts\": ").append(String.format(java.util.Locale.ROOT, "%.0f", net))
+                .append('}');
+            rows = ",";
+        }
+        json.append("\n  ],\n");
         json.append("  \"tickToOrderMicros\": {");
         json.append("\"count\": ").append(exchangeValue("tickToOrder.count"));
         json.append(", \"p50\": ").append(exchangeValue("tickToOrder.p50Micros"));

@@ -7,7 +7,11 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
+import io.basis.engine.order.ProgramDirection;
+import io.basis.engine.order.ProgramKind;
+import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
+import io.basis.engine.position.ProgramLedger;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.risk.RiskReason;
@@ -156,6 +160,24 @@ public final class Engine implements AutoCloseable
         error.printStackTrace(System.err);
     }
 
+    private static java.util.List<EngineReport.ProgramRow> programRows(final ProgramLedger ledger)
+    {
+        final java.util.List<EngineReport.ProgramRow> rows = new java.util.ArrayList<>(ledger.size());
+        for (int row = 0; row < ledger.size(); row++)
+        {
+            rows.add(new EngineReport.ProgramRow(
+                ledger.programId(row),
+                ProgramDirection.values()[ledger.direction(row)].name(),
+                ProgramKind.values()[ledger.kind(row)].name(),
+                ProgramState.values()[ledger.state(row)].name(),
+                ledger.basketFilled(row),
+                ledger.hedgeFilled(row),
+                ledger.cashFlow(row),
+                ledger.costs(row)));
+        }
+        return rows;
+    }
+
     /**
      * @return live counters.
      */
@@ -212,7 +234,7 @@ public final class Engine implements AutoCloseable
             tracker.workingOrders(), positions.fills(), tracker.rejects(), tracker.fillMismatches(),
             positionsBySymbol, positions.realizedPnl(), pnl, positions.commissions(), positions.taxes(),
             riskRejects, agent.killSwitch().state().name(), agent.killSwitch().automaticReason().name(),
-            agent.leggedPrograms(), agent.hedgesSent());
+            agent.leggedPrograms(), agent.hedgesSent(), programRows(agent.ledger()));
         if (config.reportFile != null)
         {
             try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))

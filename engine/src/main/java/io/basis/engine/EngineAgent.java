@@ -15,6 +15,7 @@ import io.basis.engine.order.ProgramKind;
 import io.basis.engine.order.ProgramOrder;
 import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
+import io.basis.engine.position.ProgramLedger;
 import io.basis.engine.pricing.BasketValuation;
 import io.basis.engine.pricing.ModelState;
 import io.basis.engine.pricing.Valuation;
@@ -89,6 +90,7 @@ public final class EngineAgent implements Agent, GatewayListener
     private final long futuresHedge;
     private final ValuationListener valuationListener;
     private final EngineListener listener;
+    private final ProgramLedger ledger = new ProgramLedger(100_000);
     private final int[] draftInstrument;
     private final Side[] draftSide;
     private final long[] draftQuantity;
@@ -436,6 +438,7 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private void onProgramComplete(final ProgramOrder program)
     {
+        ledger.record(program);
         if (program.state() == ProgramState.LEGGED && program.kind() != ProgramKind.LIQUIDATION)
         {
             leggedPrograms++;
@@ -727,6 +730,11 @@ public final class EngineAgent implements Agent, GatewayListener
     OrderBook book(final int instrumentId)
     {
         return books[instrumentId];
+    }
+
+    ProgramLedger ledger()
+    {
+        return ledger;
     }
 
     long leggedPrograms()

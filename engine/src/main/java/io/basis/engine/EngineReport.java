@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param killReason        reason of the last automatic kill, or NONE.
  * @param leggedPrograms    programs that ended legged.
  * @param hedgesSent        futures hedges sent for legged programs.
+ * @param programs          every completed program, in order.
  */
 public record EngineReport(
     long programsSent,
@@ -42,8 +43,33 @@ public record EngineReport(
     String tradingState,
     String killReason,
     long leggedPrograms,
-    long hedgesSent)
+    long hedgesSent,
+    java.util.List<EngineReport.ProgramRow> programs)
 {
+    /**
+     * One completed program.
+     *
+     * @param programId    id.
+     * @param direction    CASH_AND_CARRY or REVERSE.
+     * @param kind         ARBITRAGE, MANUAL, HEDGE or LIQUIDATION.
+     * @param state        COMPLETE, LEGGED or FAILED.
+     * @param basketFilled share of the basket filled.
+     * @param hedgeFilled  futures contracts filled.
+     * @param cashFlow     sales less purchases, before costs.
+     * @param costs        commissions and taxes.
+     */
+    public record ProgramRow(
+        long programId,
+        String direction,
+        String kind,
+        String state,
+        double basketFilled,
+        long hedgeFilled,
+        double cashFlow,
+        double costs)
+    {
+    }
+
     /**
      * @return the report as properties ({@code position.<SYMBOL>}, {@code riskReject.<REASON>}), the format of the
      *         report file.
@@ -68,6 +94,13 @@ public record EngineReport(
         properties.setProperty("hedgesSent", Long.toString(hedgesSent));
         positions.forEach((symbol, quantity) -> properties.setProperty("position." + symbol, Long.toString(quantity)));
         riskRejects.forEach((reason, count) -> properties.setProperty("riskReject." + reason, Long.toString(count)));
+        for (int i = 0; i < programs.size(); i++)
+        {
+            final ProgramRow row = programs.get(i);
+            properties.setProperty("program." + i, String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f,%d,%.0f,%.0f",
+                row.programId(), row.direction(), row.kind(), row.state(), row.basketFilled(), row.hedgeFilled(),
+                row.cashFlow(), row.costs()));
+        }
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package io.basis.engine.order;
 
 import io.basis.engine.position.Positions;
+import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.Side;
@@ -226,9 +227,11 @@ public final class OrderTracker
             {
                 fillMismatches++;
             }
-            positions.book(order.instrumentId, order.side, booked, lastPx);
-            order.cumQty = cumQty;
             final ProgramOrder program = order.program;
+            program.costs += positions.book(order.instrumentId, order.side, booked, lastPx);
+            final double value = Prices.toDouble(lastPx) * booked * positions.multiplier(order.instrumentId);
+            program.cashFlow += order.side == Side.BUY ? -value : value;
+            order.cumQty = cumQty;
             if (order.hedge)
             {
                 program.hedgeFilled += booked;

@@ -19,6 +19,8 @@ public final class ProgramOrder
     long hedgeTarget;
     long hedgeFilled;
     long leggedSinceNs;
+    double cashFlow;
+    double costs;
 
     ProgramOrder(final int maxLegs)
     {
@@ -43,6 +45,25 @@ public final class ProgramOrder
         this.hedgeTarget = 0;
         this.hedgeFilled = 0;
         this.leggedSinceNs = 0;
+        this.cashFlow = 0;
+        this.costs = 0;
+    }
+
+    /**
+     * @return money received for sales less money paid for purchases of this program's fills (futures at their
+     *         multiplier), before costs.
+     */
+    public double cashFlow()
+    {
+        return cashFlow;
+    }
+
+    /**
+     * @return commissions and taxes of this program's fills.
+     */
+    public double costs()
+    {
+        return costs;
     }
 
     ChildOrder nextLeg()

@@ -57,8 +57,9 @@ public final class Positions
      * @param side         side of the order that filled.
      * @param qty          filled quantity, positive.
      * @param price        scaled fill price.
+     * @return the commission and taxes of this fill.
      */
-    public void book(final int instrumentId, final Side side, final long qty, final long price)
+    public double book(final int instrumentId, final Side side, final long qty, final long price)
     {
         final boolean buy = side == Side.BUY;
         final long signed = buy ? qty : -qty;
@@ -96,12 +97,12 @@ public final class Positions
         quantity[instrumentId] = after;
 
         final boolean stock = isStock[instrumentId];
-        commissions += notional * (stock ? costs.stockCommission() : costs.futuresCommission());
-        if (stock)
-        {
-            taxes += notional * (buy ? costs.buyTax() : costs.sellTax());
-        }
+        final double commission = notional * (stock ? costs.stockCommission() : costs.futuresCommission());
+        final double tax = stock ? notional * (buy ? costs.buyTax() : costs.sellTax()) : 0.0;
+        commissions += commission;
+        taxes += tax;
         fills++;
+        return commission + tax;
     }
 
     /**

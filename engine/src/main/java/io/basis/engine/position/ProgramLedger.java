@@ -1,0 +1,146 @@
+package io.basis.engine.position;
+
+import io.basis.engine.order.ProgramOrder;
+
+/**
+ * A row per completed program, kept in pre-allocated arrays: its direction, kind, final state, cash flow and
+ * costs. The realized P&L of a round trip is the sum of its programs' cash flows less their costs.
+ * Beyond its capacity the ledger keeps counting but stops recording rows.
+ */
+public final class ProgramLedger
+{
+    private final long[] programIds;
+    private final byte[] directions;
+    private final byte[] kinds;
+    private final byte[] states;
+    private final double[] cashFlows;
+    private final double[] costs;
+    private final double[] basketFilled;
+    private final long[] hedgeFilled;
+    private int size;
+    private long completed;
+
+    /**
+     * @param capacity rows kept.
+     */
+    public ProgramLedger(final int capacity)
+    {
+        programIds = new long[capacity];
+        directions = new byte[capacity];
+        kinds = new byte[capacity];
+        states = new byte[capacity];
+        cashFlows = new double[capacity];
+        costs = new double[capacity];
+        basketFilled = new double[capacity];
+        hedgeFilled = new long[capacity];
+    }
+
+    /**
+     * @param program a program whose legs have all ended.
+     */
+    public void record(final ProgramOrder program)
+    {
+        completed++;
+        if (size == programIds.length)
+        {
+            return;
+        }
+        programIds[size] = program.programId();
+        directions[size] = (byte)program.direction().ordinal();
+        kinds[size] = (byte)program.kind().ordinal();
+        states[size] = (byte)program.state().ordinal();
+        cashFlows[size] = program.cashFlow();
+        costs[size] = program.costs();
+        basketFilled[size] = program.basketFilledFraction();
+        hedgeFilled[size] = program.hedgeFilled();
+        size++;
+    }
+
+    /**
+     * @return rows recorded.
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * @return programs completed, recorded or not.
+     */
+    public long completed()
+    {
+        return completed;
+    }
+
+    /**
+     * @param row row.
+     * @return program id.
+     */
+    public long programId(final int row)
+    {
+        return programIds[row];
+    }
+
+    /**
+     * @param row row.
+     * @return {@code ProgramDirection} ordinal.
+     */
+    public int direction(final int row)
+    {
+        return directions[row];
+    }
+
+    /**
+     * @param row row.
+     * @return {@code ProgramKind} ordinal.
+     */
+    public int kind(final int row)
+    {
+        return kinds[row];
+    }
+
+    /**
+     * @param row row.
+     * @return {@code ProgramState} ordinal.
+     */
+    public int state(final int row)
+    {
+        return states[row];
+    }
+
+    /**
+     * @param row row.
+     * @return cash flow before costs.
+     */
+    public double cashFlow(final int row)
+    {
+        return cashFlows[row];
+    }
+
+    /**
+     * @param row row.
+     * @return commissions and taxes.
+     */
+    public double costs(final int row)
+    {
+        return costs[row];
+    }
+
+    /**
+     * @param row row.
+     * @return share of the basket filled.
+     */
+    public double basketFilled(final int row)
+    {
+        return basketFilled[row];
+    }
+
+    /**
+     * @param row row.
+     * @return futures contracts filled.
+     */
+    public long hedgeFilled(final int row)
+    {
+        return hedgeFilled[row];
+    }
+}
