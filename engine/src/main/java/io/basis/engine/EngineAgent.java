@@ -439,7 +439,8 @@ public final class EngineAgent implements Agent, GatewayListener
     private void onProgramComplete(final ProgramOrder program)
     {
         ledger.record(program);
-        if (program.state() == ProgramState.LEGGED && program.kind() != ProgramKind.LIQUIDATION)
+        final boolean twoSided = program.kind() == ProgramKind.ARBITRAGE || program.kind() == ProgramKind.MANUAL;
+        if (twoSided && program.state() == ProgramState.LEGGED)
         {
             leggedPrograms++;
             // Futures that hedge what the basket actually filled, less what the hedge already did.

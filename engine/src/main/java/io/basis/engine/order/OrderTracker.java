@@ -318,6 +318,10 @@ public final class OrderTracker
 
     private static void updateLegging(final ProgramOrder program, final long nowNs)
     {
+        if (program.basketTargetValue == 0 || program.hedgeTarget == 0)
+        {
+            return;
+        }
         final boolean legged = Math.abs(program.basketFilledFraction() - program.hedgeFilledFraction()) >= 0.005;
         if (!legged)
         {

@@ -181,6 +181,16 @@ public final class ProgramOrder
      */
     public ProgramState state()
     {
+        if (basketTargetValue == 0 || hedgeTarget == 0)
+        {
+            // A one-sided program (a hedge, a liquidation) hedges nothing of its own: it is only filled or not.
+            final double filled = hedgeTarget == 0 ? basketFilledFraction() : hedgeFilledFraction();
+            if (!isComplete())
+            {
+                return ProgramState.WORKING;
+            }
+            return filled == 0.0 ? ProgramState.FAILED : ProgramState.COMPLETE;
+        }
         final double basket = basketFilledFraction();
         final double hedge = hedgeFilledFraction();
         final boolean balanced = Math.abs(basket - hedge) < 0.005;

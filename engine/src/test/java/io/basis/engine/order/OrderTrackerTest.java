@@ -23,7 +23,7 @@ class OrderTrackerTest
     private final Positions positions = new Positions(
         TestReferenceData.twoStockIndex(TestReferenceData.tempDir()).instruments(),
         new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0));
-    private final OrderTracker tracker = new OrderTracker(1, 3, 3, positions, new OrderIds(1_000));
+    private final OrderTracker tracker = new OrderTracker(2, 3, 3, positions, new OrderIds(1_000));
 
     @Test
     void aProgramCompletesWhenEveryLegIsTerminalAndFillsAreBookedIntoPositions()
@@ -121,8 +121,30 @@ class OrderTrackerTest
     }
 
     @Test
+    void aLeggedProgramReportsLeggedAndAFilledHedgeProgramIsComplete()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder stock = tracker.addBasketLeg(program, 1, Side.SELL_SHORT, 10, PX);
+        final ChildOrder future = tracker.addHedge(program, 0, Side.BUY, 1, PX);
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.FILLED, 10, PX, 10, 5);
+
+        assertEquals(ProgramState.LEGGED, program.state());
+        assertEquals(5, program.leggedSinceNs());
+        tracker.onExecutionReport(future.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 0, 6);
+        assertEquals(ProgramState.LEGGED, program.state(), "ended with the basket sold and no future bought");
+
+        final ProgramOrder hedge = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.HEDGE, 7);
+        final ChildOrder hedgeLeg = tracker.addHedge(hedge, 0, Side.BUY, 1, PX);
+        tracker.onExecutionReport(hedgeLeg.orderId(), ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1, 8);
+
+        assertEquals(ProgramState.COMPLETE, hedge.state(), "a hedge on its own is complete once filled");
+        assertEquals(0, hedge.leggedSinceNs());
+    }
+
+    @Test
     void noMoreProgramsOpenThanTheLimit()
     {
+        tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
         tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
 
         assertNull(tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.ARBITRAGE, 0));
