@@ -284,11 +284,13 @@ public final class EngineAgent implements Agent, GatewayListener
             if (quantity > 0)
             {
                 final int instrumentId = basket.instrumentId(i);
-                final long price = books[instrumentId].sweepPrice(!buyBasket, quantity);
-                if (price <= 0)
+                final long sweep = books[instrumentId].sweepPrice(!buyBasket, quantity);
+                if (sweep <= 0)
                 {
                     return reject(RiskReason.INSUFFICIENT_DEPTH);
                 }
+                final long price = instruments.get(instrumentId).ticksAway(
+                    sweep, buyBasket ? config.limitTicks : -config.limitTicks);
                 draftInstrument[legs] = instrumentId;
                 draftSide[legs] = buyBasket ? Side.BUY :
                     positions.quantity(instrumentId) >= quantity ? Side.SELL : Side.SELL_SHORT;
@@ -299,11 +301,13 @@ public final class EngineAgent implements Agent, GatewayListener
             }
         }
         final long hedge = hedgeFor(contracts);
-        final long hedgePrice = books[futureId].sweepPrice(buyBasket, hedge);
-        if (hedgePrice <= 0)
+        final long hedgeSweep = books[futureId].sweepPrice(buyBasket, hedge);
+        if (hedgeSweep <= 0)
         {
             return reject(RiskReason.INSUFFICIENT_DEPTH);
         }
+        final long hedgePrice = referenceData.future().ticksAway(
+            hedgeSweep, buyBasket ? -config.limitTicks : config.limitTicks);
         final double multiplier = referenceData.future().multiplier();
         RiskReason reason = risk.checkProgram(valuation, contracts, multiplier, basketNotional, hedge,
             valuation.fairValueModel().tailedHedge(contracts), legs + 1, nowNs);
@@ -329,13 +333,14 @@ public final class EngineAgent implements Agent, GatewayListener
             return RiskReason.NONE;
         }
         listener.onProgramOpened(program);
+        // The future first: one order in the most liquid book, sent before the basket's fan-out has moved it.
+        send(tracker.addHedge(program, futureId, buyBasket ? Side.SELL : Side.BUY, hedge, hedgePrice),
+            timeInForce, nowNs);
         for (int leg = 0; leg < legs; leg++)
         {
             send(tracker.addBasketLeg(
                 program, draftInstrument[leg], draftSide[leg], draftQuantity[leg], draftPrice[leg]), timeInForce, nowNs);
         }
-        send(tracker.addHedge(program, futureId, buyBasket ? Side.SELL : Side.BUY, hedge, hedgePrice),
-            timeInForce, nowNs);
         return RiskReason.NONE;
     }
 

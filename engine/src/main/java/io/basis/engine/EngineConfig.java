@@ -37,6 +37,11 @@ public final class EngineConfig
     public int maxOpenPrograms = 1;
     /** Cancel the working legs of a program open longer than this. */
     public long programTimeoutMs = 2_000;
+    /**
+     * Ticks beyond the last level a leg's quantity reaches at which its limit is set: room for the book to move
+     * while the order travels, within the risk collar. Fills still happen at the resting prices.
+     */
+    public int limitTicks = 3;
     /** Time in force of child orders. */
     public TimeInForce timeInForce = TimeInForce.DAY;
     /** Levels kept per side of every book. */

@@ -26,6 +26,8 @@ public final class EngineMain
         "  --max-programs N         largest net position in programs either way (default 2)",
         "  --program-timeout-ms MS  cancel legs still working after this (default 2000)",
         "  --tif day|ioc            time in force of child orders (default day)",
+        "  --limit-ticks N          ticks beyond the needed level at which legs are limited (default 3)",
+        "  --strategy paper|edge    the paper's mean-basis strategy or trade-any-edge (default paper)",
         "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
         "  --report FILE            write positions and counts here on exit",
         "  --help                   this text");
@@ -126,6 +128,13 @@ public final class EngineMain
                     break;
                 case "--program-timeout-ms":
                     config.programTimeoutMs = positive(value(args, ++i, option), option);
+                    break;
+                case "--limit-ticks":
+                    config.limitTicks = (int)positive(value(args, ++i, option), option);
+                    break;
+                case "--strategy":
+                    config.strategy = value(args, ++i, option);
+                    Engine.strategy(config);
                     break;
                 case "--tif":
                     config.timeInForce = timeInForce(value(args, ++i, option));

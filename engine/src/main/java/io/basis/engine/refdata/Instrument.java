@@ -17,6 +17,27 @@ public record Instrument(
     int id, String symbol, InstrumentKind kind, long lot, TickTable tickTable, long multiplier, long prevClose)
 {
     /**
+     * Step a price on the tick grid, one tick at a time so that a band edge changes the tick where it should.
+     *
+     * @param price scaled price on the grid.
+     * @param ticks ticks to move: positive up, negative down.
+     * @return the price that many ticks away.
+     */
+    public long ticksAway(final long price, final int ticks)
+    {
+        long result = price;
+        for (int i = 0; i < ticks; i++)
+        {
+            result += tickTable.tickAt(result);
+        }
+        for (int i = 0; i > ticks && result > 0; i--)
+        {
+            result -= tickTable.tickAt(result - 1);
+        }
+        return result;
+    }
+
+    /**
      * @param price scaled price.
      * @return the price rounded down to the tick grid in force at that price.
      */

@@ -126,6 +126,17 @@ class ReferenceDataTest
     }
 
     @Test
+    void stepsAcrossATickBandEdge()
+    {
+        final Instrument stock = TestReferenceData.kospi200().instrument("005930");
+
+        // 49,900 + 50 = 49,950, + 50 = 50,000, then the 100-won band: 50,100.
+        assertEquals(Prices.parse("50100"), stock.ticksAway(Prices.parse("49900"), 3));
+        assertEquals(Prices.parse("49900"), stock.ticksAway(Prices.parse("50100"), -3));
+        assertEquals(Prices.parse("71000"), stock.ticksAway(Prices.parse("71000"), 0));
+    }
+
+    @Test
     void appliesTheKrxTickBands()
     {
         final TickTable krx = TestReferenceData.kospi200().instrument("005930").tickTable();
