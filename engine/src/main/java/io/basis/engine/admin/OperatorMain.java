@@ -152,6 +152,7 @@ public final class OperatorMain
     private static boolean order(final Options options, final AdminClient admin, final EngineStatusReader status)
     {
         final long before = status.get(EngineCounters.PROGRAMS_SENT);
+        final long rejectsBefore = status.get(EngineCounters.RISK_REJECTS);
         final boolean sent;
         switch (options.orderAction)
         {
@@ -182,10 +183,11 @@ public final class OperatorMain
             return true;
         }
         final boolean opened = awaitCounter(status, EngineCounters.PROGRAMS_SENT, programs -> programs > before);
-        System.out.println("order: " + (opened ? "program opened" :
-            "refused (see basis-risk-rejects: " + status.get(EngineCounters.RISK_REJECTS) + ")") + "; " +
-            statusLine(status));
-        return opened;
+        final long refused = status.get(EngineCounters.RISK_REJECTS) - rejectsBefore;
+        System.out.println("order: " + (opened ? "program opened" : "no program opened") +
+            (refused > 0 ? ", " + refused + " order(s) refused by pre-trade risk (reasons in the engine report)" : "") +
+            "; " + statusLine(status));
+        return opened && refused == 0;
     }
 
     static String statusLine(final EngineStatusReader status)

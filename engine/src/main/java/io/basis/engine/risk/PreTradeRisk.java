@@ -233,7 +233,8 @@ public final class PreTradeRisk
         {
             return RiskReason.OUTSIDE_DAILY_LIMIT;
         }
-        if (reference <= 0 || Math.abs(price - reference) > limits.collar * reference)
+        // An at-the-close order trades at the auction's uncrossing price, bounded by the daily limit alone.
+        if (!atTheClose && (reference <= 0 || Math.abs(price - reference) > limits.collar * reference))
         {
             return RiskReason.OUTSIDE_COLLAR;
         }

@@ -251,6 +251,17 @@ class PreTradeRiskTest
     }
 
     @Test
+    void anAtTheCloseOrderIsBoundedByTheDailyLimitNotTheCollar()
+    {
+        final PreTradeRisk risk = risk();
+
+        assertEquals(NONE, risk.checkOrder(a, Side.BUY, 1, px("129"), TimeInForce.AT_THE_CLOSE, px("99.5"), false,
+            NOW));
+        assertEquals(OUTSIDE_DAILY_LIMIT, risk.checkOrder(a, Side.BUY, 1, px("131"), TimeInForce.AT_THE_CLOSE,
+            px("99.5"), false, NOW));
+    }
+
+    @Test
     void maximumOrderQuantity()
     {
         limits.maxOrderQuantity = 10;
