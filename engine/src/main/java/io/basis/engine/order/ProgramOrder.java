@@ -183,13 +183,18 @@ public final class ProgramOrder
     {
         if (basketTargetValue == 0 || hedgeTarget == 0)
         {
-            // A one-sided program (a hedge, a liquidation) hedges nothing of its own: it is only filled or not.
+            // A one-sided program (a hedge, a liquidation) is judged on its own side: fully filled, partly (a
+            // residual position is left unhedged) or not at all.
             final double filled = hedgeTarget == 0 ? basketFilledFraction() : hedgeFilledFraction();
             if (!isComplete())
             {
                 return ProgramState.WORKING;
             }
-            return filled == 0.0 ? ProgramState.FAILED : ProgramState.COMPLETE;
+            if (filled == 0.0)
+            {
+                return ProgramState.FAILED;
+            }
+            return filled >= 1.0 ? ProgramState.COMPLETE : ProgramState.LEGGED;
         }
         final double basket = basketFilledFraction();
         final double hedge = hedgeFilledFraction();

@@ -1,0 +1,213 @@
+package io.basis.demo;
+
+import io.aeron.Aeron;
+import io.basis.engine.Engine;
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineListener;
+import io.basis.engine.EngineReport;
+import io.basis.engine.admin.AdminClient;
+import io.basis.engine.order.ProgramKind;
+import io.basis.engine.order.ProgramOrder;
+import io.basis.engine.order.ProgramState;
+import io.basis.engine.risk.RiskReason;
+import io.basis.gateway.Gateway;
+import io.basis.gateway.GatewayConfig;
+import io.basis.protocol.EngineCounters;
+import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.KillScope;
+import io.basis.simulator.Simulator;
+import io.basis.simulator.SimulatorConfig;
+import io.basis.simulator.market.MarketParameters;
+import org.agrona.CloseHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Program orders against the exchange simulator over real FIX and Aeron, driven as an operator would: submitted
+ * over the control stream, with the simulator misbehaving on demand. The engine's own strategy is switched off
+ * (an edge no market reaches) so that only the submitted programs trade.
+ */
+@Timeout(120)
+class ProgramSystemTest
+{
+    private static final String ACCOUNT = "BASIS1";
+    private static final String SAMSUNG = "005930";
+
+    @TempDir
+    Path dir;
+
+    private final Queue<String> completed = new ConcurrentLinkedQueue<>();
+    private final Queue<RiskReason> refused = new ConcurrentLinkedQueue<>();
+    private Simulator simulator;
+    private Gateway gateway;
+    private Engine engine;
+    private Aeron operator;
+    private AdminClient admin;
+
+    @BeforeEach
+    void setUp() throws IOException
+    {
+        final Path refdata = Path.of("..", "refdata", "kospi200");
+        final int oePort = freePort();
+        final int mdPort = freePort();
+        simulator = Simulator.start(new SimulatorConfig()
+            .referenceDataDirectory(refdata)
+            .orderEntryPort(oePort)
+            .marketDataPort(mdPort)
+            .logSessionEvents(false)
+            .market(new MarketParameters().seed(11)));
+        gateway = Gateway.launch(GatewayConfig.builder()
+            .settingsFile(Demo.writeGatewaySettings(dir, oePort, mdPort))
+            .aeronDirectoryName(dir.resolve("aeron").toString())
+            .embeddedDriver(true)
+            .account(ACCOUNT)
+            .build());
+
+        final EngineConfig config = new EngineConfig();
+        config.refdataDir = refdata;
+        config.aeronDir = gateway.aeronDirectoryName();
+        config.strategy = "edge";
+        config.edgeThreshold = 1.0e9;
+        config.riskLimits.maxLeggedNs = TimeUnit.MILLISECONDS.toNanos(500);
+        config.programTimeoutMs = 10_000;
+        config.listener = new EngineListener()
+        {
+            @Override
+            public void onProgramCompleted(final ProgramOrder program)
+            {
+                completed.add(program.kind() + " " + program.state());
+            }
+
+            @Override
+            public void onRiskReject(final RiskReason reason)
+            {
+                refused.add(reason);
+            }
+        };
+        engine = Engine.launch(config);
+        operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
+        admin = new AdminClient(operator);
+        awaitTrue("market data valued", () -> engine.status().get(EngineCounters.MODEL_STATE) == 0 &&
+            engine.status().get(EngineCounters.MARKET_DATA_UPDATES) > 500);
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        CloseHelper.quietCloseAll(admin, operator, engine, gateway, simulator);
+    }
+
+    @Test
+    void aProgramFillsFullyAndCompletes()
+    {
+        submit(Direction.CASH_AND_CARRY, 2);
+
+        awaitTrue("the program completed", () -> completed.contains("MANUAL COMPLETE"));
+        final EngineReport report = closeEngine();
+        assertEquals(-2, report.positions().get("K200F"));
+        assertTrue(report.positions().get(SAMSUNG) > 0);
+        assertReconciled(report);
+    }
+
+    @Test
+    void aProgramThatLegsIsHedgedForWhatTheBasketFilled()
+    {
+        // Samsung is about a quarter of the index: with its fills held the basket fills about three quarters.
+        simulator.faults().holdFills(SAMSUNG);
+
+        submit(Direction.CASH_AND_CARRY, 4);
+
+        awaitTrue("the legged program was hedged", () -> completed.contains("HEDGE COMPLETE"));
+        assertTrue(completed.contains("MANUAL LEGGED"), completed::toString);
+        final EngineReport report = closeEngine();
+        assertEquals(1, report.hedgesSent());
+        assertEquals(0, report.positions().get(SAMSUNG), "the held leg was cancelled unfilled");
+        // Sold 4 futures against the whole basket; bought back the quarter that Samsung's missing leg leaves over.
+        assertEquals(-3, report.positions().get("K200F"));
+        assertReconciled(report);
+    }
+
+    @Test
+    void theKillSwitchCancelsEveryWorkingOrderAndBlocksNewOnes()
+    {
+        simulator.faults().holdFills(SAMSUNG);
+        simulator.faults().holdFills("000660");
+        submit(Direction.CASH_AND_CARRY, 1);
+        awaitTrue("held legs working", () -> engine.status().get(EngineCounters.WORKING_ORDERS) >= 2);
+
+        awaitTrue("kill taken", () -> admin.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+
+        awaitTrue("halted with nothing working", () -> engine.status().get(EngineCounters.TRADING_STATE) == 2 &&
+            engine.status().get(EngineCounters.WORKING_ORDERS) == 0);
+        awaitTrue("nothing live on the exchange", () -> simulator.record().liveOrders(ACCOUNT).isEmpty());
+        final long programs = engine.status().get(EngineCounters.PROGRAMS_SENT);
+        awaitTrue("submission taken", () -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
+        awaitTrue("refused by the kill switch", () -> refused.contains(RiskReason.KILL_SWITCH));
+        assertEquals(programs, engine.status().get(EngineCounters.PROGRAMS_SENT));
+        assertReconciled(closeEngine());
+    }
+
+    private void submit(final Direction direction, final long contracts)
+    {
+        awaitTrue("the engine took the program", () -> admin.submitProgram(direction, contracts) > 0);
+    }
+
+    private EngineReport closeEngine()
+    {
+        engine.close();
+        final EngineReport report = engine.report();
+        assertEquals(report.programsSent(), report.programsCompleted(), "every program has all legs terminal");
+        assertEquals(0, report.workingOrders());
+        assertEquals(0, report.fillMismatches());
+        return report;
+    }
+
+    private void assertReconciled(final EngineReport report)
+    {
+        awaitTrue("nothing live on the exchange", () -> simulator.record().liveOrders(ACCOUNT).isEmpty());
+        for (final Map.Entry<String, Long> position : report.positions().entrySet())
+        {
+            assertEquals(simulator.record().netPosition(ACCOUNT, position.getKey()), position.getValue(),
+                "position in " + position.getKey());
+        }
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitTrue(final String what, final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                fail("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+}
