@@ -395,7 +395,12 @@ public final class EngineAgent implements Agent, GatewayListener
             final boolean overdue = nowNs - program.startNs() > programTimeoutNs;
             final long leggedSince = program.leggedSinceNs();
             final boolean leggedTooLong = leggedSince != 0 && nowNs - leggedSince > config.riskLimits.maxLeggedNs;
-            final boolean tooUnhedged = leggedSince != 0 && unhedgedNotional(program) > maxUnhedged;
+            final double unhedged = leggedSince != 0 ? unhedgedNotional(program) : 0.0;
+            final boolean tooUnhedged = unhedged > maxUnhedged;
+            if (unhedged > config.riskLimits.killUnhedgedNotional)
+            {
+                killSwitch.trip(RiskReason.LEG_IMBALANCE);
+            }
             if (overdue || leggedTooLong || tooUnhedged)
             {
                 work += cancelWorkingLegs(program, nowNs);
@@ -646,7 +651,7 @@ public final class EngineAgent implements Agent, GatewayListener
         if (tracker.fillMismatches() > 0)
         {
             // The engine's record of fills no longer matches the exchange's: stop everything.
-            killSwitch.trip(RiskReason.DUPLICATE_ORDER_ID);
+            killSwitch.trip(RiskReason.FILL_MISMATCH);
         }
         // Once the basket is held a reverse trade sells it rather than borrowed stock: no borrow fee.
         valuation.borrowNeeded(heldPrograms() <= 0);

@@ -334,7 +334,7 @@ public final class PreTradeRisk
     {
         if (rejectsSeen.recordAndExceeds(nowNs))
         {
-            killSwitch.trip(RiskReason.ORDER_RATE);
+            killSwitch.trip(RiskReason.REJECT_STORM);
         }
     }
 
@@ -347,7 +347,7 @@ public final class PreTradeRisk
     {
         if (fillsSeen.recordAndExceeds(nowNs))
         {
-            killSwitch.trip(RiskReason.DUPLICATE_ORDER);
+            killSwitch.trip(RiskReason.FILL_STORM);
         }
     }
 

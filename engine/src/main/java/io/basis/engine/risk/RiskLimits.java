@@ -44,6 +44,8 @@ public final class RiskLimits
     public int maxFillsPerWindow = 5_000;
     /** Unhedged delta of a legged program, currency, beyond which it is hedged or unwound at once. */
     public double maxUnhedgedNotional = 3.0e7;
+    /** Unhedged notional of a legged program at which the whole engine is killed. */
+    public double killUnhedgedNotional = 1.5e8;
     /** Time a program may stay legged before it is hedged or unwound, nanoseconds. */
     public long maxLeggedNs = 2_000_000_000L;
 }

@@ -64,5 +64,13 @@ public enum RiskReason
     /** A kill switch covers the order. */
     KILL_SWITCH,
     /** Trading is reduce-only and the order would increase a position. */
-    REDUCE_ONLY
+    REDUCE_ONLY,
+    /** Automatic kill: more rejects in the window than any healthy session produces. */
+    REJECT_STORM,
+    /** Automatic kill: more fills in the window than any program could produce (a runaway loop). */
+    FILL_STORM,
+    /** Automatic kill: an exchange's cumulative quantity disagreed with the fills booked (Knight Capital). */
+    FILL_MISMATCH,
+    /** Automatic kill: a legged program's unhedged notional passed the hard limit. */
+    LEG_IMBALANCE
 }

@@ -443,6 +443,7 @@ class PreTradeRiskTest
         risk.onReject(NOW + 3);
 
         assertEquals(TradingState.HALTED, killSwitch.state());
+        assertEquals(REJECT_STORM, killSwitch.automaticReason());
     }
 
     @Test
@@ -459,5 +460,6 @@ class PreTradeRiskTest
         risk.onFill(NOW + 2 * limits.throttleWindowNs + 2);
 
         assertEquals(TradingState.HALTED, killSwitch.state());
+        assertEquals(FILL_STORM, killSwitch.automaticReason());
     }
 }
