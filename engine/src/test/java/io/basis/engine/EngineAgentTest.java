@@ -1,0 +1,242 @@
+package io.basis.engine;
+
+import io.aeron.Aeron;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.basis.engine.admin.AdminClient;
+import io.basis.engine.order.OrderIds;
+import io.basis.engine.order.OrderTracker;
+import io.basis.engine.position.Positions;
+import io.basis.engine.refdata.Instrument;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.risk.RiskReason;
+import io.basis.engine.risk.TradingState;
+import io.basis.protocol.Streams;
+import io.basis.protocol.sbe.BookSide;
+import io.basis.protocol.sbe.BookUpdateDecoder;
+import io.basis.protocol.sbe.BookUpdateEncoder;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.ExecutionReportEncoder;
+import io.basis.protocol.sbe.InstrumentStatusDecoder;
+import io.basis.protocol.sbe.InstrumentStatusEncoder;
+import io.basis.protocol.sbe.KillScope;
+import io.basis.protocol.sbe.MarketPhase;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.AdminCommandType;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The engine agent driven message by message, as the gateway would: market data and reports go in through its
+ * listener methods, operator commands over the real control stream, and what it sends is read from the real
+ * engine-to-gateway stream.
+ */
+@Timeout(30)
+class EngineAgentTest
+{
+    @TempDir
+    Path dir;
+
+    private MediaDriver driver;
+    private Aeron aeron;
+    private EngineAgent agent;
+    private AdminClient admin;
+    private Subscription toGateway;
+    private ReferenceData data;
+    private final List<long[]> newOrders = new ArrayList<>();
+    private final List<Long> cancels = new ArrayList<>();
+    private final List<RiskReason> refused = new ArrayList<>();
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+
+    @BeforeEach
+    void setUp()
+    {
+        driver = MediaDriver.launch(new MediaDriver.Context()
+            .aeronDirectoryName(dir.resolve("aeron").toString())
+            .threadingMode(ThreadingMode.SHARED)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        data = TestReferenceData.kospi200();
+        final EngineConfig config = new EngineConfig();
+        config.strategy = "edge";
+        config.edgeThreshold = 1.0e9;
+        config.listener = new EngineListener()
+        {
+            @Override
+            public void onRiskReject(final RiskReason reason)
+            {
+                refused.add(reason);
+            }
+        };
+        final Positions positions = new Positions(data.instruments(), data.costs());
+        final OrderTracker tracker = new OrderTracker(
+            1, data.constituents().size() + 1, data.instruments().size(), positions, new OrderIds(1));
+        toGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
+        agent = new EngineAgent(config, data,
+            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY),
+            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
+            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
+            new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock());
+        admin = new AdminClient(aeron);
+        for (final Instrument instrument : data.instruments())
+        {
+            snapshot(instrument);
+        }
+        await(() -> toGateway.isConnected() && admin.isConnected());
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        CloseHelper.closeAll(admin, aeron, driver);
+    }
+
+    @Test
+    void aCumulativeQuantityThatDisagreesWithTheFillsHaltsTheEngine()
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+
+        // LastQty 1 but CumQty 2: a fill the engine never saw.
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 2);
+
+        assertEquals(TradingState.HALTED, agent.killSwitch().state());
+        assertEquals(RiskReason.FILL_MISMATCH, agent.killSwitch().automaticReason());
+        await(() -> cancels.size() == newOrders.size() - 1);
+    }
+
+    @Test
+    void aHaltedConstituentRefusesTheWholeProgram()
+    {
+        final InstrumentStatusEncoder status = new InstrumentStatusEncoder().wrapAndApplyHeader(buffer, 0,
+            headerEncoder);
+        status.instrumentId(data.instrument("005930").id()).phase(MarketPhase.HALTED)
+            .programBuySuspended(BooleanType.FALSE).programSellSuspended(BooleanType.FALSE).timestampNs(1);
+        agent.onInstrumentStatus(new InstrumentStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
+
+        sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
+
+        await(() -> refused.contains(RiskReason.INSTRUMENT_NOT_TRADING));
+        drain();
+        assertTrue(newOrders.isEmpty(), "nothing of the program was sent");
+    }
+
+    @Test
+    void killingAnInstrumentCancelsItsWorkingOrderOnly()
+    {
+        submitProgram();
+        final int samsung = data.instrument("005930").id();
+
+        sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.INSTRUMENT, samsung) > 0);
+
+        await(() -> !cancels.isEmpty());
+        assertEquals(TradingState.ACTIVE, agent.killSwitch().state());
+        assertTrue(agent.killSwitch().isKilled(samsung));
+    }
+
+    private void submitProgram()
+    {
+        sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
+        await(() -> newOrders.size() > 100);
+    }
+
+    private void sendCommand(final BooleanSupplier send)
+    {
+        await(send);
+    }
+
+    private void snapshot(final Instrument instrument)
+    {
+        final long mid = instrument.prevClose();
+        final BookUpdateEncoder encoder = new BookUpdateEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(instrument.id()).exchangeSeq(1).exchangeTimestampNs(1).receiveTimestampNs(1)
+            .snapshot(BooleanType.TRUE);
+        final BookUpdateEncoder.LevelsEncoder levels = encoder.levelsCount(10);
+        for (int level = 0; level < 5; level++)
+        {
+            levels.next().side(BookSide.BID).level((short)level)
+                .price(instrument.ticksAway(mid, -(level + 1))).size(100_000);
+            levels.next().side(BookSide.ASK).level((short)level)
+                .price(instrument.ticksAway(mid, level + 1)).size(100_000);
+        }
+        agent.onBookUpdate(new BookUpdateDecoder().wrapAndApplyHeader(buffer, 0, header));
+    }
+
+    private void report(
+        final long orderId, final int instrumentId, final ExecType execType, final OrdStatus status,
+        final long lastQty, final long cumQty)
+    {
+        new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(orderId).instrumentId(instrumentId).execType(execType).ordStatus(status)
+            .side(io.basis.protocol.sbe.Side.SELL).lastQty(lastQty).lastPx(data.future().prevClose())
+            .cumQty(cumQty).leavesQty(0).avgPx(data.future().prevClose()).rejectReason(RejectReason.NONE)
+            .receiveTimestampNs(1);
+        agent.onExecutionReport(new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, header));
+    }
+
+    private void drain()
+    {
+        final NewOrderDecoder newOrder = new NewOrderDecoder();
+        final CancelOrderDecoder cancel = new CancelOrderDecoder();
+        final MessageHeaderDecoder decoderHeader = new MessageHeaderDecoder();
+        for (int i = 0; i < 20; i++)
+        {
+            agent.doWork();
+            toGateway.poll((buffer, offset, length, ignored) ->
+            {
+                decoderHeader.wrap(buffer, offset);
+                if (decoderHeader.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                {
+                    newOrder.wrapAndApplyHeader(buffer, offset, decoderHeader);
+                    newOrders.add(new long[]{newOrder.orderId(), newOrder.instrumentId()});
+                }
+                else if (decoderHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
+                {
+                    cancel.wrapAndApplyHeader(buffer, offset, decoderHeader);
+                    cancels.add(cancel.orderId());
+                }
+            }, 1_000);
+        }
+    }
+
+    private void await(final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                fail("timed out");
+            }
+            drain();
+        }
+    }
+}
