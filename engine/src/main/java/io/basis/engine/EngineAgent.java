@@ -601,7 +601,12 @@ public final class EngineAgent implements Agent, GatewayListener
                 killSwitch.reduceOnly(true);
                 break;
             case SUBMIT_PROGRAM:
-                if (command.contracts() > 0 && tracker.openProgramCount() < config.maxOpenPrograms)
+                final RiskReason duplicate = risk.checkSubmission(command.correlationId());
+                if (duplicate != RiskReason.NONE)
+                {
+                    reject(duplicate);
+                }
+                else if (command.contracts() > 0 && tracker.openProgramCount() < config.maxOpenPrograms)
                 {
                     sendProgram(command.direction() == Direction.REVERSE ?
                         ProgramDirection.REVERSE : ProgramDirection.CASH_AND_CARRY,

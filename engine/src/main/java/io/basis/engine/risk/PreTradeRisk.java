@@ -42,6 +42,9 @@ public final class PreTradeRisk
     private final long[] lastOrderQuantity;
     private final long[] lastOrderPrice;
     private final Side[] lastOrderSide;
+    private final long[] recentSubmissions = new long[64];
+    private int nextSubmission;
+    private double peakPnl;
 
     /**
      * @param instruments instruments, indexed by engine id.
@@ -119,6 +122,11 @@ public final class PreTradeRisk
         {
             reason = RiskReason.LOSS_LIMIT;
             killSwitch.trip(RiskReason.LOSS_LIMIT);
+        }
+        else if (pnl() < peakPnl - limits.maxDrawdown)
+        {
+            reason = RiskReason.DRAWDOWN_LIMIT;
+            killSwitch.trip(RiskReason.DRAWDOWN_LIMIT);
         }
         else if (basketNotional > limits.maxBasketNotional)
         {
@@ -361,12 +369,37 @@ public final class PreTradeRisk
     }
 
     /**
-     * @return realized plus unrealized P&L, net of commissions and taxes, marked at book mids.
+     * A program submitted by an operator or embedding code: a command seen before (a resend of the same
+     * correlation id) is refused.
+     *
+     * @param correlationId the command's correlation id, unique per sender.
+     * @return NONE or DUPLICATE_PROGRAM.
+     */
+    public RiskReason checkSubmission(final long correlationId)
+    {
+        for (final long seen : recentSubmissions)
+        {
+            if (seen == correlationId && correlationId != 0)
+            {
+                return count(RiskReason.DUPLICATE_PROGRAM);
+            }
+        }
+        recentSubmissions[nextSubmission] = correlationId;
+        nextSubmission = (nextSubmission + 1) % recentSubmissions.length;
+        return RiskReason.NONE;
+    }
+
+    /**
+     * @return realized plus unrealized P&L, net of commissions and taxes, marked at book mids; also moves the
+     *         peak from which drawdown is measured.
      */
     public double pnl()
     {
         refreshMarks();
-        return positions.realizedPnl() + positions.unrealizedPnl(marks) - positions.commissions() - positions.taxes();
+        final double pnl = positions.realizedPnl() + positions.unrealizedPnl(marks) - positions.commissions() -
+            positions.taxes();
+        peakPnl = Math.max(peakPnl, pnl);
+        return pnl;
     }
 
     private double grossExposure()

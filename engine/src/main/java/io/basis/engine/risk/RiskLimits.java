@@ -38,6 +38,8 @@ public final class RiskLimits
     public boolean allowShortSales = true;
     /** Loss (positive number) at which the kill switch trips. */
     public double maxLoss = 5.0e7;
+    /** Fall of P&L from its peak (positive number) at which the kill switch trips. */
+    public double maxDrawdown = 5.0e7;
     /** Rejects per throttle window that trip the kill switch (a reject storm). */
     public int maxRejectsPerWindow = 50;
     /** Fills per throttle window that trip the kill switch (a repeated-fill storm). */

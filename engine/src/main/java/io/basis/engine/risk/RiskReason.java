@@ -61,6 +61,8 @@ public enum RiskReason
     MODEL_INVALID,
     /** Realized plus unrealized P&L is below the loss limit. */
     LOSS_LIMIT,
+    /** P&L has fallen further from its peak than the drawdown limit. */
+    DRAWDOWN_LIMIT,
     /** A kill switch covers the order. */
     KILL_SWITCH,
     /** Trading is reduce-only and the order would increase a position. */

@@ -367,6 +367,35 @@ class PreTradeRiskTest
     }
 
     @Test
+    void aDrawdownFromThePeakBeyondTheLimitRefusesAndTripsTheKillSwitch()
+    {
+        // Long 10 A bought at 99.5: at the mid of 104.5 the P&L peaks near +50, then A falls back to 99.5.
+        positions.book(a, Side.BUY, 10, px("99.5"));
+        limits.maxDrawdown = 40;
+        final PreTradeRisk risk = risk();
+        level(a, true, 0, "104", 8);
+        level(a, false, 0, "105", 6);
+        level(a, false, 1, "106", 10);
+        assertEquals(NONE, program(risk, 2004, 1, 3), "at the peak");
+
+        level(a, true, 0, "99", 8);
+        level(a, false, 0, "100", 6);
+        level(a, false, 1, "101", 10);
+        assertEquals(DRAWDOWN_LIMIT, program(risk, 2004, 1, 3));
+        assertEquals(DRAWDOWN_LIMIT, killSwitch.automaticReason());
+    }
+
+    @Test
+    void aResentProgramSubmissionIsRefused()
+    {
+        final PreTradeRisk risk = risk();
+
+        assertEquals(NONE, risk.checkSubmission(41));
+        assertEquals(NONE, risk.checkSubmission(42));
+        assertEquals(DUPLICATE_PROGRAM, risk.checkSubmission(41));
+    }
+
+    @Test
     void maximumBasketNotional()
     {
         limits.maxBasketNotional = 2_000;
