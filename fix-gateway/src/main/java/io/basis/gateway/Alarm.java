@@ -31,7 +31,17 @@ public enum Alarm
     /** The publication is closed or at its maximum position. */
     PUBLICATION_FAILED("publication to the engine failed permanently; message dropped"),
     /** An exception escaped the gateway agent's duty cycle. */
-    AGENT_ERROR("unexpected error in the gateway agent");
+    AGENT_ERROR("unexpected error in the gateway agent"),
+    /** An instrument's RptSeq jumped: its book is cleared towards the engine and its snapshot re-requested. */
+    MARKET_DATA_GAP("market data RptSeq gap: instrument marked stale, snapshot re-requested"),
+    /** The market-data session's resend could not fill a MsgSeqNum gap: messages are lost for good. */
+    MARKET_DATA_GAP_FILL("market data MsgSeqNum gap filled by a sequence reset: every instrument re-snapshotted"),
+    /** A MarketDataRequest to recover a stale instrument could not be sent. */
+    SNAPSHOT_REQUEST_FAILED("snapshot re-request could not be sent; retried on the next update or logon"),
+    /** A SecurityStatus (f) or TradingSessionStatus (h) the gateway cannot map to a market phase. */
+    UNKNOWN_MARKET_STATUS("market status the gateway cannot map; ignored"),
+    /** A trade bust or correction (FIX 4.2 ExecTransType 1 or 2), which the engine does not model. */
+    EXECUTION_CORRECTION("trade bust or correction from the exchange; not forwarded, reconcile by hand");
 
     private final String description;
 

@@ -3,14 +3,18 @@ package io.basis.gateway;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
+import org.agrona.concurrent.status.AtomicCounter;
+
 /**
  * Counts {@link Alarm}s and logs the first occurrence of each kind. Thread safe: the QuickFIX/J thread and the
- * gateway agent both raise alarms.
+ * gateway agent both raise alarms. Once {@link #mirrorTo mirrored}, every count is also an Aeron counter
+ * ({@code basis-gateway: alarm NAME}), readable with {@code AeronStat}.
  */
 public final class Alarms
 {
     private final AtomicLongArray counts = new AtomicLongArray(Alarm.values().length);
     private final Consumer<String> log;
+    private volatile GatewayCounters counters;
 
     /**
      * Alarms logged to standard error.
@@ -38,11 +42,35 @@ public final class Alarms
      */
     public void raise(final Alarm alarm, final String detail)
     {
-        if (counts.getAndIncrement(alarm.ordinal()) == 0)
+        final long previous = counts.getAndIncrement(alarm.ordinal());
+        final GatewayCounters mirror = counters;
+        if (mirror != null)
+        {
+            mirror.alarm(alarm).incrementRelease();
+        }
+        if (previous == 0)
         {
             log.accept("ALARM " + alarm + ": " + alarm.description() + ": " + detail +
                 " (further occurrences are counted, not logged)");
         }
+    }
+
+    /**
+     * Mirror every count into the gateway's counters from now on, starting with the counts so far.
+     *
+     * @param gatewayCounters the counters, or null to stop mirroring.
+     */
+    public void mirrorTo(final GatewayCounters gatewayCounters)
+    {
+        if (gatewayCounters != null)
+        {
+            for (final Alarm alarm : Alarm.values())
+            {
+                final AtomicCounter counter = gatewayCounters.alarm(alarm);
+                counter.getAndAddRelease(count(alarm));
+            }
+        }
+        counters = gatewayCounters;
     }
 
     /**

@@ -20,6 +20,7 @@ import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.CxlRejReason;
+import quickfix.field.ExecTransType;
 import quickfix.field.LastPx;
 import quickfix.field.LastQty;
 import quickfix.field.LeavesQty;
@@ -35,6 +36,8 @@ import quickfix.field.Text;
  * {@code CancelReject}, BusinessMessageReject (j) of a NewOrderSingle to {@code OrderReject}.
  * <p>
  * Every output uses {@link SbeSink.Delivery#WAIT_FOR_ENGINE}: a fill must not be lost because the engine blinked.
+ * FIX 4.2 reports are accepted too: ExecType 1/2 are fills, 3 done for day is expired, and a trade bust or
+ * correction (ExecTransType 1/2), which the engine does not model, is alarmed and not forwarded.
  * Single-threaded (the QuickFIX/J thread); owns its buffer.
  */
 public final class ExecutionTranslator
@@ -78,8 +81,17 @@ public final class ExecutionTranslator
             {
                 return false;
             }
-            final ExecType execType = ExecType.get((byte)message.getChar(quickfix.field.ExecType.FIELD));
-            final OrdStatus ordStatus = OrdStatus.get((byte)message.getChar(quickfix.field.OrdStatus.FIELD));
+            if (message.isSetField(ExecTransType.FIELD))
+            {
+                final char execTransType = message.getChar(ExecTransType.FIELD);
+                if (execTransType == ExecTransType.CANCEL || execTransType == ExecTransType.CORRECT)
+                {
+                    alarms.raise(Alarm.EXECUTION_CORRECTION, "ExecTransType " + execTransType + " in " + message);
+                    return false;
+                }
+            }
+            final ExecType execType = ExecType.get((byte)execType(message.getChar(quickfix.field.ExecType.FIELD)));
+            final OrdStatus ordStatus = OrdStatus.get((byte)ordStatus(message.getChar(quickfix.field.OrdStatus.FIELD)));
             final Side side = Side.get((byte)message.getChar(quickfix.field.Side.FIELD));
             if (execType == ExecType.NULL_VAL || ordStatus == OrdStatus.NULL_VAL || side == Side.NULL_VAL)
             {
@@ -181,6 +193,38 @@ public final class ExecutionTranslator
             alarms.raise(Alarm.UNPARSABLE_EXECUTION, "BusinessMessageReject: " + ex + " in " + message);
             return false;
         }
+    }
+
+    /**
+     * FIX 4.2 ExecType codes that FIX 4.4 replaced, to the 4.4 code the SBE enum carries: 1 (partial fill) and
+     * 2 (fill) are trades (F), 3 (done for day) is expired (C). 4.4 codes pass through.
+     *
+     * @param fixExecType ExecType (150) as received.
+     * @return the FIX 4.4 code.
+     */
+    public static char execType(final char fixExecType)
+    {
+        switch (fixExecType)
+        {
+            case '1':
+            case '2':
+                return 'F';
+            case '3':
+                return 'C';
+            default:
+                return fixExecType;
+        }
+    }
+
+    /**
+     * FIX 4.2 OrdStatus 3 (done for day) to expired (C), the SBE enum's closest; other codes pass through.
+     *
+     * @param fixOrdStatus OrdStatus (39) as received.
+     * @return the code the SBE enum carries.
+     */
+    public static char ordStatus(final char fixOrdStatus)
+    {
+        return fixOrdStatus == '3' ? 'C' : fixOrdStatus;
     }
 
     /**

@@ -57,7 +57,8 @@ public final class Gateway implements AutoCloseable
     public static Gateway launch(final GatewayConfig config)
     {
         final SessionSettings settings = loadSettings(config);
-        final Gateway gateway = new Gateway(config, SessionRoles.load(settings));
+        final Gateway gateway = new Gateway(config,
+            SessionRoles.load(settings, config.settingsFile().toAbsolutePath().getParent()));
         try
         {
             gateway.start(settings);
@@ -110,6 +111,7 @@ public final class Gateway implements AutoCloseable
                 " (start one, or launch the gateway with an embedded driver): " + ex.getMessage(), ex);
         }
         counters = new GatewayCounters(aeron);
+        alarms.mirrorTo(counters);
         final Publication toEngine = aeron.addPublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final Subscription fromEngine = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
 
@@ -120,19 +122,23 @@ public final class Gateway implements AutoCloseable
             publishTimeoutNs, closing::get, counters, alarms);
 
         sessionStatus = new SessionStatusPublisher(counters.sessionsUp);
-        final MarketDataSubscriptions subscriptions =
-            new MarketDataSubscriptions(new QfjFixSession(roles.marketData()), directory);
-        final OrderTranslator orders = new OrderTranslator(
-            directory, new QfjFixSession(roles.orderEntry()), agentSink, alarms, config.account());
+        final Dialect marketDataDialect = roles.marketDataDialect();
+        final MarketDataSubscriptions subscriptions = new MarketDataSubscriptions(
+            new QfjFixSession(roles.marketData()), directory, marketDataDialect.marketStatusRequests());
+        final OrderTranslator orders = new OrderTranslator(directory, new QfjFixSession(roles.orderEntry()),
+            agentSink, alarms, config.account(), roles.orderEntryDialect(), roles.orderEntry().getBeginString());
+        final MarketStatusTranslator marketStatus =
+            new MarketStatusTranslator(directory, fixSink, alarms, counters, marketDataDialect.sidecarTag());
 
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, orders, subscriptions,
-            sessionStatus, agentSink, counters, alarms);
+            sessionStatus, marketStatus, agentSink, counters, alarms);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
         final GatewayApplication application = new GatewayApplication(
             roles,
-            new MarketDataTranslator(directory, fixSink, alarms),
+            new MarketDataTranslator(directory, fixSink, alarms, subscriptions::subscribe, counters),
+            marketStatus,
             new ExecutionTranslator(directory, fixSink, alarms),
             subscriptions,
             sessionStatus,
@@ -220,7 +226,10 @@ public final class Gateway implements AutoCloseable
         {
             initiator.stop();
         }
-        CloseHelper.quietCloseAll(agentRunner, counters, aeron, driver);
+        CloseHelper.quietClose(agentRunner);
+        // Alarms may still be raised after this (by a late QuickFIX/J callback); never into a closed counter.
+        alarms.mirrorTo(null);
+        CloseHelper.quietCloseAll(counters, aeron, driver);
         final String summary = alarms.summary();
         if (!summary.isEmpty())
         {

@@ -16,9 +16,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
 /**
- * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data
- * subscriptions and orders into FIX messages sent on the order-entry session. Also notices an engine connecting to
- * GATEWAY_TO_ENGINE and republishes the session status to it.
+ * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data and
+ * market-status subscriptions and orders into FIX messages sent on the order-entry session. Also notices an engine
+ * connecting to GATEWAY_TO_ENGINE and republishes the session status and the market status to it.
  * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */
@@ -33,6 +33,7 @@ final class GatewayAgent implements Agent
     private final OrderTranslator orders;
     private final MarketDataSubscriptions subscriptions;
     private final SessionStatusPublisher sessionStatus;
+    private final MarketStatusTranslator marketStatus;
     private final SbeSink sink;
     private final GatewayCounters counters;
     private final Alarms alarms;
@@ -51,6 +52,7 @@ final class GatewayAgent implements Agent
         final OrderTranslator orders,
         final MarketDataSubscriptions subscriptions,
         final SessionStatusPublisher sessionStatus,
+        final MarketStatusTranslator marketStatus,
         final SbeSink sink,
         final GatewayCounters counters,
         final Alarms alarms)
@@ -61,6 +63,7 @@ final class GatewayAgent implements Agent
         this.orders = orders;
         this.subscriptions = subscriptions;
         this.sessionStatus = sessionStatus;
+        this.marketStatus = marketStatus;
         this.sink = sink;
         this.counters = counters;
         this.alarms = alarms;
@@ -77,6 +80,8 @@ final class GatewayAgent implements Agent
             if (connected)
             {
                 sessionStatus.republish(sink);
+                // Halts, phase and sidecar the exchange announced before this engine connected.
+                marketStatus.republish(sink);
             }
             work++;
         }
@@ -88,6 +93,7 @@ final class GatewayAgent implements Agent
             // One V per batch of definitions. Sent even for symbols already subscribed: an engine that
             // (re)connects redefines its instruments and needs fresh snapshots.
             subscriptions.subscribe(newSymbols);
+            subscriptions.requestMarketStatus(newSymbols, false);
             newSymbols.clear();
             work++;
         }

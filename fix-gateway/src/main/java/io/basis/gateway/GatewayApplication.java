@@ -18,6 +18,7 @@ final class GatewayApplication implements Application
 {
     private final SessionRoles roles;
     private final MarketDataTranslator marketData;
+    private final MarketStatusTranslator marketStatus;
     private final ExecutionTranslator executions;
     private final MarketDataSubscriptions subscriptions;
     private final SessionStatusPublisher sessionStatus;
@@ -28,6 +29,7 @@ final class GatewayApplication implements Application
     GatewayApplication(
         final SessionRoles roles,
         final MarketDataTranslator marketData,
+        final MarketStatusTranslator marketStatus,
         final ExecutionTranslator executions,
         final MarketDataSubscriptions subscriptions,
         final SessionStatusPublisher sessionStatus,
@@ -37,6 +39,7 @@ final class GatewayApplication implements Application
     {
         this.roles = roles;
         this.marketData = marketData;
+        this.marketStatus = marketStatus;
         this.executions = executions;
         this.subscriptions = subscriptions;
         this.sessionStatus = sessionStatus;
@@ -57,8 +60,11 @@ final class GatewayApplication implements Application
         sessionStatus.onStateChange(role, true, sink);
         if (role == SessionRole.MARKET_DATA)
         {
-            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol.
+            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol, and
+            // from the exchange's current market status.
+            marketData.onLogon();
             subscriptions.subscribeAll();
+            subscriptions.requestMarketStatusAll();
         }
     }
 
@@ -78,7 +84,14 @@ final class GatewayApplication implements Application
     {
         try
         {
-            if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD)))
+            final String msgType = message.getHeader().getString(MsgType.FIELD);
+            if (MsgType.SEQUENCE_RESET.equals(msgType) && roles.roleOf(sessionId) == SessionRole.MARKET_DATA)
+            {
+                // Our resend request was answered with a gap fill: market data is never stored, so whatever the
+                // skipped sequence numbers carried is lost. Every book is suspect until re-snapshotted.
+                marketData.onSequenceReset(System.nanoTime());
+            }
+            else if (MsgType.REJECT.equals(msgType))
             {
                 alarms.raise(Alarm.SESSION_REJECT, sessionId + " RefSeqNum=" + optional(message, RefSeqNum.FIELD) +
                     " Text=" + optional(message, Text.FIELD));
@@ -87,6 +100,10 @@ final class GatewayApplication implements Application
         catch (final FieldNotFound ex)
         {
             // Every parsed message has a MsgType; nothing to do.
+        }
+        catch (final RuntimeException ex)
+        {
+            alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + " admin: " + ex);
         }
     }
 
@@ -109,6 +126,10 @@ final class GatewayApplication implements Application
                 case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH:
                 case MsgType.MARKET_DATA_INCREMENTAL_REFRESH:
                     marketData.onMessage(message, receiveTimestampNs);
+                    break;
+                case MsgType.SECURITY_STATUS:
+                case MsgType.TRADING_SESSION_STATUS:
+                    marketStatus.onMessage(message, receiveTimestampNs);
                     break;
                 case MsgType.EXECUTION_REPORT:
                     executions.onExecutionReport(message, receiveTimestampNs);

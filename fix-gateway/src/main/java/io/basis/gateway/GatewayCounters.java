@@ -1,18 +1,43 @@
 package io.basis.gateway;
 
+import java.nio.ByteBuffer;
+
 import io.aeron.Aeron;
-import io.aeron.Counter;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
 
 /**
- * Gateway counters in the media driver's counters file, so {@code AeronStat} shows them next to Aeron's own.
- * All are thread safe ({@link AtomicCounter}).
+ * Gateway counters in the media driver's counters file, so {@code AeronStat} shows them next to Aeron's own
+ * (type id {@value #TYPE_ID}, labels {@code basis-gateway: ...}). All are thread safe ({@link AtomicCounter}).
+ * Besides the traffic counters there is one counter per {@link Alarm} ({@code basis-gateway: alarm NAME}).
  */
 public final class GatewayCounters implements AutoCloseable
 {
     /** Counter type id of every Basis gateway counter (user range, above Aeron's reserved ids). */
     public static final int TYPE_ID = 7117_00;
+    /** Label prefix of every gateway counter. */
+    public static final String LABEL_PREFIX = "basis-gateway: ";
+
+    private static final String[] LABELS = {
+        "messages from engine",
+        "messages to engine",
+        "FIX messages in",
+        "FIX orders and cancels out",
+        "rejects to engine",
+        "back-pressure events",
+        "market data dropped, no engine",
+        "undeliverable to engine",
+        "FIX sessions logged on",
+        "instrument status to engine",
+        "market status messages in (f, h)",
+        "market data RptSeq gaps",
+        "market data MsgSeqNum gaps not filled",
+        "snapshot re-requests",
+        "instruments stale",
+        "market data dropped, stale or old",
+    };
 
     /** Messages received from the engine. */
     public final AtomicCounter messagesFromEngine;
@@ -32,36 +57,86 @@ public final class GatewayCounters implements AutoCloseable
     public final AtomicCounter undeliverable;
     /** FIX sessions logged on (0 to 2). */
     public final AtomicCounter sessionsUp;
+    /** SBE InstrumentStatus messages published (halts, phases, sidecar). */
+    public final AtomicCounter instrumentStatusToEngine;
+    /** SecurityStatus (f) and TradingSessionStatus (h) received. */
+    public final AtomicCounter marketStatusIn;
+    /** RptSeq gaps detected: an instrument became stale. */
+    public final AtomicCounter marketDataGaps;
+    /** Sequence resets (gap fills) on the market-data session: messages lost for good, everything re-snapshotted. */
+    public final AtomicCounter marketDataGapFills;
+    /** MarketDataRequests sent to recover stale instruments. */
+    public final AtomicCounter snapshotRequests;
+    /** Instruments currently stale (book cleared, waiting for a snapshot). */
+    public final AtomicCounter staleInstruments;
+    /** Incremental refreshes dropped: instrument stale, or older than its snapshot. */
+    public final AtomicCounter marketDataStaleDropped;
 
-    private final Counter[] all;
+    private final AtomicCounter[] alarmCounters = new AtomicCounter[Alarm.values().length];
+    private final AtomicCounter[] all;
 
     /**
-     * Allocate the counters.
+     * Allocate the counters in the media driver's counters file.
      *
      * @param aeron connected client; the counters close with it.
      */
     public GatewayCounters(final Aeron aeron)
     {
-        all = new Counter[]{
-            aeron.addCounter(TYPE_ID, "basis-gateway: messages from engine"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: messages to engine"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: FIX messages in"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: FIX orders and cancels out"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: rejects to engine"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: back-pressure events"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: market data dropped, no engine"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: undeliverable to engine"),
-            aeron.addCounter(TYPE_ID, "basis-gateway: FIX sessions logged on"),
-        };
-        messagesFromEngine = all[0];
-        messagesToEngine = all[1];
-        fixMessagesIn = all[2];
-        fixOrdersOut = all[3];
-        rejectsToEngine = all[4];
-        backPressureEvents = all[5];
-        marketDataDropped = all[6];
-        undeliverable = all[7];
-        sessionsUp = all[8];
+        this(label -> aeron.addCounter(TYPE_ID, label));
+    }
+
+    /**
+     * Counters in a private, in-memory counters manager: for tests and tools without a media driver.
+     *
+     * @return counters nobody else can read.
+     */
+    public static GatewayCounters inMemory()
+    {
+        final int capacity = 128;
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(capacity * CountersManager.METADATA_LENGTH)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(capacity * CountersManager.COUNTER_LENGTH)));
+        return new GatewayCounters(label -> manager.newCounter(label, TYPE_ID));
+    }
+
+    private GatewayCounters(final java.util.function.Function<String, AtomicCounter> factory)
+    {
+        all = new AtomicCounter[LABELS.length + alarmCounters.length];
+        for (int i = 0; i < LABELS.length; i++)
+        {
+            all[i] = factory.apply(LABEL_PREFIX + LABELS[i]);
+        }
+        for (final Alarm alarm : Alarm.values())
+        {
+            alarmCounters[alarm.ordinal()] = factory.apply(LABEL_PREFIX + "alarm " + alarm.name());
+            all[LABELS.length + alarm.ordinal()] = alarmCounters[alarm.ordinal()];
+        }
+        int i = 0;
+        messagesFromEngine = all[i++];
+        messagesToEngine = all[i++];
+        fixMessagesIn = all[i++];
+        fixOrdersOut = all[i++];
+        rejectsToEngine = all[i++];
+        backPressureEvents = all[i++];
+        marketDataDropped = all[i++];
+        undeliverable = all[i++];
+        sessionsUp = all[i++];
+        instrumentStatusToEngine = all[i++];
+        marketStatusIn = all[i++];
+        marketDataGaps = all[i++];
+        marketDataGapFills = all[i++];
+        snapshotRequests = all[i++];
+        staleInstruments = all[i++];
+        marketDataStaleDropped = all[i];
+    }
+
+    /**
+     * @param alarm an alarm kind.
+     * @return the counter mirroring its count.
+     */
+    public AtomicCounter alarm(final Alarm alarm)
+    {
+        return alarmCounters[alarm.ordinal()];
     }
 
     @Override

@@ -20,7 +20,9 @@ public final class GatewayMain
         "                            BasisRole=MARKET_DATA session (required)",
         "  --aeron-dir DIR           Aeron directory (default: Aeron's default, aeron.dir)",
         "  --embedded-driver         launch a media driver inside the gateway",
-        "  --account ACC             Account (1) on every order (default " + GatewayConfig.DEFAULT_ACCOUNT + ")",
+        "  --account ACC             Account (1) on every order (default " + GatewayConfig.DEFAULT_ACCOUNT +
+        "), unless the",
+        "                            order-entry BasisDialect sets account",
         "  --idle backoff|busy       idle strategy of the gateway agent (default backoff)",
         "  --publish-timeout-ms N    how long execution reports wait for an absent engine (default " +
         GatewayConfig.DEFAULT_PUBLISH_TIMEOUT.toMillis() + ")",

@@ -9,9 +9,13 @@ import quickfix.field.MDEntryType;
 import quickfix.field.MDReqID;
 import quickfix.field.MDUpdateType;
 import quickfix.field.MarketDepth;
+import quickfix.field.SecurityStatusReqID;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
+import quickfix.field.TradSesReqID;
 import quickfix.fix44.MarketDataRequest;
+import quickfix.fix44.SecurityStatusRequest;
+import quickfix.fix44.TradingSessionStatusRequest;
 
 /**
  * Sends MarketDataRequest (V) on the market-data session: for each batch of new instrument definitions (gateway
@@ -19,6 +23,10 @@ import quickfix.fix44.MarketDataRequest;
  * <p>
  * A definition that arrives while the session is down is not lost: the next logon subscribes every symbol in the
  * directory. A definition racing with a logon may be subscribed twice, which only costs a second snapshot.
+ * <p>
+ * Also asks for market state, unless the dialect says the venue pushes it unasked ({@code marketStatus.requests=N}):
+ * a SecurityStatusRequest (e) per symbol and one TradingSessionStatusRequest (g), both SubscriptionRequestType 1,
+ * so halts, resumes, phases and the sidecar keep coming.
  */
 public final class MarketDataSubscriptions
 {
@@ -27,16 +35,70 @@ public final class MarketDataSubscriptions
 
     private final FixSession marketData;
     private final InstrumentDirectory directory;
+    private final boolean statusRequests;
     private final AtomicLong nextRequestId = new AtomicLong(1);
 
     /**
+     * Subscriptions that also request market status.
+     *
      * @param marketData the market-data session.
      * @param directory  the known symbols.
      */
     public MarketDataSubscriptions(final FixSession marketData, final InstrumentDirectory directory)
     {
+        this(marketData, directory, true);
+    }
+
+    /**
+     * @param marketData     the market-data session.
+     * @param directory      the known symbols.
+     * @param statusRequests whether to send SecurityStatusRequest and TradingSessionStatusRequest.
+     */
+    public MarketDataSubscriptions(
+        final FixSession marketData, final InstrumentDirectory directory, final boolean statusRequests)
+    {
         this.marketData = marketData;
         this.directory = directory;
+        this.statusRequests = statusRequests;
+    }
+
+    /**
+     * Ask for the status of every defined symbol and for the trading session; called on market-data logon.
+     *
+     * @return how many requests were sent.
+     */
+    public int requestMarketStatusAll()
+    {
+        return requestMarketStatus(directory.symbols(), true);
+    }
+
+    /**
+     * Ask for the status of some symbols (one e each, subscribing to changes), and optionally of the trading
+     * session (one g). Nothing is sent if the dialect disables status requests or the session is down.
+     *
+     * @param symbols        exchange symbols.
+     * @param tradingSession also send a TradingSessionStatusRequest.
+     * @return how many requests were sent.
+     */
+    public int requestMarketStatus(final Collection<String> symbols, final boolean tradingSession)
+    {
+        if (!statusRequests || !marketData.isLoggedOn())
+        {
+            return 0;
+        }
+        int sent = 0;
+        if (tradingSession && marketData.send(tradingSessionStatusRequest("BASIS-" + nextRequestId.getAndIncrement())))
+        {
+            sent++;
+        }
+        for (final String symbol : symbols)
+        {
+            if (marketData.send(securityStatusRequest("BASIS-" + nextRequestId.getAndIncrement(), symbol)))
+            {
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**
@@ -62,6 +124,35 @@ public final class MarketDataSubscriptions
             return false;
         }
         return marketData.send(marketDataRequest("BASIS-" + nextRequestId.getAndIncrement(), symbols));
+    }
+
+    /**
+     * Build a SecurityStatusRequest (e) subscribing to one symbol's status.
+     *
+     * @param requestId SecurityStatusReqID (324).
+     * @param symbol    the symbol.
+     * @return the FIX message, header left to the session.
+     */
+    public static Message securityStatusRequest(final String requestId, final String symbol)
+    {
+        final SecurityStatusRequest request = new SecurityStatusRequest(
+            new SecurityStatusReqID(requestId),
+            new SubscriptionRequestType(SubscriptionRequestType.SNAPSHOT_UPDATES));
+        request.setString(Symbol.FIELD, symbol);
+        return request;
+    }
+
+    /**
+     * Build a TradingSessionStatusRequest (g) subscribing to the trading session's status.
+     *
+     * @param requestId TradSesReqID (335).
+     * @return the FIX message, header left to the session.
+     */
+    public static Message tradingSessionStatusRequest(final String requestId)
+    {
+        return new TradingSessionStatusRequest(
+            new TradSesReqID(requestId),
+            new SubscriptionRequestType(SubscriptionRequestType.SNAPSHOT_UPDATES));
     }
 
     /**

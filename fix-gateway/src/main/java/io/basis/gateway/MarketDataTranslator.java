@@ -1,7 +1,10 @@
 package io.basis.gateway;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateEncoder;
@@ -10,6 +13,7 @@ import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.TradeEncoder;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Group;
@@ -31,15 +35,58 @@ import quickfix.field.Symbol;
  * <p>
  * A message is fully translated before anything is published, so a bad entry drops the whole message (with an
  * alarm) rather than publishing half a book change. Single-threaded (the QuickFIX/J thread); owns its buffer.
+ * <p>
+ * <b>Gap detection.</b> RptSeq is tracked per instrument: a W sets it, each X must be the next one. An X older than
+ * the instrument's snapshot is dropped (it is already in the snapshot). An X beyond the next one means updates were
+ * lost: the instrument becomes <i>stale</i>. The engine gets an empty snapshot (a {@code BookUpdate} snapshot=TRUE
+ * without levels, which clears its book), an alarm and a counter record the gap, and the instrument's snapshot is
+ * re-requested with a MarketDataRequest. Its X are dropped until the new W arrives, which resumes it. A message
+ * that cannot be parsed does not advance the sequence, so it shows as a gap at the next X. A sequence reset (gap
+ * fill) on the market-data session means the session's own resend could not recover lost messages: every
+ * instrument is made stale and re-snapshotted at once ({@link #onSequenceReset}).
  */
 public final class MarketDataTranslator
 {
     /** BookUpdate levels are uint8 and 255 is the null value. */
     private static final int MAX_LEVEL = 254;
+    /** A stale instrument whose snapshot has not come within this long is re-requested at its next X. */
+    public static final long SNAPSHOT_RETRY_NS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Re-requests snapshots: one MarketDataRequest for the symbols.
+     */
+    @FunctionalInterface
+    public interface SnapshotRequester
+    {
+        /**
+         * @param symbols symbols to re-snapshot.
+         * @return true if the request was sent.
+         */
+        boolean requestSnapshot(Collection<String> symbols);
+    }
+
+    /** RptSeq state of one instrument. */
+    private static final class Sequence
+    {
+        final String symbol;
+        long lastSeq;
+        boolean synced;
+        boolean stale;
+        long requestedAtNs;
+
+        Sequence(final String symbol)
+        {
+            this.symbol = symbol;
+        }
+    }
 
     private final InstrumentDirectory directory;
     private final SbeSink sink;
     private final Alarms alarms;
+    private final SnapshotRequester snapshots;
+    private final GatewayCounters counters;
+    private final Int2ObjectHashMap<Sequence> sequences = new Int2ObjectHashMap<>();
+    private final List<String> toRequest = new ArrayList<>();
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(1024);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final BookUpdateEncoder bookEncoder = new BookUpdateEncoder();
@@ -51,15 +98,93 @@ public final class MarketDataTranslator
     private long exchangeTimestampNs;
 
     /**
+     * A translator whose snapshot re-requests go nowhere and whose counters nobody reads: for tests and tools.
+     *
      * @param directory symbol to engine instrument id.
      * @param sink      receives the SBE messages.
      * @param alarms    for unknown symbols and unparsable messages.
      */
     public MarketDataTranslator(final InstrumentDirectory directory, final SbeSink sink, final Alarms alarms)
     {
+        this(directory, sink, alarms, symbols -> false, GatewayCounters.inMemory());
+    }
+
+    /**
+     * @param directory symbol to engine instrument id.
+     * @param sink      receives the SBE messages.
+     * @param alarms    for unknown symbols, unparsable messages and gaps.
+     * @param snapshots re-requests the snapshot of stale instruments.
+     * @param counters  gaps, re-requests, stale instruments, dropped updates.
+     */
+    public MarketDataTranslator(
+        final InstrumentDirectory directory,
+        final SbeSink sink,
+        final Alarms alarms,
+        final SnapshotRequester snapshots,
+        final GatewayCounters counters)
+    {
         this.directory = directory;
         this.sink = sink;
         this.alarms = alarms;
+        this.snapshots = snapshots;
+        this.counters = counters;
+    }
+
+    /**
+     * The market-data session logged on and re-subscribes everything: forget every sequence, each instrument
+     * starts again from its new W.
+     */
+    public void onLogon()
+    {
+        sequences.clear();
+        counters.staleInstruments.setRelease(0);
+    }
+
+    /**
+     * A SequenceReset (gap fill or reset) arrived on the market-data session: the messages it skips are lost for
+     * good (market data is not stored for resend). Every defined instrument becomes stale and all are
+     * re-snapshotted with one request.
+     *
+     * @param receiveTimestampNs {@link System#nanoTime()} when the reset was received.
+     * @return how many instruments became stale.
+     */
+    public int onSequenceReset(final long receiveTimestampNs)
+    {
+        counters.marketDataGapFills.incrementRelease();
+        toRequest.clear();
+        for (final String symbol : directory.symbols())
+        {
+            final int instrumentId = directory.idOf(symbol);
+            if (instrumentId == InstrumentDirectory.UNKNOWN)
+            {
+                continue;
+            }
+            Sequence sequence = sequences.get(instrumentId);
+            if (sequence == null || !sequence.symbol.equals(symbol))
+            {
+                sequence = new Sequence(symbol);
+                sequences.put(instrumentId, sequence);
+            }
+            if (!sequence.stale)
+            {
+                markStale(instrumentId, sequence, sequence.lastSeq, receiveTimestampNs);
+            }
+            sequence.requestedAtNs = receiveTimestampNs;
+            toRequest.add(symbol);
+        }
+        alarms.raise(Alarm.MARKET_DATA_GAP_FILL, toRequest.size() + " instruments re-snapshotted");
+        requestSnapshots(toRequest);
+        return toRequest.size();
+    }
+
+    /**
+     * @param instrumentId engine id.
+     * @return true while the instrument waits for a snapshot after a gap.
+     */
+    public boolean isStale(final int instrumentId)
+    {
+        final Sequence sequence = sequences.get(instrumentId);
+        return sequence != null && sequence.stale;
     }
 
     /**
@@ -124,6 +249,15 @@ public final class MarketDataTranslator
         levels.resetCountToIndex();
         // An empty snapshot is still published: it tells the engine the whole book is empty.
         publishBookUpdate();
+
+        final Sequence sequence = sequence(instrumentId, symbol);
+        sequence.lastSeq = exchangeSeq;
+        sequence.synced = true;
+        if (sequence.stale)
+        {
+            sequence.stale = false;
+            counters.staleInstruments.decrementRelease();
+        }
         return 1;
     }
 
@@ -140,6 +274,37 @@ public final class MarketDataTranslator
         {
             alarms.raise(Alarm.UNKNOWN_SYMBOL, "X for " + symbol);
             return 0;
+        }
+        final long rptSeq = Long.parseLong(message.getString(RptSeq.FIELD));
+        final Sequence known = sequences.get(instrumentId);
+        if (known != null && known.symbol.equals(symbol))
+        {
+            if (known.stale)
+            {
+                counters.marketDataStaleDropped.incrementRelease();
+                if (receiveTimestampNs - known.requestedAtNs > SNAPSHOT_RETRY_NS)
+                {
+                    known.requestedAtNs = receiveTimestampNs;
+                    requestSnapshot(symbol);
+                }
+                return 0;
+            }
+            if (known.synced && rptSeq <= known.lastSeq)
+            {
+                // Already in the snapshot (queued before it), or a duplicate.
+                counters.marketDataStaleDropped.incrementRelease();
+                return 0;
+            }
+            if (known.synced && rptSeq != known.lastSeq + 1)
+            {
+                counters.marketDataGaps.incrementRelease();
+                alarms.raise(Alarm.MARKET_DATA_GAP, symbol + " expected RptSeq " + (known.lastSeq + 1) +
+                    ", got " + rptSeq);
+                markStale(instrumentId, known, rptSeq, receiveTimestampNs);
+                known.requestedAtNs = receiveTimestampNs;
+                requestSnapshot(symbol);
+                return 1;
+            }
         }
 
         final BookUpdateEncoder.LevelsEncoder levels = wrapBookUpdate(message, instrumentId, receiveTimestampNs)
@@ -198,7 +363,64 @@ public final class MarketDataTranslator
         {
             published += publishTrades(instrumentId, receiveTimestampNs);
         }
+        // Only a fully translated X advances the sequence: a dropped one shows as a gap at the next.
+        final Sequence sequence = sequence(instrumentId, symbol);
+        sequence.lastSeq = exchangeSeq;
+        sequence.synced = true;
         return published;
+    }
+
+    private Sequence sequence(final int instrumentId, final String symbol)
+    {
+        Sequence sequence = sequences.get(instrumentId);
+        if (sequence == null || !sequence.symbol.equals(symbol))
+        {
+            // New, or the engine redefined the id under another symbol: start afresh.
+            if (sequence != null && sequence.stale)
+            {
+                counters.staleInstruments.decrementRelease();
+            }
+            sequence = new Sequence(symbol);
+            sequences.put(instrumentId, sequence);
+        }
+        return sequence;
+    }
+
+    /** Clear the engine's book with an empty snapshot and wait for a W. */
+    private void markStale(
+        final int instrumentId, final Sequence sequence, final long exchangeSequence, final long receiveTimestampNs)
+    {
+        sequence.stale = true;
+        counters.staleInstruments.incrementRelease();
+        bookEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(instrumentId)
+            .exchangeSeq(exchangeSequence)
+            .exchangeTimestampNs(0)
+            .receiveTimestampNs(receiveTimestampNs)
+            .snapshot(BooleanType.TRUE)
+            .levelsCount(0);
+        publishBookUpdate();
+    }
+
+    private void requestSnapshot(final String symbol)
+    {
+        toRequest.clear();
+        toRequest.add(symbol);
+        requestSnapshots(toRequest);
+    }
+
+    private void requestSnapshots(final List<String> symbols)
+    {
+        if (symbols.isEmpty())
+        {
+            return;
+        }
+        counters.snapshotRequests.incrementRelease();
+        if (!snapshots.requestSnapshot(symbols))
+        {
+            // Retried at the next X of a stale instrument after SNAPSHOT_RETRY_NS, and at the next logon.
+            alarms.raise(Alarm.SNAPSHOT_REQUEST_FAILED, String.valueOf(symbols));
+        }
     }
 
     private BookUpdateEncoder wrapBookUpdate(

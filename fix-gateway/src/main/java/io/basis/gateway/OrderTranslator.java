@@ -2,6 +2,7 @@ package io.basis.gateway;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.CancelOrderDecoder;
@@ -15,18 +16,19 @@ import io.basis.protocol.sbe.RejectReason;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import quickfix.Message;
-import quickfix.field.Account;
 import quickfix.field.ClOrdID;
+import quickfix.field.ExDestination;
+import quickfix.field.ExecInst;
+import quickfix.field.HandlInst;
+import quickfix.field.ListID;
+import quickfix.field.MsgType;
 import quickfix.field.OrderQty;
-import quickfix.field.OrderRestrictions;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
-import quickfix.fix44.NewOrderSingle;
-import quickfix.fix44.OrderCancelRequest;
 
 /**
  * SBE orders from the engine to FIX: {@code NewOrder} to NewOrderSingle (D), {@code CancelOrder} to
@@ -35,6 +37,11 @@ import quickfix.fix44.OrderCancelRequest;
  * <p>
  * Prices and quantities are written as decimal text from the scaled longs, never through a double, so what the
  * exchange sees is exactly what the engine decided. Single-threaded (the gateway agent); owns its buffer.
+ * <p>
+ * What differs between counterparties (program flag tag and codes, account tag, ExDestination, short-sale
+ * marking, cancel-on-disconnect, HandlInst, ListID fan-out, constant tags) comes from the session's
+ * {@link Dialect}. Messages are built as plain QuickFIX/J messages, so the same code serves FIX 4.4 and FIX 4.2
+ * sessions; the session fills in the header, BeginString included.
  */
 public final class OrderTranslator
 {
@@ -43,6 +50,8 @@ public final class OrderTranslator
     private final SbeSink sink;
     private final Alarms alarms;
     private final String account;
+    private final Dialect dialect;
+    private final String beginString;
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(128);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
@@ -62,11 +71,34 @@ public final class OrderTranslator
         final Alarms alarms,
         final String account)
     {
+        this(directory, orderEntry, sink, alarms, account, Dialect.DEFAULT, "FIX.4.4");
+    }
+
+    /**
+     * @param directory   engine instrument id to symbol.
+     * @param orderEntry  the order-entry session.
+     * @param sink        receives rejects for orders that cannot be sent.
+     * @param alarms      for sends QuickFIX/J refused.
+     * @param account     the account on every order unless the dialect names one.
+     * @param dialect     the order-entry session's dialect.
+     * @param beginString the order-entry session's BeginString (FIX.4.4 or FIX.4.2).
+     */
+    public OrderTranslator(
+        final InstrumentDirectory directory,
+        final FixSession orderEntry,
+        final SbeSink sink,
+        final Alarms alarms,
+        final String account,
+        final Dialect dialect,
+        final String beginString)
+    {
         this.directory = directory;
         this.orderEntry = orderEntry;
         this.sink = sink;
         this.alarms = alarms;
-        this.account = account;
+        this.account = dialect.account(account);
+        this.dialect = dialect;
+        this.beginString = beginString;
     }
 
     /**
@@ -93,7 +125,7 @@ public final class OrderTranslator
         final Message message;
         try
         {
-            message = newOrderSingle(order, symbol, account);
+            message = newOrderSingle(order, symbol, account, dialect, beginString);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -155,7 +187,7 @@ public final class OrderTranslator
     }
 
     /**
-     * Build the NewOrderSingle (D) for an SBE order, per {@code docs/fix-dialect.md}.
+     * Build the NewOrderSingle (D) for an SBE order in the default Basis dialect of {@code docs/fix-dialect.md}.
      *
      * @param order   the decoded SBE order.
      * @param symbol  the instrument's exchange symbol.
@@ -165,11 +197,66 @@ public final class OrderTranslator
      */
     public static Message newOrderSingle(final NewOrderDecoder order, final String symbol, final String account)
     {
-        final NewOrderSingle message = new NewOrderSingle();
+        return newOrderSingle(order, symbol, account, Dialect.DEFAULT, "FIX.4.4");
+    }
+
+    /**
+     * Build the NewOrderSingle (D) for an SBE order in a dialect.
+     *
+     * @param order       the decoded SBE order.
+     * @param symbol      the instrument's exchange symbol.
+     * @param account     the account (in the dialect's account tag).
+     * @param dialect     the session's dialect.
+     * @param beginString the session's BeginString.
+     * @return the FIX message, header left to the session.
+     * @throws IllegalArgumentException if an enum field holds a value outside the schema.
+     */
+    public static Message newOrderSingle(
+        final NewOrderDecoder order,
+        final String symbol,
+        final String account,
+        final Dialect dialect,
+        final String beginString)
+    {
+        final Message message = new Message();
+        message.getHeader().setString(MsgType.FIELD, MsgType.ORDER_SINGLE);
         message.setString(ClOrdID.FIELD, Long.toString(order.orderId()));
-        message.setString(Account.FIELD, account);
+        message.setString(dialect.accountTag(), account);
+        final String handlInst = dialect.handlInst(beginString);
+        if (handlInst != null)
+        {
+            message.setString(HandlInst.FIELD, handlInst);
+        }
+        if (dialect.cancelOnDisconnect())
+        {
+            message.setChar(ExecInst.FIELD, ExecInst.CANCEL_ON_SYSTEM_FAILURE);
+        }
+        if (dialect.exDestination() != null)
+        {
+            message.setString(ExDestination.FIELD, dialect.exDestination());
+        }
+        if (dialect.orderMode() == Dialect.OrderMode.FAN_OUT && order.programId() > 0)
+        {
+            message.setString(ListID.FIELD, Long.toString(order.programId()));
+        }
         message.setString(Symbol.FIELD, symbol);
-        message.setChar(Side.FIELD, fixSide(order.side()));
+        final char side = fixSide(order.side());
+        if (side == (char)io.basis.protocol.sbe.Side.SELL_SHORT.value())
+        {
+            message.setChar(Side.FIELD, dialect.shortSaleSide());
+            if (dialect.shortSaleTag() != 0)
+            {
+                message.setString(dialect.shortSaleTag(), dialect.shortSaleValue());
+            }
+            if (dialect.borrowTag() != 0)
+            {
+                message.setString(dialect.borrowTag(), dialect.borrowValue());
+            }
+        }
+        else
+        {
+            message.setChar(Side.FIELD, side);
+        }
         message.setString(OrderQty.FIELD, Long.toString(order.quantity()));
         final OrdType ordType = order.ordType();
         if (ordType == OrdType.NULL_VAL)
@@ -189,10 +276,19 @@ public final class OrderTranslator
         message.setChar(TimeInForce.FIELD, (char)timeInForce.value());
         message.setUtcTimeStamp(TransactTime.FIELD, LocalDateTime.now(ZoneOffset.UTC));
         final ProgramFlag programFlag = order.programFlag();
-        if (programFlag != ProgramFlag.NONE)
+        if (programFlag == ProgramFlag.NULL_VAL)
         {
-            // OrderRestrictions is a MultipleCharValue; Basis only ever sends one restriction.
-            message.setString(OrderRestrictions.FIELD, Short.toString(programFlag.value()));
+            throw new IllegalArgumentException("missing ProgramFlag");
+        }
+        // OrderRestrictions is a MultipleCharValue; Basis only ever sends one restriction.
+        final String flagValue = dialect.programFlagValue(programFlag);
+        if (flagValue != null)
+        {
+            message.setString(dialect.programFlagTag(), flagValue);
+        }
+        for (final Map.Entry<Integer, String> constant : dialect.constantTags().entrySet())
+        {
+            message.setString(constant.getKey(), constant.getValue());
         }
         final long triggerTimestampNs = order.triggerTimestampNs();
         if (triggerTimestampNs != 0)
@@ -212,7 +308,8 @@ public final class OrderTranslator
      */
     public static Message orderCancelRequest(final CancelOrderDecoder cancel, final String symbol)
     {
-        final OrderCancelRequest message = new OrderCancelRequest();
+        final Message message = new Message();
+        message.getHeader().setString(MsgType.FIELD, MsgType.ORDER_CANCEL_REQUEST);
         message.setString(ClOrdID.FIELD, Long.toString(cancel.cancelId()));
         message.setString(OrigClOrdID.FIELD, Long.toString(cancel.orderId()));
         message.setString(Symbol.FIELD, symbol);

@@ -1,7 +1,9 @@
 package io.basis.gateway;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.Set;
 
 import io.basis.protocol.sbe.SessionRole;
 import quickfix.ConfigError;
@@ -14,7 +16,8 @@ import quickfix.SessionSettings;
  * There must be exactly one {@code ORDER_ENTRY} and one {@code MARKET_DATA} session.
  * <p>
  * {@link #load} also enforces the settings the dialect depends on: a session that does not set them gets the
- * required value; one that sets the opposite is refused rather than silently overridden.
+ * required value; one that sets the opposite is refused rather than silently overridden. It loads each session's
+ * {@link Dialect} from the file named by {@value Dialect#SETTINGS_KEY}, if any. Sessions speak FIX 4.4 or FIX 4.2.
  */
 public final class SessionRoles
 {
@@ -26,25 +29,50 @@ public final class SessionRoles
     private static final String ALLOW_UNKNOWN_MSG_FIELDS = "AllowUnknownMsgFields";
     private static final String SOCKET_TCP_NO_DELAY = "SocketTcpNoDelay";
 
+    private static final Set<String> BEGIN_STRINGS = Set.of("FIX.4.4", "FIX.4.2");
+
     private final SessionID orderEntry;
     private final SessionID marketData;
+    private final Dialect orderEntryDialect;
+    private final Dialect marketDataDialect;
 
-    private SessionRoles(final SessionID orderEntry, final SessionID marketData)
+    private SessionRoles(
+        final SessionID orderEntry,
+        final SessionID marketData,
+        final Dialect orderEntryDialect,
+        final Dialect marketDataDialect)
     {
         this.orderEntry = orderEntry;
         this.marketData = marketData;
+        this.orderEntryDialect = orderEntryDialect;
+        this.marketDataDialect = marketDataDialect;
+    }
+
+    /**
+     * Read and check the roles; dialect files are resolved against the working directory.
+     *
+     * @param settings QuickFIX/J settings; modified in place for missing required keys.
+     * @return the roles.
+     * @throws GatewayConfigException as {@link #load(SessionSettings, Path)}.
+     */
+    public static SessionRoles load(final SessionSettings settings)
+    {
+        return load(settings, null);
     }
 
     /**
      * Read and check the roles, completing the settings with what the dialect requires.
      *
-     * @param settings QuickFIX/J settings; modified in place for missing required keys.
+     * @param settings    QuickFIX/J settings; modified in place for missing required keys.
+     * @param settingsDir directory of the settings file: a relative {@value Dialect#SETTINGS_KEY} path not found
+     *                    from the working directory is looked up there; null for the working directory only.
      * @return the roles.
      * @throws GatewayConfigException if a session has no or an unknown role, a role is missing or repeated,
-     *                                the order-entry session has no FileStorePath, or a setting contradicts the
-     *                                dialect.
+     *                                the order-entry session has no FileStorePath, a setting contradicts the
+     *                                dialect, a session speaks neither FIX 4.4 nor FIX 4.2, or a dialect file is
+     *                                missing or bad.
      */
-    public static SessionRoles load(final SessionSettings settings)
+    public static SessionRoles load(final SessionSettings settings, final Path settingsDir)
     {
         SessionID orderEntry = null;
         SessionID marketData = null;
@@ -58,6 +86,11 @@ public final class SessionRoles
                     " (set " + ROLE_KEY + "=ORDER_ENTRY or " + ROLE_KEY + "=MARKET_DATA in its [SESSION])");
             }
             final SessionRole role = parseRole(sessionId, text.trim());
+            if (!BEGIN_STRINGS.contains(sessionId.getBeginString()))
+            {
+                throw new GatewayConfigException("session " + sessionId + ": BeginString " +
+                    sessionId.getBeginString() + " is not supported (FIX.4.4 or FIX.4.2)");
+            }
             if (role == SessionRole.ORDER_ENTRY)
             {
                 if (orderEntry != null)
@@ -94,7 +127,51 @@ public final class SessionRoles
         // Latency: never let Nagle hold back an order.
         require(settings, orderEntry, SOCKET_TCP_NO_DELAY, true);
         require(settings, marketData, SOCKET_TCP_NO_DELAY, true);
-        return new SessionRoles(orderEntry, marketData);
+        return new SessionRoles(orderEntry, marketData,
+            dialect(settings, orderEntry, settingsDir), dialect(settings, marketData, settingsDir));
+    }
+
+    /**
+     * @return the order-entry session's dialect.
+     */
+    public Dialect orderEntryDialect()
+    {
+        return orderEntryDialect;
+    }
+
+    /**
+     * @return the market-data session's dialect.
+     */
+    public Dialect marketDataDialect()
+    {
+        return marketDataDialect;
+    }
+
+    private static Dialect dialect(final SessionSettings settings, final SessionID sessionId, final Path settingsDir)
+    {
+        final String name = optional(settings, sessionId, Dialect.SETTINGS_KEY);
+        if (name == null || name.isBlank())
+        {
+            return Dialect.DEFAULT;
+        }
+        Path file = Path.of(name.trim());
+        if (!Files.isReadable(file) && !file.isAbsolute() && settingsDir != null &&
+            Files.isReadable(settingsDir.resolve(file)))
+        {
+            file = settingsDir.resolve(file);
+        }
+        if (!Files.isReadable(file))
+        {
+            throw new GatewayConfigException("session " + sessionId + ": cannot read " + Dialect.SETTINGS_KEY + "=" +
+                name + " (relative paths are resolved against the working directory, then the settings file's)");
+        }
+        final Dialect dialect = Dialect.load(file);
+        if (dialect.cancelOnDisconnect() && "FIX.4.2".equals(sessionId.getBeginString()))
+        {
+            System.err.println("basis-gateway: warning: session " + sessionId + " puts ExecInst 18=Q on orders (" +
+                file + "), a FIX 4.3+ value: a broker validating against the FIX 4.2 dictionary rejects it");
+        }
+        return dialect;
     }
 
     /**
@@ -179,6 +256,7 @@ public final class SessionRoles
     @Override
     public String toString()
     {
-        return Map.of("ORDER_ENTRY", orderEntry, "MARKET_DATA", marketData).toString();
+        return "{ORDER_ENTRY=" + orderEntry + " dialect " + orderEntryDialect +
+            ", MARKET_DATA=" + marketData + " dialect " + marketDataDialect + "}";
     }
 }

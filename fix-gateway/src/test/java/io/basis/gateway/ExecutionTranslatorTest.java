@@ -228,6 +228,46 @@ class ExecutionTranslatorTest
         assertEquals(expected, decoded.rejectReason(), "OrdRejReason " + ordRejReason + " " + text);
     }
 
+    @Test
+    void fix42FillsAndDoneForDay()
+    {
+        final ExecutionReport partial = report("1010", '1', '1', '1');
+        partial.setChar(quickfix.field.ExecTransType.FIELD, '0');
+        partial.setString(quickfix.field.LastQty.FIELD, "5");
+        partial.setString(quickfix.field.LastPx.FIELD, "71200");
+        final ExecutionReport fill = report("1010", '2', '2', '1');
+        fill.setChar(quickfix.field.ExecTransType.FIELD, '0');
+        final ExecutionReport doneForDay = report("1011", '3', '3', '1');
+
+        assertTrue(translator.onExecutionReport(partial, RECEIVE_NS));
+        assertTrue(translator.onExecutionReport(fill, RECEIVE_NS));
+        assertTrue(translator.onExecutionReport(doneForDay, RECEIVE_NS));
+
+        assertEquals(io.basis.protocol.sbe.ExecType.TRADE, decode(sink.sent.get(0)).execType());
+        assertEquals(5, decode(sink.sent.get(0)).lastQty());
+        assertEquals(io.basis.protocol.sbe.OrdStatus.PARTIALLY_FILLED, decode(sink.sent.get(0)).ordStatus());
+        assertEquals(io.basis.protocol.sbe.ExecType.TRADE, decode(sink.sent.get(1)).execType());
+        assertEquals(io.basis.protocol.sbe.OrdStatus.FILLED, decode(sink.sent.get(1)).ordStatus());
+        assertEquals(io.basis.protocol.sbe.ExecType.EXPIRED, decode(sink.sent.get(2)).execType());
+        assertEquals(io.basis.protocol.sbe.OrdStatus.EXPIRED, decode(sink.sent.get(2)).ordStatus());
+        assertEquals(0, alarms.total());
+    }
+
+    @Test
+    void fix42TradeBustOrCorrectionIsAlarmedNotForwarded()
+    {
+        final ExecutionReport bust = report("1012", '2', '2', '1');
+        bust.setChar(quickfix.field.ExecTransType.FIELD, '1');
+        final ExecutionReport correction = report("1012", '2', '2', '1');
+        correction.setChar(quickfix.field.ExecTransType.FIELD, '2');
+
+        assertFalse(translator.onExecutionReport(bust, RECEIVE_NS));
+        assertFalse(translator.onExecutionReport(correction, RECEIVE_NS));
+
+        assertTrue(sink.sent.isEmpty());
+        assertEquals(2, alarms.count(Alarm.EXECUTION_CORRECTION));
+    }
+
     private static ExecutionReport report(
         final String clOrdId, final char execType, final char ordStatus, final char side)
     {

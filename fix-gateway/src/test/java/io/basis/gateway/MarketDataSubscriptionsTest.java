@@ -70,6 +70,39 @@ class MarketDataSubscriptionsTest
     }
 
     @Test
+    void logonRequestsTradingSessionStatusAndEverySymbolsStatus() throws FieldNotFound
+    {
+        directory.define(1, "KS200F");
+        directory.define(2, "005930");
+
+        assertEquals(3, subscriptions.requestMarketStatusAll());
+
+        final Message g = session.sent.get(0);
+        assertEquals(MsgType.TRADING_SESSION_STATUS_REQUEST, g.getHeader().getString(MsgType.FIELD));
+        assertEquals(SubscriptionRequestType.SNAPSHOT_UPDATES, g.getChar(SubscriptionRequestType.FIELD));
+        assertTrue(g.isSetField(quickfix.field.TradSesReqID.FIELD));
+        final Message e = session.sent.get(1);
+        assertEquals(MsgType.SECURITY_STATUS_REQUEST, e.getHeader().getString(MsgType.FIELD));
+        assertEquals("005930", e.getString(Symbol.FIELD));
+        assertEquals(SubscriptionRequestType.SNAPSHOT_UPDATES, e.getChar(SubscriptionRequestType.FIELD));
+        assertEquals("KS200F", session.sent.get(2).getString(Symbol.FIELD));
+
+        session.sent.clear();
+        assertEquals(1, subscriptions.requestMarketStatus(List.of("KS200F"), false), "new definitions: e only");
+        assertEquals(MsgType.SECURITY_STATUS_REQUEST, session.only().getHeader().getString(MsgType.FIELD));
+    }
+
+    @Test
+    void statusRequestsCanBeSwitchedOffByTheDialect()
+    {
+        directory.define(1, "KS200F");
+        final MarketDataSubscriptions quiet = new MarketDataSubscriptions(session, directory, false);
+
+        assertEquals(0, quiet.requestMarketStatusAll());
+        assertTrue(session.sent.isEmpty());
+    }
+
+    @Test
     void redefiningAnInstrumentMovesItsSymbol()
     {
         directory.define(1, "OLD");
