@@ -11,7 +11,7 @@ import org.agrona.concurrent.IdleStrategy;
  */
 public enum IdleMode
 {
-    /** Spin, yield, then park up to 1 ms: low CPU when quiet, microseconds of wake-up latency. */
+    /** Spin, yield, then park up to 100 µs: low CPU when quiet, microseconds of wake-up latency. */
     BACKOFF,
     /** Spin forever: lowest latency, burns a core. */
     BUSY;
@@ -23,7 +23,9 @@ public enum IdleMode
      */
     public IdleStrategy newIdleStrategy()
     {
-        return this == BUSY ? new BusySpinIdleStrategy() : new BackoffIdleStrategy();
+        // Backoff parks at most 100 µs, as the engine's does: Agrona's default of 1 ms would add up to a
+        // millisecond to every engine-to-exchange hop after a quiet spell.
+        return this == BUSY ? new BusySpinIdleStrategy() : new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     }
 
     /**

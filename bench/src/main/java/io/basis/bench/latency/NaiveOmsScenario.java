@@ -1,0 +1,97 @@
+package io.basis.bench.latency;
+
+import quickfix.DefaultMessageFactory;
+import quickfix.MemoryStoreFactory;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+
+import java.util.List;
+
+/**
+ * Baseline (c) measured like the full path: the same {@link TickExchange} and ticks, with the {@link NaiveOms}
+ * (one QuickFIX/J initiator, the decision in its callbacks) in place of Basis's gateway and engine. One process,
+ * no Aeron, no SBE: what Basis's architecture has to beat.
+ */
+public final class NaiveOmsScenario implements Scenario
+{
+    private final MarketScript script;
+    private final Idle idle;
+    private TickExchange exchange;
+    private NaiveOms oms;
+    private SocketInitiator initiator;
+
+    /**
+     * @param script market to play.
+     * @param idle   idle mode of the harness thread (QuickFIX/J's threads block on sockets).
+     */
+    public NaiveOmsScenario(final MarketScript script, final Idle idle)
+    {
+        this.script = script;
+        this.idle = idle;
+    }
+
+    @Override
+    public String name()
+    {
+        return "baseline-naive-oms";
+    }
+
+    @Override
+    public void start() throws Exception
+    {
+        final int orderEntryPort = Fix.freePort();
+        final int marketDataPort = Fix.freePort();
+        exchange = new TickExchange(script, orderEntryPort, marketDataPort);
+        exchange.start();
+        final SessionSettings settings = Fix.settings("initiator");
+        Fix.initiatorSession(settings, Fix.ORDER_ENTRY, orderEntryPort);
+        Fix.initiatorSession(settings, Fix.MARKET_DATA, marketDataPort);
+        oms = new NaiveOms(script);
+        initiator = new SocketInitiator(oms, new MemoryStoreFactory(), settings, null, new DefaultMessageFactory());
+        initiator.start();
+        Await.until("the naive OMS to receive every book", () -> exchange.allSubscribed() && oms.hasAllBooks());
+    }
+
+    @Override
+    public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
+    {
+        final LatencyRecorder firstLeg = new LatencyRecorder();
+        final LatencyRecorder lastLeg = new LatencyRecorder();
+        exchange.recorders(firstLeg, lastLeg);
+        final OpenLoop.Pacing pacing = OpenLoop.run(new OpenLoop.Injector()
+        {
+            @Override
+            public void inject(final long intendedNs)
+            {
+                exchange.inject(intendedNs);
+            }
+
+            @Override
+            public boolean drained(final long lastIntendedNs)
+            {
+                return exchange.lastTriggerNs() >= lastIntendedNs && oms.working() == 0;
+            }
+        }, rate, warmupNs, measureNs, idle.newStrategy(), firstLeg, lastLeg);
+        Await.until("the last naive program to fill", () -> oms.working() == 0);
+        final String what = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; naive OMS; " +
+            script.legsPerProgram() + " legs a program";
+        return List.of(
+            new Measurement(name(), "first-leg", false, rate, firstLeg.histogram(), pacing.ticks(), pacing.sendLag(),
+                what + ", the future first"),
+            new Measurement(name(), "last-leg", false, rate, lastLeg.histogram(), pacing.ticks(), pacing.sendLag(),
+                what + ", the last basket leg"));
+    }
+
+    @Override
+    public void close()
+    {
+        if (initiator != null)
+        {
+            initiator.stop(true);
+        }
+        if (exchange != null)
+        {
+            exchange.close();
+        }
+    }
+}
