@@ -98,7 +98,7 @@ public final class EngineOnlyScenario implements Scenario
             @Override
             public boolean drained(final long lastIntendedNs)
             {
-                return stub.lastTriggerNs() >= lastIntendedNs && engineIdle();
+                return gatewayPeer.lastTriggerNs() >= lastIntendedNs && engineIdle();
             }
         }, rate, warmupNs, measureNs, idleStrategy, firstLeg, lastLeg);
         // Let the last program complete so the next rate starts from a quiet engine.
@@ -107,9 +107,9 @@ public final class EngineOnlyScenario implements Scenario
             subscription.poll(gatewayPeer, 256);
             return engineIdle();
         });
-        if (stub.lostSends() > 0)
+        if (gatewayPeer.lostSends() > 0)
         {
-            throw new IllegalStateException(stub.lostSends() + " messages to the engine could not be sent");
+            throw new IllegalStateException(gatewayPeer.lostSends() + " messages to the engine could not be sent");
         }
         final String what = "BookUpdate due (intended send) -> NewOrder polled by the harness; " +
             script.legsPerProgram() + " legs a program";
