@@ -1,7 +1,12 @@
 package io.basis.simulator;
 
+import io.basis.simulator.fault.FaultCommands;
+import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.trading.DaySchedule;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -26,6 +31,23 @@ final class CommandLine
         {"--oe-comp-id", "ID", "order-entry client CompID (default BASIS-OE)"},
         {"--md-comp-id", "ID", "market-data client CompID (default BASIS-MD)"},
         {"--exchange-comp-id", "ID", "the simulator's own CompID (default SIM)"},
+        {"--control-port", "N", "line-based control port on 127.0.0.1 (0 = any free port; default none);" +
+            " commands as for --fault, plus status and help"},
+        {"--fault", "COMMAND", "apply a fault at start, repeatable, e.g. --fault 'reject-fraction 0.1'" +
+            " --fault 'hold-fills 005930' (commands in docs/simulator.md)"},
+        {"--fault-seed", "N", "seed of random rejects (default 1)"},
+        {"--vi-seconds", "N", "length of a volatility interruption (default 120)"},
+        {"--session", "ROLE:COMPID[:VERSION[:ACCOUNT[:USER:PASSWORD]]]", "accept one more session, repeatable:" +
+            " ROLE oe or md, VERSION 4.2, 4.4 (default) or 5.0SP2 (FIXT.1.1), ACCOUNT for orders without" +
+            " Account(1) (default the CompID), USER:PASSWORD required in the Logon (553/554)"},
+        {"--no-default-sessions", null, "accept only the --session sessions, not --oe-comp-id/--md-comp-id"},
+        {"--tls-keystore", "FILE", "serve both ports over TLS with this key store (JKS or PKCS12)"},
+        {"--tls-password", "PASSWORD", "password of the TLS key store"},
+        {"--replay", "FILE", "play recorded book updates from FILE instead of the synthetic market" +
+            " (CSV timeMillis,symbol,side,level,price,size; docs/simulator.md)"},
+        {"--day-schedule", "PRE,CONT,CLOSE", "run the trading day on the clock: seconds of opening auction," +
+            " continuous trading and closing auction, then close (default: continuous until told)"},
+        {"--definitions-on-logon", null, "send every SecurityDefinition (d) after each market-data logon"},
         {"--quiet", null, "do not print FIX session events"},
         {"--help", null, "print this help and exit"},
     };
@@ -72,6 +94,16 @@ final class CommandLine
                 config.logSessionEvents(false);
                 continue;
             }
+            if ("--definitions-on-logon".equals(option))
+            {
+                config.securityDefinitionsOnLogon(true);
+                continue;
+            }
+            if ("--no-default-sessions".equals(option))
+            {
+                config.defaultSessions(false);
+                continue;
+            }
             if (!takesValue(option))
             {
                 throw new UsageException("unknown option: " + args[i]);
@@ -100,13 +132,26 @@ final class CommandLine
     static void printUsage(final PrintStream out)
     {
         out.println("usage: simulator [options]");
-        out.println("A FIX 4.4 exchange simulator: order entry and market data on 127.0.0.1, a synthetic index");
-        out.println("future and basket. Runs until SIGINT/SIGTERM.");
+        out.println("A FIX exchange simulator: order entry and market data on 127.0.0.1, a synthetic index");
+        out.println("future and basket, auctions, program orders and faults on demand. Runs until SIGINT/SIGTERM.");
         out.println();
         for (final String[] option : OPTIONS)
         {
             final String name = option[1] == null ? option[0] : option[0] + " " + option[1];
-            out.printf("  %-30s %s%n", name, option[2]);
+            if (name.length() > 30)
+            {
+                out.printf("  %s%n  %-30s %s%n", name, "", option[2]);
+            }
+            else
+            {
+                out.printf("  %-30s %s%n", name, option[2]);
+            }
+        }
+        out.println();
+        out.println("Fault and control commands (--fault, --control-port):");
+        for (final String command : FaultCommands.HELP)
+        {
+            out.println("  " + command);
         }
     }
 
@@ -138,6 +183,36 @@ final class CommandLine
             case "--oe-comp-id" -> config.orderEntryCompId(value);
             case "--md-comp-id" -> config.marketDataCompId(value);
             case "--exchange-comp-id" -> config.exchangeCompId(value);
+            case "--control-port" -> config.controlPort((int)number(option, value, 0, 65_535));
+            case "--fault" -> config.fault(value);
+            case "--session" ->
+            {
+                try
+                {
+                    config.session(SessionDefinition.parse(value));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new UsageException(ex.getMessage());
+                }
+            }
+            case "--replay" -> config.replayFile(Path.of(value));
+            case "--day-schedule" ->
+            {
+                try
+                {
+                    config.daySchedule(DaySchedule.parse(value));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new UsageException(ex.getMessage());
+                }
+            }
+            case "--tls-keystore" -> config.tls(Path.of(value), config.keyStorePassword());
+            case "--tls-password" -> config.tls(config.keyStore(), value);
+            case "--fault-seed" -> config.faultSeed(number(option, value, Long.MIN_VALUE, Long.MAX_VALUE));
+            case "--vi-seconds" -> config.volatilityInterruption(
+                Duration.ofSeconds(number(option, value, 0, 86_400)));
             default -> throw new UsageException("unknown option: " + option);
         }
     }

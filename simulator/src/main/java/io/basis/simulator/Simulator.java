@@ -11,27 +11,39 @@ import io.basis.simulator.fault.ReportGate;
 import io.basis.simulator.fault.SessionFaults;
 import io.basis.simulator.fix.ExchangeApplication;
 import io.basis.simulator.fix.FixAcceptor;
+import io.basis.simulator.fix.ListStatusReports;
 import io.basis.simulator.fix.MarketDataService;
 import io.basis.simulator.fix.MarketStatusService;
 import io.basis.simulator.fix.MessageSender;
 import io.basis.simulator.fix.OrderEntryReports;
 import io.basis.simulator.fix.SecurityDefinitions;
+import io.basis.simulator.fix.SessionDefinition;
 import io.basis.simulator.fix.SessionRole;
+import io.basis.simulator.fix.VersionAdapter;
+import io.basis.simulator.market.BookReplay;
+import io.basis.simulator.market.MarketSource;
+import io.basis.simulator.market.ReplayFile;
+import io.basis.simulator.market.ReplayUpdate;
 import io.basis.simulator.market.SyntheticMarket;
 import io.basis.simulator.marketdata.BookSnapshot;
 import io.basis.simulator.marketdata.MarketDataFeed;
 import io.basis.simulator.matching.ExecutionListeners;
 import io.basis.simulator.matching.MatchingEngine;
+import io.basis.simulator.program.ProgramList;
+import io.basis.simulator.program.ProgramOrders;
 import io.basis.simulator.record.ExchangeRecord;
 import io.basis.simulator.record.RecordFile;
 import io.basis.simulator.refdata.ReferenceData;
 import io.basis.simulator.refdata.ReferenceDataLoader;
 import io.basis.simulator.trading.MarketState;
 import io.basis.simulator.trading.TradingDay;
+import io.basis.simulator.trading.TradingDayClock;
 import quickfix.SessionID;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +75,7 @@ public final class Simulator implements AutoCloseable
     private final FaultCommands commands;
     private final MarketDataThrottle throttle;
     private final TickTiming tickTiming;
+    private final ProgramOrders programs;
     private final ControlServer control;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
@@ -79,6 +92,7 @@ public final class Simulator implements AutoCloseable
         this.commands = parts.commands;
         this.throttle = parts.throttle;
         this.tickTiming = parts.tickTiming;
+        this.programs = parts.programs;
         this.acceptor = acceptor;
         this.control = control;
     }
@@ -99,9 +113,12 @@ public final class Simulator implements AutoCloseable
         config.validate();
         final ReferenceData referenceData = config.referenceData() != null ? config.referenceData() :
             ReferenceDataLoader.load(config.referenceDataDirectory(), config.tradingDate());
-        final Map<SessionID, SessionRole> roles = FixAcceptor.sessions(
-            config.exchangeCompId(), config.orderEntryCompId(), config.marketDataCompId());
-        final Parts parts = new Parts(config, referenceData, roles);
+        final Map<SessionID, SessionDefinition> sessions =
+            FixAcceptor.definitions(config.exchangeCompId(), config.sessions());
+        // Read before any thread starts, so a bad file fails cleanly.
+        final List<ReplayUpdate> replay = config.replayFile() == null ? null :
+            ReplayFile.load(config.replayFile(), referenceData, config.marketDepth());
+        final Parts parts = new Parts(config, referenceData, sessions, replay);
 
         FixAcceptor acceptor = null;
         ControlServer control = null;
@@ -115,8 +132,8 @@ public final class Simulator implements AutoCloseable
                     throw new IllegalArgumentException("fault '" + fault + "': " + answer);
                 }
             }
-            acceptor = FixAcceptor.start(parts.application, roles, config.host(), config.orderEntryPort(),
-                config.marketDataPort(), config.logSessionEvents());
+            acceptor = FixAcceptor.start(parts.application, sessions, config.host(), config.orderEntryPort(),
+                config.marketDataPort(), config.logSessionEvents(), config.keyStore(), config.keyStorePassword());
             if (config.controlPort() >= 0)
             {
                 control = ControlServer.start(config.controlPort(), parts.commands::execute);
@@ -131,6 +148,10 @@ public final class Simulator implements AutoCloseable
             parts.loop.close();
             parts.throttle.close();
             throw ex;
+        }
+        if (config.daySchedule() != null)
+        {
+            TradingDayClock.start(config.daySchedule(), parts.loop, parts.state);
         }
         parts.loop.startClock(parts::tick, config.market().tickMillis());
         return new Simulator(parts, acceptor, control);
@@ -190,6 +211,15 @@ public final class Simulator implements AutoCloseable
     public TradingDay phases()
     {
         return phases;
+    }
+
+    /**
+     * @return every program (NewOrderList or ListID-stamped legs) received, in arrival order; read on the exchange
+     * thread, but the legs' orders keep changing there: inspect them only while the market is quiet.
+     */
+    public List<ProgramList> programs()
+    {
+        return loop.call(programs::lists);
     }
 
     /**
@@ -280,41 +310,53 @@ public final class Simulator implements AutoCloseable
      */
     private static final class Parts
     {
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
         private final SimulatorConfig config;
         private final ReferenceData referenceData;
         private final ExchangeRecord record;
         private final MarketDataFeed feed;
         private final ExchangeLoop loop;
         private final MarketDataThrottle throttle;
-        private final SyntheticMarket market;
+        private final MarketSource market;
+        private final MarketState state;
         private final MarketDataService marketData;
         private final TickTiming tickTiming = new TickTiming();
         private final FaultControls faults;
         private final TradingDay phases;
         private final FaultCommands commands;
         private final ExchangeApplication application;
+        private final ProgramOrders programs;
 
         private Parts(
-            final SimulatorConfig config, final ReferenceData referenceData, final Map<SessionID, SessionRole> roles)
+            final SimulatorConfig config, final ReferenceData referenceData,
+            final Map<SessionID, SessionDefinition> sessions, final List<ReplayUpdate> replay)
         {
             this.config = config;
             this.referenceData = referenceData;
-            final MessageSender sender = MessageSender.quickFixJ();
+            final MessageSender sender = new VersionAdapter(MessageSender.quickFixJ());
             throttle = new MarketDataThrottle(sender);
             record = new ExchangeRecord(Set.of(config.market().liquidityAccount()));
             feed = new MarketDataFeed(referenceData, config.marketDepth());
             marketData = new MarketDataService(feed, throttle);
             loop = new ExchangeLoop("simulator-exchange", () -> feed.publish(marketData));
             final ReportGate reports = new ReportGate(sender, loop);
+            programs = new ProgramOrders(new ListStatusReports(reports));
             final MatchingEngine engine = new MatchingEngine(referenceData, config.matchingRules(),
-                new ExecutionListeners(List.of(record, feed, new OrderEntryReports(reports))));
+                new ExecutionListeners(List.of(record, feed, programs, new OrderEntryReports(reports))));
+            programs.engine(engine);
             final MarketStatusService marketStatus = new MarketStatusService(referenceData, throttle);
-            final MarketState state = new MarketState(referenceData, engine, loop, List.of(marketStatus, record));
+            state = new MarketState(referenceData, engine, loop, List.of(marketStatus, record));
             marketStatus.marketState(state);
             final RandomRejects rejects = new RandomRejects(config.faultSeed());
             engine.admission(state.andThen(rejects));
-            market = new SyntheticMarket(referenceData, config.market(), engine);
+            market = replay == null ? new SyntheticMarket(referenceData, config.market(), engine) :
+                new BookReplay(referenceData, engine, config.market().liquidityAccount(), config.market().tickMillis(),
+                    replay, config.marketDepth());
             market.quotable(state::quotable);
+
+            // Reports pass the fault gate; market data and market status pass the slow-consumer throttle; all
+            // leave through the version adapter.
 
             // The market opens before anyone can connect, so the first snapshot already shows a full book.
             loop.call(() ->
@@ -324,12 +366,13 @@ public final class Simulator implements AutoCloseable
                 return null;
             });
 
-            faults = new FaultControls(loop, engine, state, reports, rejects, new SessionFaults(roles), throttle,
+            final SessionFaults sessionFaults = new SessionFaults(FixAcceptor.roles(sessions), loop);
+            faults = new FaultControls(loop, engine, state, reports, rejects, sessionFaults, throttle,
                 config.faultSeed(), config.volatilityInterruption());
             phases = new TradingDay(loop, state);
             commands = new FaultCommands(faults, phases);
-            application = new ExchangeApplication(roles, loop, engine, marketData, record, marketStatus,
-                new SecurityDefinitions(referenceData, sender));
+            application = new ExchangeApplication(sessions, loop, engine, marketData, record, marketStatus,
+                new SecurityDefinitions(referenceData, sender, config.securityDefinitionsOnLogon()), programs);
             record.tickTiming(tickTiming);
         }
 
@@ -340,9 +383,11 @@ public final class Simulator implements AutoCloseable
         private void tick()
         {
             final long start = System.nanoTime();
+            final long cpuStart = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
             market.tick();
             feed.publish(marketData);
-            tickTiming.record(System.nanoTime() - start);
+            final long cpu = cpuStart < 0 ? -1 : CPU.getCurrentThreadCpuTime() - cpuStart;
+            tickTiming.record(System.nanoTime() - start, cpu);
         }
     }
 }

@@ -1,9 +1,13 @@
 package io.basis.simulator;
 
+import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.market.MarketParameters;
 import io.basis.simulator.matching.MatchingRules;
 import io.basis.simulator.refdata.ReferenceData;
+import io.basis.simulator.trading.DaySchedule;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,6 +45,13 @@ public final class SimulatorConfig
     private int controlPort = -1;
     private final List<String> faults = new ArrayList<>();
     private long faultSeed = 1;
+    private final List<SessionDefinition> extraSessions = new ArrayList<>();
+    private boolean defaultSessions = true;
+    private Path keyStore;
+    private Path replayFile;
+    private boolean securityDefinitionsOnLogon;
+    private DaySchedule daySchedule;
+    private String keyStorePassword;
     private Duration volatilityInterruption = Duration.ofMinutes(2);
 
     /**
@@ -369,6 +380,128 @@ public final class SimulatorConfig
     }
 
     /**
+     * @param definition one more session the exchange accepts (any role, FIX version, account, credentials).
+     * @return this.
+     */
+    public SimulatorConfig session(final SessionDefinition definition)
+    {
+        extraSessions.add(Objects.requireNonNull(definition, "definition"));
+        return this;
+    }
+
+    /**
+     * @param enabled false to accept only the sessions added with {@link #session}, not the default FIX 4.4
+     *                order-entry and market-data sessions of {@link #orderEntryCompId()} and
+     *                {@link #marketDataCompId()}.
+     * @return this.
+     */
+    public SimulatorConfig defaultSessions(final boolean enabled)
+    {
+        this.defaultSessions = enabled;
+        return this;
+    }
+
+    /**
+     * @return every session the exchange accepts: the two default ones (unless disabled), then the added ones.
+     */
+    public List<SessionDefinition> sessions()
+    {
+        final List<SessionDefinition> sessions = new ArrayList<>();
+        if (defaultSessions)
+        {
+            sessions.add(SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId));
+            sessions.add(SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId));
+        }
+        sessions.addAll(extraSessions);
+        return sessions;
+    }
+
+    /**
+     * Serve both ports over TLS.
+     *
+     * @param store    key store (JKS or PKCS12) holding the exchange's key and certificate.
+     * @param password its password.
+     * @return this.
+     */
+    public SimulatorConfig tls(final Path store, final String password)
+    {
+        this.keyStore = store;
+        this.keyStorePassword = password;
+        return this;
+    }
+
+    /**
+     * @return the TLS key store, or null for plain TCP.
+     */
+    public Path keyStore()
+    {
+        return keyStore;
+    }
+
+    /**
+     * @return the TLS key store password.
+     */
+    public String keyStorePassword()
+    {
+        return keyStorePassword;
+    }
+
+    /**
+     * @param send true to send every SecurityDefinition (d) right after each market-data logon, unasked.
+     * @return this.
+     */
+    public SimulatorConfig securityDefinitionsOnLogon(final boolean send)
+    {
+        this.securityDefinitionsOnLogon = send;
+        return this;
+    }
+
+    /**
+     * @return true if market-data sessions get every SecurityDefinition after logon.
+     */
+    public boolean securityDefinitionsOnLogon()
+    {
+        return securityDefinitionsOnLogon;
+    }
+
+    /**
+     * @param file a replay file (docs/simulator.md) to play instead of the synthetic market, or null.
+     * @return this.
+     */
+    public SimulatorConfig replayFile(final Path file)
+    {
+        this.replayFile = file;
+        return this;
+    }
+
+    /**
+     * @return the replay file, or null for the synthetic market.
+     */
+    public Path replayFile()
+    {
+        return replayFile;
+    }
+
+    /**
+     * @param schedule run the trading day on the wall clock (pre-open, continuous, closing auction, close), or
+     *                 null (the default) to stay in continuous trading until driven by hand.
+     * @return this.
+     */
+    public SimulatorConfig daySchedule(final DaySchedule schedule)
+    {
+        this.daySchedule = schedule;
+        return this;
+    }
+
+    /**
+     * @return the day schedule, or null.
+     */
+    public DaySchedule daySchedule()
+    {
+        return daySchedule;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first invalid setting.
      */
     public void validate()
@@ -394,6 +527,22 @@ public final class SimulatorConfig
         if (marketDepth < 1)
         {
             throw new IllegalArgumentException("marketDepth must be positive: " + marketDepth);
+        }
+        if (sessions().isEmpty())
+        {
+            throw new IllegalArgumentException("no FIX session configured");
+        }
+        if (replayFile != null && !Files.isReadable(replayFile))
+        {
+            throw new IllegalArgumentException("replay file not readable: " + replayFile);
+        }
+        if (keyStorePassword != null && keyStore == null)
+        {
+            throw new IllegalArgumentException("a TLS password needs a TLS key store");
+        }
+        if (keyStore != null && !Files.isReadable(keyStore))
+        {
+            throw new IllegalArgumentException("TLS key store not readable: " + keyStore);
         }
         if (controlPort < -1 || controlPort > 65_535)
         {

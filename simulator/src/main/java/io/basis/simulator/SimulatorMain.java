@@ -3,6 +3,7 @@ package io.basis.simulator;
 import io.basis.simulator.refdata.ReferenceDataException;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /**
  * Command-line entry point: starts a {@link Simulator} and runs until SIGINT/SIGTERM, when a shutdown hook closes
@@ -73,7 +74,7 @@ public final class SimulatorMain
             err.println("simulator: " + ex.getMessage());
             return EXIT_USAGE;
         }
-        catch (final IllegalStateException ex)
+        catch (final IllegalStateException | UncheckedIOException ex)
         {
             err.println("simulator: " + ex.getMessage());
             return EXIT_FAILURE;
@@ -97,7 +98,8 @@ public final class SimulatorMain
 
         out.println("simulator: order entry " + config.host() + ":" + simulator.orderEntryPort() +
             ", market data " + config.host() + ":" + simulator.marketDataPort() + ", " +
-            simulator.referenceData().instruments().size() + " instruments");
+            simulator.referenceData().instruments().size() + " instruments" +
+            (simulator.controlPort() >= 0 ? ", control 127.0.0.1:" + simulator.controlPort() : ""));
         out.flush();
         try
         {

@@ -1,5 +1,10 @@
 package io.basis.simulator;
 
+import io.basis.simulator.fault.FaultCommands;
+import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionRole;
+import io.basis.simulator.support.TestReferenceData;
+import io.basis.simulator.trading.DaySchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,6 +70,40 @@ class SimulatorMainTest
     }
 
     @Test
+    void parsesFaultSessionAndMarketOptions() throws Exception
+    {
+        final Path replay = Files.writeString(directory.resolve("r.csv"), "symbol,side,level,price,size\n");
+        final SimulatorConfig config = CommandLine.parse(new String[]{
+            "--control-port", "0", "--fault", "reject-fraction 0.1", "--fault=hold-fills 005930",
+            "--fault-seed", "9", "--vi-seconds", "30", "--session", "oe:OE2:4.2:ACC2",
+            "--session", "md:MD5:5.0SP2::u:p", "--no-default-sessions", "--replay", replay.toString(),
+            "--day-schedule", "10,300,30"});
+        assertEquals(0, config.controlPort());
+        assertEquals(List.of("reject-fraction 0.1", "hold-fills 005930"), config.faults());
+        assertEquals(9, config.faultSeed());
+        assertEquals(Duration.ofSeconds(30), config.volatilityInterruption());
+        assertEquals(List.of(
+            new SessionDefinition(SessionRole.ORDER_ENTRY, "OE2", "FIX.4.2", "ACC2", null, null),
+            new SessionDefinition(SessionRole.MARKET_DATA, "MD5", "FIXT.1.1", "MD5", "u", "p")), config.sessions());
+        assertEquals(replay, config.replayFile());
+        assertEquals(new DaySchedule(Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(30)),
+            config.daySchedule());
+    }
+
+    @Test
+    void rejectsBadFaultAndSessionArguments()
+    {
+        assertUsage("session role must be oe or md: xx", "--session", "xx:A");
+        assertUsage("session version must be 4.2, 4.4 or 5.0SP2: 4.3", "--session", "oe:A:4.3");
+        assertUsage("day schedule needs PRE,CONTINUOUS,CLOSING seconds: 1,2", "--day-schedule", "1,2");
+        assertUsage("--control-port must be in 0..65535, got -1", "--control-port", "-1");
+        assertEquals(2, run("--fault", "frobnicate", "--oe-port", "1", "--md-port", "2", "--refdata",
+            TestReferenceData.kospi200Directory().toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("fault 'frobnicate': error unknown command"),
+            err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rejectsBadArguments()
     {
         assertUsage("unknown option: --nope", "--nope");
@@ -78,10 +119,17 @@ class SimulatorMainTest
     {
         assertEquals(0, run("--help"));
         final String help = out.toString(StandardCharsets.UTF_8);
-        for (final String option : new String[]{"--refdata", "--oe-port", "--md-port", "--seed", "--tick-ms",
-            "--record", "--oe-comp-id", "--md-comp-id", "--help"})
+        for (final String option : new String[]{"--refdata", "--trading-date", "--oe-port", "--md-port", "--seed",
+            "--tick-ms", "--days-to-expiry", "--record", "--oe-comp-id", "--md-comp-id", "--exchange-comp-id",
+            "--control-port", "--fault", "--fault-seed", "--vi-seconds", "--session", "--no-default-sessions",
+            "--tls-keystore", "--tls-password", "--replay", "--day-schedule", "--definitions-on-logon", "--quiet",
+            "--help"})
         {
             assertTrue(help.contains(option), option);
+        }
+        for (final String command : FaultCommands.HELP)
+        {
+            assertTrue(help.contains(command), command);
         }
     }
 

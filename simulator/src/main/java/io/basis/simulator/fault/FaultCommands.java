@@ -1,9 +1,9 @@
 package io.basis.simulator.fault;
 
 import io.basis.simulator.matching.Side;
+import io.basis.simulator.price.FixedPoint;
 import io.basis.simulator.trading.ClosingResult;
 import io.basis.simulator.trading.TradingDay;
-import io.basis.simulator.price.FixedPoint;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class FaultCommands
         "halt SYMBOL                              halt an instrument (SecurityStatus 326=2)",
         "resume SYMBOL                            lift a halt or end a volatility interruption",
         "vi SYMBOL [SECONDS]                      volatility interruption: call auction, default 120 s",
-        "sidecar buy|sell|on|off                  suspend program buy (on = buy) or sell orders; off lifts",
+        "sidecar buy|sell|both|on|off             suspend program buy (on = buy), sell or all orders; off lifts",
         "circuit-breaker [on|off]                 halt (on, the default) or resume the whole market",
         "drop-session OE|MD|COMPID [disconnect]   log the sessions out (or drop TCP without Logout)",
         "gap OE|MD|COMPID                         skip the next outgoing MsgSeqNum (forces a resend)",
@@ -125,7 +125,7 @@ public final class FaultCommands
                 }
                 return "volatility interruption in " + words[1];
             case "sidecar":
-                return sidecar(arg(words, 1, "buy|sell|on|off"));
+                return sidecar(arg(words, 1, "buy|sell|both|on|off"));
             case "circuit-breaker":
                 if (words.length > 1 && words[1].equalsIgnoreCase("off"))
                 {
@@ -174,12 +174,18 @@ public final class FaultCommands
                 faults.sidecar(Side.SELL);
                 return "sidecar: program sell orders suspended";
             }
+            case "both" ->
+            {
+                faults.sidecar(Side.BUY);
+                faults.sidecar(Side.SELL);
+                return "sidecar: program buy and sell orders suspended";
+            }
             case "off" ->
             {
                 faults.liftSidecar();
                 return "sidecar lifted";
             }
-            default -> throw new IllegalArgumentException("sidecar takes buy, sell, on or off: " + value);
+            default -> throw new IllegalArgumentException("sidecar takes buy, sell, both, on or off: " + value);
         }
     }
 

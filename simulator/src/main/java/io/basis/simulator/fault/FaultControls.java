@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
  * simulator.faults().halt("000660");           // SecurityStatus 326=2, new orders rejected (OrdRejReason 2)
  * simulator.faults().rejectFraction(0.1);      // 10% of client orders rejected (OrdRejReason 0), seeded
  * }</pre>
- *
- * @throws IllegalArgumentException from any method for an unknown symbol, session or a bad value.
+ * Every method throws {@link IllegalArgumentException} for an unknown symbol or session or a bad value, and
+ * {@link IllegalStateException} once the simulator is closed.
  */
 public final class FaultControls
 {
@@ -233,7 +233,8 @@ public final class FaultControls
     }
 
     /**
-     * Sidecar: suspend new program orders (ListID or OrderRestrictions 1/2/3) of one side.
+     * Sidecar: suspend new program orders (ListID or OrderRestrictions 1/2/3) of one side, in addition to a side
+     * already suspended.
      *
      * @param side side suspended.
      */
@@ -336,7 +337,7 @@ public final class FaultControls
             ", held-fills " + new TreeSet<>(engine.heldSymbols()) +
             ", reports [" + reports.describe() + "]" +
             ", reject-fraction " + rejects.fraction() + " (" + rejects.rejected() + " rejected)" +
-            ", sidecar " + (market.sidecar() == null ? "off" : market.sidecar()) +
+            ", sidecar " + market.sidecar() +
             ", circuit-breaker " + (market.circuitBreakerOn() ? "on" : "off") +
             ", slow-md " + throttle.period() + "ms (" + throttle.queued() + " queued, " + throttle.dropped() +
             " dropped)");

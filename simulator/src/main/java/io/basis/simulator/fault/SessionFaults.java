@@ -1,5 +1,6 @@
 package io.basis.simulator.fault;
 
+import io.basis.simulator.exchange.ExchangeLoop;
 import io.basis.simulator.fix.SessionRole;
 import quickfix.Responder;
 import quickfix.Session;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,14 +23,19 @@ import java.util.Map;
  */
 public final class SessionFaults
 {
+    private static final long REENABLE_POLL_MILLIS = 20;
+
     private final Map<SessionID, SessionRole> roles;
+    private final ExchangeLoop loop;
 
     /**
      * @param roles every acceptor session and its role.
+     * @param loop  the exchange thread, to re-enable logged-out sessions.
      */
-    public SessionFaults(final Map<SessionID, SessionRole> roles)
+    public SessionFaults(final Map<SessionID, SessionRole> roles, final ExchangeLoop loop)
     {
         this.roles = Map.copyOf(roles);
+        this.loop = loop;
     }
 
     /**
@@ -85,9 +92,29 @@ public final class SessionFaults
             else
             {
                 session.logout("simulator: session dropped by fault control");
+                reenableWhenLoggedOut(session);
             }
         }
         return sessions.size();
+    }
+
+    /**
+     * QuickFIX/J disables a session it logs out, refusing later logons; a dropped session must be able to come
+     * back, so enable it again once the logout has completed.
+     */
+    private void reenableWhenLoggedOut(final Session session)
+    {
+        loop.schedule(() ->
+        {
+            if (session.isLoggedOn() || session.hasResponder())
+            {
+                reenableWhenLoggedOut(session);
+            }
+            else
+            {
+                session.logon();
+            }
+        }, REENABLE_POLL_MILLIS);
     }
 
     /**
@@ -139,7 +166,7 @@ public final class SessionFaults
 
     private static boolean matches(final String target, final SessionID id, final SessionRole role)
     {
-        return switch (target.toUpperCase(java.util.Locale.ROOT))
+        return switch (target.toUpperCase(Locale.ROOT))
         {
             case "OE" -> role == SessionRole.ORDER_ENTRY;
             case "MD" -> role == SessionRole.MARKET_DATA;

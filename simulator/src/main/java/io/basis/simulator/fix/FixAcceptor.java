@@ -10,23 +10,24 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The exchange's QuickFIX/J socket acceptor: one FIX 4.4 session per role, each on its own port, with settings
- * built in code.
+ * The exchange's QuickFIX/J socket acceptor: one port per role, any number of sessions per port (FIX 4.2, 4.4 or
+ * FIXT 1.1 with FIX 5.0SP2), settings built in code, optionally over TLS.
  * <p>
  * Deliberate choices: no per-message logging (session events only, to stdout), a memory store for order entry
  * and none for market data, ResetOnLogon=Y so every connection starts at sequence 1, user-defined tags accepted
- * (TriggerNanos), message-level RptSeq accepted on market data, Nagle off, loopback only.
+ * (TriggerNanos), message-level RptSeq accepted on market data, Nagle off, loopback only. Only configured
+ * sessions are accepted: a Logon from an unknown CompID is refused.
  */
 public final class FixAcceptor implements AutoCloseable
 {
-    private static final String BEGIN_STRING = "FIX.4.4";
-
     private final SocketAcceptor acceptor;
     private final Map<SessionID, SessionRole> roles;
     private final EnumMap<SessionRole, Integer> ports;
@@ -52,8 +53,47 @@ public final class FixAcceptor implements AutoCloseable
         final String exchangeCompId, final String orderEntryCompId, final String marketDataCompId)
     {
         final Map<SessionID, SessionRole> roles = new LinkedHashMap<>();
-        roles.put(new SessionID(BEGIN_STRING, exchangeCompId, orderEntryCompId), SessionRole.ORDER_ENTRY);
-        roles.put(new SessionID(BEGIN_STRING, exchangeCompId, marketDataCompId), SessionRole.MARKET_DATA);
+        for (final SessionID id : definitions(exchangeCompId, List.of(
+            SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId),
+            SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId))).keySet())
+        {
+            roles.put(id, id.getTargetCompID().equals(orderEntryCompId) ? SessionRole.ORDER_ENTRY :
+                SessionRole.MARKET_DATA);
+        }
+        return Collections.unmodifiableMap(roles);
+    }
+
+    /**
+     * Session ids of session definitions.
+     *
+     * @param exchangeCompId the exchange's SenderCompID.
+     * @param definitions    the sessions.
+     * @return each session's definition by its id, in the given order.
+     * @throws IllegalArgumentException if two definitions name the same session.
+     */
+    public static Map<SessionID, SessionDefinition> definitions(
+        final String exchangeCompId, final List<SessionDefinition> definitions)
+    {
+        final Map<SessionID, SessionDefinition> sessions = new LinkedHashMap<>();
+        for (final SessionDefinition definition : definitions)
+        {
+            final SessionID id = new SessionID(definition.beginString(), exchangeCompId, definition.clientCompId());
+            if (sessions.put(id, definition) != null)
+            {
+                throw new IllegalArgumentException("session defined twice: " + id);
+            }
+        }
+        return Collections.unmodifiableMap(sessions);
+    }
+
+    /**
+     * @param definitions sessions by id.
+     * @return the role of each.
+     */
+    public static Map<SessionID, SessionRole> roles(final Map<SessionID, SessionDefinition> definitions)
+    {
+        final Map<SessionID, SessionRole> roles = new LinkedHashMap<>();
+        definitions.forEach((id, definition) -> roles.put(id, definition.role()));
         return Collections.unmodifiableMap(roles);
     }
 
@@ -77,10 +117,47 @@ public final class FixAcceptor implements AutoCloseable
         final int marketDataPort,
         final boolean logSessionEvents)
     {
+        final Map<SessionID, SessionDefinition> definitions = new LinkedHashMap<>();
+        roles.forEach((id, role) -> definitions.put(id, new SessionDefinition(role, id.getTargetCompID(),
+            id.getBeginString(), id.getTargetCompID(), null, null)));
+        return start(application, definitions, host, orderEntryPort, marketDataPort, logSessionEvents, null, null);
+    }
+
+    /**
+     * Start listening.
+     *
+     * @param application        the exchange application.
+     * @param definitions        sessions from {@link #definitions}.
+     * @param host               address to bind, e.g. 127.0.0.1.
+     * @param orderEntryPort     port of the order-entry sessions.
+     * @param marketDataPort     port of the market-data sessions.
+     * @param logSessionEvents   print session events (logon, logout, disconnects) to stdout.
+     * @param keyStore           TLS key store (JKS or PKCS12), or null for plain TCP.
+     * @param keyStorePassword   its password, or null.
+     * @return the running acceptor.
+     * @throws IllegalStateException if QuickFIX/J refuses the settings or cannot bind.
+     */
+    public static FixAcceptor start(
+        final Application application,
+        final Map<SessionID, SessionDefinition> definitions,
+        final String host,
+        final int orderEntryPort,
+        final int marketDataPort,
+        final boolean logSessionEvents,
+        final Path keyStore,
+        final String keyStorePassword)
+    {
+        final Map<SessionID, SessionRole> roles = roles(definitions);
         final EnumMap<SessionRole, Integer> ports = new EnumMap<>(SessionRole.class);
         ports.put(SessionRole.ORDER_ENTRY, orderEntryPort);
         ports.put(SessionRole.MARKET_DATA, marketDataPort);
-        final SessionSettings settings = settings(roles, host, ports);
+        final SessionSettings settings = settings(definitions, host, ports);
+        if (keyStore != null)
+        {
+            settings.setString("SocketUseSSL", "Y");
+            settings.setString("SocketKeyStore", keyStore.toAbsolutePath().toString());
+            settings.setString("SocketKeyStorePassword", keyStorePassword == null ? "" : keyStorePassword);
+        }
         final LogFactory logFactory = logSessionEvents ?
             new ScreenLogFactory(false, false, true) : new ScreenLogFactory(false, false, false);
         try
@@ -128,7 +205,7 @@ public final class FixAcceptor implements AutoCloseable
     }
 
     private static SessionSettings settings(
-        final Map<SessionID, SessionRole> roles, final String host, final Map<SessionRole, Integer> ports)
+        final Map<SessionID, SessionDefinition> definitions, final String host, final Map<SessionRole, Integer> ports)
     {
         final SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
@@ -136,20 +213,33 @@ public final class FixAcceptor implements AutoCloseable
         settings.setString("EndTime", "00:00:00");
         settings.setString("NonStopSession", "Y");
         settings.setString("UseDataDictionary", "Y");
-        settings.setString("DataDictionary", "FIX44.xml");
         settings.setString("ResetOnLogon", "Y");
         settings.setString("ValidateUserDefinedFields", "N");
         settings.setString("SocketAcceptAddress", host);
         settings.setString("SocketTcpNoDelay", "Y");
-        for (final Map.Entry<SessionID, SessionRole> entry : roles.entrySet())
+        for (final Map.Entry<SessionID, SessionDefinition> entry : definitions.entrySet())
         {
             final SessionID id = entry.getKey();
+            final SessionRole role = entry.getValue().role();
             settings.setString(id, "BeginString", id.getBeginString());
             settings.setString(id, "SenderCompID", id.getSenderCompID());
             settings.setString(id, "TargetCompID", id.getTargetCompID());
-            settings.setString(id, "SocketAcceptPort", Integer.toString(ports.get(entry.getValue())));
-            settings.setString(id, "BasisRole", entry.getValue().name());
-            if (entry.getValue() == SessionRole.MARKET_DATA)
+            settings.setString(id, "SocketAcceptPort", Integer.toString(ports.get(role)));
+            settings.setString(id, "BasisRole", role.name());
+            switch (id.getBeginString())
+            {
+                case SessionDefinition.FIX42 -> settings.setString(id, "DataDictionary", "FIX42.xml");
+                case SessionDefinition.FIXT11 ->
+                {
+                    settings.setString(id, "DefaultApplVerID", "FIX.5.0SP2");
+                    settings.setString(id, "TransportDataDictionary", "FIXT11.xml");
+                    settings.setString(id, "AppDataDictionary", "FIX50SP2.xml");
+                }
+                default -> settings.setString(id, "DataDictionary", "FIX44.xml");
+            }
+            // FIX 4.4 order entry stays strict; other versions and market data take what they do not know
+            // (message-level RptSeq, OrderRestrictions on 4.2).
+            if (role == SessionRole.MARKET_DATA || !SessionDefinition.FIX44.equals(id.getBeginString()))
             {
                 settings.setString(id, "AllowUnknownMsgFields", "Y");
             }

@@ -16,6 +16,15 @@ final class FixTags
 
     static final int ACCOUNT = 1;
     static final int CURRENCY = 15;
+    static final int EXEC_INST = 18;
+    static final int ORD_STATUS_REQ_ID = 790;
+    static final int MASS_CANCEL_REQUEST_TYPE = 530;
+    static final int MASS_CANCEL_RESPONSE = 531;
+    static final int TOTAL_AFFECTED_ORDERS = 533;
+    static final int EXEC_TRANS_TYPE = 20;
+    static final int RULE_80A = 47;
+    static final int USERNAME = 553;
+    static final int PASSWORD = 554;
     static final int LIST_ID = 66;
     static final int LIST_SEQ_NO = 67;
     static final int TOT_NO_ORDERS = 68;

@@ -1,12 +1,12 @@
 package io.basis.simulator.fix;
 
-import io.basis.simulator.matching.Side;
+import io.basis.simulator.refdata.Instrument;
+import io.basis.simulator.refdata.ReferenceData;
 import io.basis.simulator.trading.InstrumentStatus;
 import io.basis.simulator.trading.MarketState;
 import io.basis.simulator.trading.MarketStatusListener;
+import io.basis.simulator.trading.Sidecar;
 import io.basis.simulator.trading.TradingPhase;
-import io.basis.simulator.refdata.Instrument;
-import io.basis.simulator.refdata.ReferenceData;
 import quickfix.Message;
 import quickfix.SessionID;
 import quickfix.fix44.SecurityStatus;
@@ -95,7 +95,8 @@ public final class MarketStatusService implements MarketStatusListener
         for (final Instrument instrument : instruments)
         {
             final InstrumentStatus status = state.status(instrument.symbol());
-            sender.send(securityStatus(instrument.symbol(), status, reqId, false, "current status"), sessionId);
+            sender.send(securityStatus(instrument.symbol(), status.securityTradingStatus(), status, reqId, false,
+                "current status"), sessionId);
         }
     }
 
@@ -141,10 +142,15 @@ public final class MarketStatusService implements MarketStatusListener
     }
 
     @Override
-    public void onSidecar(final Side suspended, final String future)
+    public void onSidecar(final Sidecar sidecar, final String future)
     {
-        final String text = suspended == null ? "sidecar lifted" :
-            "sidecar: program " + (suspended.isBuy() ? "buy" : "sell") + " orders suspended";
+        final String text = switch (sidecar)
+        {
+            case NONE -> "sidecar lifted";
+            case BUY -> "sidecar: program buy orders suspended";
+            case SELL -> "sidecar: program sell orders suspended";
+            case BOTH -> "sidecar: program buy and sell orders suspended";
+        };
         onPhase(state.phase(), text);
     }
 
@@ -155,14 +161,16 @@ public final class MarketStatusService implements MarketStatusListener
         {
             if (entry.getValue().contains(symbol) || entry.getValue().contains(ALL))
             {
-                sender.send(securityStatus(symbol, status, null, true, text), entry.getKey());
+                // Back to trading after a halt or an interruption is a resume (3), not "ready to trade" (17).
+                final int code = status == InstrumentStatus.TRADING ? 3 : status.securityTradingStatus();
+                sender.send(securityStatus(symbol, code, status, null, true, text), entry.getKey());
             }
         }
     }
 
     private Message securityStatus(
-        final String symbol, final InstrumentStatus status, final String reqId, final boolean unsolicited,
-        final String text)
+        final String symbol, final int code, final InstrumentStatus status, final String reqId,
+        final boolean unsolicited, final String text)
     {
         final SecurityStatus message = new SecurityStatus();
         if (reqId != null)
@@ -171,7 +179,7 @@ public final class MarketStatusService implements MarketStatusListener
         }
         message.setString(FixTags.SYMBOL, symbol);
         message.setBoolean(FixTags.UNSOLICITED_INDICATOR, unsolicited);
-        message.setInt(FixTags.SECURITY_TRADING_STATUS, status.securityTradingStatus());
+        message.setInt(FixTags.SECURITY_TRADING_STATUS, code);
         if (status == InstrumentStatus.VOLATILITY_INTERRUPTION)
         {
             // FIX 5.0SP2 SecurityTradingEvent 3: price volatility interruption.
@@ -194,8 +202,7 @@ public final class MarketStatusService implements MarketStatusListener
         message.setBoolean(FixTags.UNSOLICITED_INDICATOR, unsolicited);
         // 1 = halted while the circuit breaker is on.
         message.setInt(FixTags.TRAD_SES_STATUS, state.circuitBreakerOn() ? 1 : phase.tradSesStatus());
-        final Side sidecar = state.sidecar();
-        message.setString(FixTags.PROGRAM_TRADING_SUSPENDED, sidecar == null ? "N" : sidecar.isBuy() ? "1" : "2");
+        message.setString(FixTags.PROGRAM_TRADING_SUSPENDED, state.sidecar().fixCode());
         message.setString(FixTags.TEXT, text);
         return message;
     }

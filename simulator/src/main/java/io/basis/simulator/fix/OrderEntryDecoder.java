@@ -8,10 +8,15 @@ import io.basis.simulator.matching.ReplaceRequest;
 import io.basis.simulator.matching.Side;
 import io.basis.simulator.matching.TimeInForce;
 import io.basis.simulator.price.FixedPoint;
+import quickfix.FieldMap;
 import quickfix.FieldNotFound;
+import quickfix.Group;
 import quickfix.IncorrectTagValue;
 import quickfix.Message;
 import quickfix.SessionID;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes order-entry messages into exchange requests. Values the exchange does not support but FIX allows
@@ -27,14 +32,15 @@ final class OrderEntryDecoder
 
     /**
      * @param message   a NewOrderSingle.
-     * @param sessionId the session it came on; its counterparty CompID is the default account.
+     * @param sessionId      the session it came on.
+     * @param defaultAccount account of an order without Account(1): the session's.
      * @return the request.
      */
-    static OrderRequest newOrder(final Message message, final SessionID sessionId)
+    static OrderRequest newOrder(final FieldMap message, final SessionID sessionId, final String defaultAccount)
         throws FieldNotFound, IncorrectTagValue
     {
         final String account = message.isSetField(FixTags.ACCOUNT) ?
-            message.getString(FixTags.ACCOUNT) : sessionId.getTargetCompID();
+            message.getString(FixTags.ACCOUNT) : defaultAccount;
         final Side side = side(message);
 
         RejectReason reject = null;
@@ -114,7 +120,46 @@ final class OrderEntryDecoder
             reject,
             rejectText,
             message.isSetField(FixTags.LIST_ID) ? message.getString(FixTags.LIST_ID) : null,
-            message.isSetField(FixTags.ORDER_RESTRICTIONS) ? message.getString(FixTags.ORDER_RESTRICTIONS) : null);
+            restrictions(message),
+            message.isSetField(FixTags.EXEC_INST) && message.getString(FixTags.EXEC_INST).contains("Q"));
+    }
+
+    /**
+     * OrderRestrictions(529), or for FIX 4.2 clients the program codes of Rule80A(47) (D, J, M, U: program and
+     * index-arbitrage capacities) as OrderRestrictions 2, so the sidecar sees them.
+     */
+    private static String restrictions(final FieldMap message) throws FieldNotFound
+    {
+        if (message.isSetField(FixTags.ORDER_RESTRICTIONS))
+        {
+            return message.getString(FixTags.ORDER_RESTRICTIONS);
+        }
+        if (message.isSetField(FixTags.RULE_80A))
+        {
+            return switch (message.getChar(FixTags.RULE_80A))
+            {
+                case 'D', 'J', 'M', 'U' -> "2";
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    /**
+     * @param message   a NewOrderList.
+     * @param sessionId      the session it came on.
+     * @param defaultAccount account of an order without Account(1).
+     * @return every order of the list, in ListSeqNo order as sent.
+     */
+    static List<OrderRequest> listOrders(final Message message, final SessionID sessionId, final String defaultAccount)
+        throws FieldNotFound, IncorrectTagValue
+    {
+        final List<OrderRequest> legs = new ArrayList<>();
+        for (final Group order : message.getGroups(FixTags.NO_ORDERS))
+        {
+            legs.add(newOrder(order, sessionId, defaultAccount));
+        }
+        return legs;
     }
 
     /**
@@ -189,7 +234,7 @@ final class OrderEntryDecoder
      * @param message a NewOrderSingle.
      * @return TriggerNanos(21002), or {@link Long#MIN_VALUE} if absent or unparsable.
      */
-    static long triggerNanos(final Message message)
+    static long triggerNanos(final FieldMap message)
     {
         if (!message.isSetField(FixTags.TRIGGER_NANOS))
         {
@@ -205,7 +250,7 @@ final class OrderEntryDecoder
         }
     }
 
-    private static Side side(final Message message) throws FieldNotFound, IncorrectTagValue
+    private static Side side(final FieldMap message) throws FieldNotFound, IncorrectTagValue
     {
         final char code = message.getChar(FixTags.SIDE);
         final Side side = Side.fromFixCode(code);

@@ -14,6 +14,7 @@ import quickfix.SessionID;
 import quickfix.field.TransactTime;
 import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.OrderCancelReject;
+import quickfix.fix44.OrderMassCancelReport;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ public final class OrderEntryReports implements ExecutionListener
     private static final char EXEC_TYPE_NEW = '0';
     private static final char EXEC_TYPE_CANCELED = '4';
     private static final char EXEC_TYPE_REPLACED = '5';
+    private static final char EXEC_TYPE_ORDER_STATUS = 'I';
     private static final char EXEC_TYPE_REJECTED = '8';
     private static final char EXEC_TYPE_TRADE = 'F';
     private static final char ORD_STATUS_REJECTED = '8';
@@ -169,6 +171,59 @@ public final class OrderEntryReports implements ExecutionListener
         }
         reject.setString(FixTags.TEXT, text);
         sender.send(reject, (SessionID)request.owner());
+    }
+
+    @Override
+    public void onOrderStatus(final Object owner, final String clOrdId, final Order order, final long execId)
+    {
+        if (!(owner instanceof SessionID session))
+        {
+            return;
+        }
+        final ExecutionReport report;
+        if (order == null)
+        {
+            report = new ExecutionReport();
+            report.setString(FixTags.ORDER_ID, "NONE");
+            report.setString(FixTags.EXEC_ID, Long.toString(execId));
+            report.setString(FixTags.CL_ORD_ID, clOrdId);
+            report.setChar(FixTags.EXEC_TYPE, EXEC_TYPE_ORDER_STATUS);
+            report.setChar(FixTags.ORD_STATUS, ORD_STATUS_REJECTED);
+            report.setInt(FixTags.ORD_REJ_REASON, 5);
+            report.setString(FixTags.SYMBOL, "NONE");
+            report.setChar(FixTags.SIDE, '1');
+            report.setString(FixTags.LEAVES_QTY, "0");
+            report.setString(FixTags.CUM_QTY, "0");
+            report.setString(FixTags.AVG_PX, "0");
+            report.setString(FixTags.TEXT, "unknown order " + clOrdId);
+        }
+        else
+        {
+            report = report(order, execId, EXEC_TYPE_ORDER_STATUS);
+        }
+        sender.send(report, session);
+    }
+
+    @Override
+    public void onMassCanceled(final Object owner, final String clOrdId, final String symbol, final int canceled)
+    {
+        if (!(owner instanceof SessionID session))
+        {
+            return;
+        }
+        final OrderMassCancelReport report = new OrderMassCancelReport();
+        report.setString(FixTags.CL_ORD_ID, clOrdId);
+        report.setString(FixTags.ORDER_ID, clOrdId);
+        final char type = symbol == null ? '7' : '1';
+        report.setChar(FixTags.MASS_CANCEL_REQUEST_TYPE, type);
+        // The response echoes the scope: 1 orders for a security, 7 all orders.
+        report.setChar(FixTags.MASS_CANCEL_RESPONSE, type);
+        report.setInt(FixTags.TOTAL_AFFECTED_ORDERS, canceled);
+        if (symbol != null)
+        {
+            report.setString(FixTags.SYMBOL, symbol);
+        }
+        sender.send(report, session);
     }
 
     private void send(final Order order, final Message report)

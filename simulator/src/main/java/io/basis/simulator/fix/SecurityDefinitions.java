@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Answers SecurityDefinitionRequest (c) with one SecurityDefinition (d) per instrument: the request's Symbol,
- * or every listed instrument when it has none. Runs on the exchange thread.
+ * or every listed instrument when it has none; optionally sends every definition unasked right after a
+ * market-data logon (SecurityReqID {@code logon}). Runs on the exchange thread.
  */
 public final class SecurityDefinitions
 {
@@ -21,16 +22,32 @@ public final class SecurityDefinitions
 
     private final ReferenceData referenceData;
     private final MessageSender sender;
+    private final boolean onLogon;
     private long nextResponseId = 1;
 
     /**
      * @param referenceData instruments.
      * @param sender        sends to a session.
+     * @param onLogon       true to send every definition after each market-data logon.
      */
-    public SecurityDefinitions(final ReferenceData referenceData, final MessageSender sender)
+    public SecurityDefinitions(final ReferenceData referenceData, final MessageSender sender, final boolean onLogon)
     {
         this.referenceData = referenceData;
         this.sender = sender;
+        this.onLogon = onLogon;
+    }
+
+    /**
+     * A market-data session logged on: send every definition if so configured.
+     *
+     * @param sessionId the session.
+     */
+    public void onLogon(final SessionID sessionId)
+    {
+        if (onLogon)
+        {
+            onRequest(sessionId, "logon", null);
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * Deterministic for a seed: the model and the provider draw from two independent streams split from the seed,
  * and neither draws depending on client activity, so the same seed gives the same fair prices and quote sizes.
  */
-public final class SyntheticMarket
+public final class SyntheticMarket implements MarketSource
 {
     private final ReferenceData referenceData;
     private final FairValueModel model;
@@ -41,6 +41,7 @@ public final class SyntheticMarket
      * @param gate which instruments the liquidity provider may quote now (not halted, market open); the fair
      *             prices move regardless, so a halted instrument reopens where the market has gone.
      */
+    @Override
     public void quotable(final Predicate<Instrument> gate)
     {
         this.quotable = gate;
@@ -49,6 +50,7 @@ public final class SyntheticMarket
     /**
      * Place the opening quotes at the opening fair prices, without moving the market.
      */
+    @Override
     public void open()
     {
         requoteAll();
@@ -57,6 +59,7 @@ public final class SyntheticMarket
     /**
      * One market tick: move fair prices, then requote every instrument.
      */
+    @Override
     public void tick()
     {
         model.step();

@@ -121,4 +121,28 @@ public interface ExecutionListener
     default void onAuction(final AuctionResult result)
     {
     }
+
+    /**
+     * Answer to an order status request.
+     *
+     * @param owner   requesting session.
+     * @param clOrdId ClOrdID asked about.
+     * @param order   the order, or null if unknown.
+     * @param execId  execution id of the status report.
+     */
+    default void onOrderStatus(final Object owner, final String clOrdId, final Order order, final long execId)
+    {
+    }
+
+    /**
+     * A mass cancel request was done (the cancels were reported first).
+     *
+     * @param owner    requesting session.
+     * @param clOrdId  the request's ClOrdID.
+     * @param symbol   the symbol it was limited to, or null for all orders.
+     * @param canceled orders canceled.
+     */
+    default void onMassCanceled(final Object owner, final String clOrdId, final String symbol, final int canceled)
+    {
+    }
 }

@@ -111,4 +111,22 @@ public final class ExecutionListeners implements ExecutionListener
             listener.onAuction(result);
         }
     }
+
+    @Override
+    public void onOrderStatus(final Object owner, final String clOrdId, final Order order, final long execId)
+    {
+        for (final ExecutionListener listener : listeners)
+        {
+            listener.onOrderStatus(owner, clOrdId, order, execId);
+        }
+    }
+
+    @Override
+    public void onMassCanceled(final Object owner, final String clOrdId, final String symbol, final int canceled)
+    {
+        for (final ExecutionListener listener : listeners)
+        {
+            listener.onMassCanceled(owner, clOrdId, symbol, canceled);
+        }
+    }
 }

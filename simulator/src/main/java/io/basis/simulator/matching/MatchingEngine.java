@@ -196,11 +196,23 @@ public final class MatchingEngine
      */
     public boolean cancel(final Order order)
     {
+        return cancel(order, "canceled by owner");
+    }
+
+    /**
+     * Cancel a live order directly, with a reason for its report (a list cancel, say).
+     *
+     * @param order  the order.
+     * @param reason text of the cancel report.
+     * @return true if it was live and is now canceled.
+     */
+    public boolean cancel(final Order order, final String reason)
+    {
         if (!order.status().isLive())
         {
             return false;
         }
-        cancelLive(order, null, "canceled by owner");
+        cancelLive(order, null, reason);
         return true;
     }
 
@@ -287,6 +299,74 @@ public final class MatchingEngine
             listener.onBookChanged(book);
             place(book, order);
         }
+    }
+
+    /**
+     * Order status request: reports the order's current state (or that it is unknown).
+     *
+     * @param owner   requesting session.
+     * @param clOrdId a ClOrdID of the order (its latest, or one it had before a replace).
+     */
+    public void orderStatus(final Object owner, final String clOrdId)
+    {
+        listener.onOrderStatus(owner, clOrdId, clientOrder(owner, clOrdId), nextExecId++);
+    }
+
+    /**
+     * Mass cancel: cancel every live order of a session, or of one symbol, then report the count.
+     *
+     * @param owner   requesting session.
+     * @param clOrdId the request's ClOrdID.
+     * @param symbol  limit to this symbol, or null for all.
+     * @return orders canceled.
+     */
+    public int massCancel(final Object owner, final String clOrdId, final String symbol)
+    {
+        if (owner != null && clOrdId != null)
+        {
+            usedClOrdIds.computeIfAbsent(owner, o -> new HashSet<>()).add(clOrdId);
+        }
+        final int canceled = cancelLiveOrders(owner, symbol, false, "mass cancel");
+        listener.onMassCanceled(owner, clOrdId, symbol, canceled);
+        return canceled;
+    }
+
+    /**
+     * A session disconnected: cancel its live orders that asked for it (ExecInst Q).
+     *
+     * @param owner the session.
+     * @return orders canceled.
+     */
+    public int cancelOnDisconnect(final Object owner)
+    {
+        return cancelLiveOrders(owner, null, true, "cancel on disconnect");
+    }
+
+    private int cancelLiveOrders(
+        final Object owner, final String symbol, final boolean onlyCancelOnDisconnect, final String reason)
+    {
+        final Map<String, Order> orders = ordersByOwner.get(owner);
+        if (orders == null)
+        {
+            return 0;
+        }
+        // A replaced order is known by several ClOrdIDs: cancel each order once, oldest first.
+        final List<Order> live = new ArrayList<>();
+        for (final Order order : orders.values())
+        {
+            if (order.status().isLive() && !live.contains(order) &&
+                (symbol == null || symbol.equals(order.instrument().symbol())) &&
+                (!onlyCancelOnDisconnect || order.request().cancelOnDisconnect()))
+            {
+                live.add(order);
+            }
+        }
+        live.sort(Comparator.comparingLong(Order::orderId));
+        for (final Order order : live)
+        {
+            cancelLive(order, null, reason);
+        }
+        return live.size();
     }
 
     /**
@@ -537,7 +617,8 @@ public final class MatchingEngine
         {
             for (final ArrayDeque<Order> queue : queues.values())
             {
-                for (final Order order : queue)
+                // A copy: canceling takes the order off this very queue.
+                for (final Order order : List.copyOf(queue))
                 {
                     if (order.status().isLive())
                     {

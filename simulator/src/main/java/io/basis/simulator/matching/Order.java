@@ -180,10 +180,10 @@ public final class Order
         return status;
     }
 
-    void fill(final long quantity, final long price)
+    void fill(final long fillQuantity, final long fillPrice)
     {
-        cumQuantity += quantity;
-        notional += quantity * price;
+        cumQuantity += fillQuantity;
+        notional += fillQuantity * fillPrice;
         status = cumQuantity == quantity ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
     }
 

@@ -21,6 +21,7 @@ package io.basis.simulator.matching;
  * @param decodeRejectText text for decodeReject, or null.
  * @param listId           ListID(66) of the program the order belongs to, or null.
  * @param restrictions     OrderRestrictions(529) as sent (e.g. "2" index arbitrage), or null.
+ * @param cancelOnDisconnect ExecInst(18) contains Q: cancel the order when its session disconnects.
  */
 public record OrderRequest(
     Object owner,
@@ -35,7 +36,8 @@ public record OrderRequest(
     RejectReason decodeReject,
     String decodeRejectText,
     String listId,
-    String restrictions)
+    String restrictions,
+    boolean cancelOnDisconnect)
 {
     /**
      * An order outside any program.
@@ -66,7 +68,7 @@ public record OrderRequest(
         final String decodeRejectText)
     {
         this(owner, account, clOrdId, symbol, side, type, timeInForce, quantity, price, decodeReject,
-            decodeRejectText, null, null);
+            decodeRejectText, null, null, false);
     }
 
     /**
@@ -101,7 +103,7 @@ public record OrderRequest(
     public OrderRequest inList(final Object newOwner, final String newListId)
     {
         return new OrderRequest(newOwner, account, clOrdId, symbol, side, type, timeInForce, quantity, price,
-            decodeReject, decodeRejectText, newListId, restrictions);
+            decodeReject, decodeRejectText, newListId, restrictions, cancelOnDisconnect);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.TreeSet;
  * quantity; among those the one leaving the smallest imbalance; among those the one closest to the reference
  * price; and if two are equally close, the lower one (so the rule is deterministic).
  * <p>
- * Candidates are the limit prices in the book: volume is a step function that only changes at them.
+ * Candidates are the limit prices in the book (volume is a step function that only changes at them) and the
+ * reference itself, which wins when it lies inside a range of equally good prices.
  */
 final class UncrossingPrice
 {
@@ -30,6 +31,10 @@ final class UncrossingPrice
     static UncrossingPrice of(final OrderBook book, final long reference)
     {
         final TreeSet<Long> candidates = new TreeSet<>();
+        if (reference > 0)
+        {
+            candidates.add(reference);
+        }
         for (final PriceLevel level : book.levels(true))
         {
             candidates.add(level.price());

@@ -1,10 +1,15 @@
 package io.basis.simulator.record;
 
+import io.basis.simulator.exchange.TickTiming;
+import io.basis.simulator.matching.AuctionResult;
 import io.basis.simulator.matching.ExecutionListener;
 import io.basis.simulator.matching.Order;
 import io.basis.simulator.matching.OrderRequest;
 import io.basis.simulator.matching.OrderStatus;
 import io.basis.simulator.matching.RejectReason;
+import io.basis.simulator.price.FixedPoint;
+import io.basis.simulator.trading.ClosingResult;
+import io.basis.simulator.trading.MarketStatusListener;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -26,13 +31,17 @@ import java.util.TreeSet;
  * synchronized. Internal accounts (liquidity providers) requote many times a second, so for them only counters,
  * positions, fills and live orders are kept, not the history of every order and cancel.
  */
-public final class ExchangeRecord implements ExecutionListener
+public final class ExchangeRecord implements ExecutionListener, MarketStatusListener
 {
     private static final long HIGHEST_TRACKABLE_MICROS = 60_000_000L;
 
     private final Set<String> internalAccounts;
     private final Map<String, AccountBook> accounts = new TreeMap<>();
     private final Histogram tickToOrderMicros = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+    private final List<AuctionResult> auctions = new ArrayList<>();
+    private final Map<String, ListBook> lists = new LinkedHashMap<>();
+    private ClosingResult close;
+    private TickTiming tickTiming;
     private long totalFills;
     private long totalOrders;
 
@@ -56,6 +65,12 @@ public final class ExchangeRecord implements ExecutionListener
         {
             book.history.add(new OrderEntry(orderId, request, text));
         }
+        if (request.listId() != null)
+        {
+            final ListBook list = list(request.listId(), request.account());
+            list.clOrdIds.add(request.clOrdId());
+            list.rejects++;
+        }
     }
 
     @Override
@@ -71,6 +86,10 @@ public final class ExchangeRecord implements ExecutionListener
         {
             book.history.add(entry);
         }
+        if (order.listId() != null)
+        {
+            list(order.listId(), order.account()).clOrdIds.add(order.clOrdId());
+        }
     }
 
     @Override
@@ -82,6 +101,12 @@ public final class ExchangeRecord implements ExecutionListener
             order.instrument().symbol(), order.side(), quantity, price, aggressor));
         book.positions.merge(order.instrument().symbol(), order.side().isBuy() ? quantity : -quantity, Long::sum);
         totalFills++;
+        if (order.listId() != null)
+        {
+            final ListBook list = list(order.listId(), order.account());
+            list.fills++;
+            list.filledQuantity += quantity;
+        }
         final OrderEntry entry = book.live.get(order.orderId());
         if (entry != null)
         {
@@ -100,6 +125,10 @@ public final class ExchangeRecord implements ExecutionListener
     {
         final AccountBook book = account(order.account());
         book.cancels++;
+        if (order.listId() != null)
+        {
+            list(order.listId(), order.account()).cancels++;
+        }
         if (book.keepsHistory)
         {
             book.cancelHistory.add(new CancelRecord(execId, order.orderId(), order.account(), order.clOrdId(),
@@ -110,6 +139,70 @@ public final class ExchangeRecord implements ExecutionListener
         {
             entry.status = OrderStatus.CANCELED;
         }
+    }
+
+    @Override
+    public synchronized void onReplaced(final Order order, final long execId, final String origClOrdId)
+    {
+        final AccountBook book = account(order.account());
+        book.replaces++;
+        final OrderEntry entry = book.live.get(order.orderId());
+        if (entry != null)
+        {
+            entry.clOrdId = order.clOrdId();
+            entry.quantity = order.quantity();
+            entry.price = order.price();
+        }
+    }
+
+    @Override
+    public synchronized void onAuction(final AuctionResult result)
+    {
+        auctions.add(result);
+    }
+
+    @Override
+    public synchronized void onClose(final ClosingResult result)
+    {
+        close = result;
+    }
+
+    /**
+     * @param timing the exchange's tick timing, written into the record file.
+     */
+    public synchronized void tickTiming(final TickTiming timing)
+    {
+        this.tickTiming = timing;
+    }
+
+    /**
+     * @return every program seen (orders stamped with a ListID, from NewOrderList or per-leg NewOrderSingles),
+     * in order of first appearance.
+     */
+    public synchronized List<ListRecord> lists()
+    {
+        final List<ListRecord> records = new ArrayList<>(lists.size());
+        for (final ListBook list : lists.values())
+        {
+            records.add(list.snapshot());
+        }
+        return records;
+    }
+
+    /**
+     * @return every call-auction uncross so far (opening, closing, volatility interruptions), oldest first.
+     */
+    public synchronized List<AuctionResult> auctions()
+    {
+        return List.copyOf(auctions);
+    }
+
+    /**
+     * @return the last close (closing prices, closing index, final settlement), or null before the first.
+     */
+    public synchronized ClosingResult lastClose()
+    {
+        return close;
     }
 
     /**
@@ -240,12 +333,57 @@ public final class ExchangeRecord implements ExecutionListener
             properties.put(prefix + "orders", Long.toString(book.orders));
             properties.put(prefix + "rejects", Long.toString(book.rejects));
             properties.put(prefix + "cancels", Long.toString(book.cancels));
+            properties.put(prefix + "replaces", Long.toString(book.replaces));
             properties.put(prefix + "fills", Long.toString(book.fills.size()));
             properties.put(prefix + "liveOrders", Long.toString(book.live.size()));
             for (final Map.Entry<String, Long> position : book.positions.entrySet())
             {
                 properties.put(prefix + "position." + position.getKey(), Long.toString(position.getValue()));
             }
+        }
+        for (int k = 0; k < auctions.size(); k++)
+        {
+            final AuctionResult auction = auctions.get(k);
+            final String prefix = "auction." + (k + 1) + ".";
+            properties.put(prefix + "symbol", auction.symbol());
+            properties.put(prefix + "price", FixedPoint.format(auction.price()));
+            properties.put(prefix + "volume", Long.toString(auction.volume()));
+            properties.put(prefix + "imbalance", Long.toString(auction.imbalance()));
+            properties.put(prefix + "closing", Boolean.toString(auction.closing()));
+        }
+        properties.put("auctions.total", Integer.toString(auctions.size()));
+        for (final ListBook list : lists.values())
+        {
+            final String prefix = "list." + list.listId + ".";
+            properties.put(prefix + "account", list.account);
+            properties.put(prefix + "orders", Integer.toString(list.clOrdIds.size()));
+            properties.put(prefix + "rejects", Long.toString(list.rejects));
+            properties.put(prefix + "cancels", Long.toString(list.cancels));
+            properties.put(prefix + "fills", Long.toString(list.fills));
+            properties.put(prefix + "filledQuantity", Long.toString(list.filledQuantity));
+        }
+        properties.put("lists.total", Integer.toString(lists.size()));
+        if (close != null)
+        {
+            properties.put("close.index", FixedPoint.format(close.closingIndex()));
+            for (final Map.Entry<String, Long> price : close.closingPrices().entrySet())
+            {
+                properties.put("close.price." + price.getKey(), FixedPoint.format(price.getValue()));
+            }
+            if (close.expiry())
+            {
+                properties.put("settlement." + close.future() + ".price",
+                    FixedPoint.format(close.finalSettlementPrice()));
+            }
+        }
+        if (tickTiming != null)
+        {
+            final TickTiming.Summary ticks = tickTiming.summary();
+            properties.put("tick.count", Long.toString(ticks.count()));
+            properties.put("tick.meanMicros", Long.toString(ticks.meanMicros()));
+            properties.put("tick.meanCpuMicros", Long.toString(ticks.meanCpuMicros()));
+            properties.put("tick.p99Micros", Long.toString(ticks.p99Micros()));
+            properties.put("tick.maxMicros", Long.toString(ticks.maxMicros()));
         }
         final LatencySummary latency = tickToOrder();
         properties.put("tickToOrder.count", Long.toString(latency.count()));
@@ -255,9 +393,36 @@ public final class ExchangeRecord implements ExecutionListener
         return properties;
     }
 
+    private ListBook list(final String listId, final String account)
+    {
+        return lists.computeIfAbsent(listId, id -> new ListBook(id, account));
+    }
+
     private AccountBook account(final String account)
     {
         return accounts.computeIfAbsent(account, a -> new AccountBook(!internalAccounts.contains(a)));
+    }
+
+    private static final class ListBook
+    {
+        private final String listId;
+        private final String account;
+        private final List<String> clOrdIds = new ArrayList<>();
+        private long rejects;
+        private long cancels;
+        private long fills;
+        private long filledQuantity;
+
+        private ListBook(final String listId, final String account)
+        {
+            this.listId = listId;
+            this.account = account;
+        }
+
+        private ListRecord snapshot()
+        {
+            return new ListRecord(listId, account, List.copyOf(clOrdIds), rejects, cancels, fills, filledQuantity);
+        }
     }
 
     private static final class AccountBook
@@ -271,6 +436,7 @@ public final class ExchangeRecord implements ExecutionListener
         private long orders;
         private long rejects;
         private long cancels;
+        private long replaces;
 
         private AccountBook(final boolean keepsHistory)
         {
@@ -286,6 +452,9 @@ public final class ExchangeRecord implements ExecutionListener
         private final long orderId;
         private final OrderRequest request;
         private final String rejectText;
+        private String clOrdId;
+        private long quantity;
+        private long price;
         private long cumQuantity;
         private OrderStatus status;
 
@@ -294,12 +463,15 @@ public final class ExchangeRecord implements ExecutionListener
             this.orderId = orderId;
             this.request = request;
             this.rejectText = rejectText;
+            this.clOrdId = request.clOrdId();
+            this.quantity = request.quantity();
+            this.price = request.price();
         }
 
         private OrderRecord snapshot()
         {
-            return new OrderRecord(orderId, request.account(), request.clOrdId(), request.symbol(), request.side(),
-                request.quantity(), request.price(), cumQuantity, status, rejectText);
+            return new OrderRecord(orderId, request.account(), clOrdId, request.symbol(), request.side(),
+                quantity, price, cumQuantity, status, rejectText);
         }
     }
 }

@@ -5,8 +5,8 @@ package io.basis.simulator.trading;
  */
 public enum InstrumentStatus
 {
-    /** Trading normally (after a halt or an interruption: 3 = resume). */
-    TRADING(3),
+    /** Trading normally: 17 = ready to trade (a change back to it is announced as 3 = resume). */
+    TRADING(17),
     /** Halted: new orders and replaces rejected, cancels accepted. */
     HALTED(2),
     /** Volatility interruption: a call auction of its own, uncrossed when it ends (21 = pre-open). */

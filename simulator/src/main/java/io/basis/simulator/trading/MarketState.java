@@ -40,7 +40,7 @@ public final class MarketState implements OrderAdmission
     private final Map<String, Long> viGeneration = new HashMap<>();
     private final Set<String> haltedByCircuitBreaker = new HashSet<>();
     private TradingPhase phase = TradingPhase.CONTINUOUS;
-    private Side sidecar;
+    private Sidecar sidecar = Sidecar.NONE;
     private boolean circuitBreaker;
     private ClosingResult lastClose;
     private long nextViGeneration = 1;
@@ -86,10 +86,10 @@ public final class MarketState implements OrderAdmission
             return new Refusal(RejectReason.OTHER, "immediate orders not accepted in a call auction (" +
                 instrument.symbol() + ")");
         }
-        if (sidecar != null && request.isProgram() && request.side().isBuy() == sidecar.isBuy())
+        if (request.isProgram() && sidecar.suspends(request.side()))
         {
             return new Refusal(RejectReason.OTHER,
-                "sidecar: program " + (sidecar.isBuy() ? "buy" : "sell") + " orders suspended");
+                "sidecar: program " + (request.side().isBuy() ? "buy" : "sell") + " orders suspended");
         }
         return null;
     }
@@ -121,9 +121,9 @@ public final class MarketState implements OrderAdmission
     }
 
     /**
-     * @return side of program orders the sidecar suspends, or null.
+     * @return which program orders the sidecar suspends.
      */
-    public Side sidecar()
+    public Sidecar sidecar()
     {
         return sidecar;
     }
@@ -304,11 +304,11 @@ public final class MarketState implements OrderAdmission
     }
 
     /**
-     * @param suspended side of program orders to suspend (KRX: the direction of the future's 5% move).
+     * @param suspended side of program orders to suspend as well (KRX: the direction of the future's 5% move).
      */
     public void sidecar(final Side suspended)
     {
-        sidecar = suspended.isBuy() ? Side.BUY : Side.SELL;
+        sidecar = sidecar.with(suspended);
         for (final MarketStatusListener listener : listeners)
         {
             listener.onSidecar(sidecar, referenceData.index().future().symbol());
@@ -320,10 +320,10 @@ public final class MarketState implements OrderAdmission
      */
     public void liftSidecar()
     {
-        sidecar = null;
+        sidecar = Sidecar.NONE;
         for (final MarketStatusListener listener : listeners)
         {
-            listener.onSidecar(null, referenceData.index().future().symbol());
+            listener.onSidecar(sidecar, referenceData.index().future().symbol());
         }
     }
 

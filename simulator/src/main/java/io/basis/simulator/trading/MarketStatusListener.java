@@ -1,7 +1,5 @@
 package io.basis.simulator.trading;
 
-import io.basis.simulator.matching.Side;
-
 /**
  * Receives market-state changes to publish them (TradingSessionStatus, SecurityStatus). Called on the exchange
  * thread.
@@ -26,10 +24,10 @@ public interface MarketStatusListener
     }
 
     /**
-     * @param suspended side of program orders suspended, or null when the sidecar is lifted.
-     * @param future    the index future whose move triggers sidecars.
+     * @param sidecar which program orders are suspended now ({@link Sidecar#NONE} when lifted).
+     * @param future  the index future whose move triggers sidecars.
      */
-    default void onSidecar(Side suspended, String future)
+    default void onSidecar(Sidecar sidecar, String future)
     {
     }
 

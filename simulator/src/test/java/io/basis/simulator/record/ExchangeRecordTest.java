@@ -1,9 +1,9 @@
 package io.basis.simulator.record;
 
+import io.basis.simulator.matching.CancelRequest;
 import io.basis.simulator.matching.ExecutionListeners;
 import io.basis.simulator.matching.MatchingEngine;
 import io.basis.simulator.matching.MatchingRules;
-import io.basis.simulator.matching.CancelRequest;
 import io.basis.simulator.matching.OrderRequest;
 import io.basis.simulator.matching.OrderStatus;
 import io.basis.simulator.matching.Side;

@@ -1,5 +1,6 @@
 package io.basis.simulator.support;
 
+import io.basis.simulator.matching.AuctionResult;
 import io.basis.simulator.matching.CancelRejectReason;
 import io.basis.simulator.matching.CancelRequest;
 import io.basis.simulator.matching.ExecutionListener;
@@ -7,6 +8,7 @@ import io.basis.simulator.matching.Order;
 import io.basis.simulator.matching.OrderBook;
 import io.basis.simulator.matching.OrderRequest;
 import io.basis.simulator.matching.RejectReason;
+import io.basis.simulator.matching.ReplaceRequest;
 import io.basis.simulator.price.FixedPoint;
 import io.basis.simulator.refdata.Instrument;
 
@@ -80,6 +82,25 @@ public final class EventLog implements ExecutionListener
     public void onBookChanged(final OrderBook book)
     {
         events.add("book " + book.instrument().symbol());
+    }
+
+    @Override
+    public void onReplaced(final Order order, final long execId, final String origClOrdId)
+    {
+        events.add("replaced " + name(order) + " from " + origClOrdId);
+    }
+
+    @Override
+    public void onReplaceRejected(
+        final ReplaceRequest request, final Order order, final CancelRejectReason reason, final String text)
+    {
+        events.add("replaceRejected " + request.origClOrdId() + " " + reason + " " + text);
+    }
+
+    @Override
+    public void onAuction(final AuctionResult result)
+    {
+        events.add("auction " + result.symbol() + " " + FixedPoint.format(result.price()) + " " + result.volume());
     }
 
     private static String name(final Order order)
