@@ -395,7 +395,7 @@ public final class EngineAgent implements Agent, GatewayListener
             final boolean overdue = nowNs - program.startNs() > programTimeoutNs;
             final long leggedSince = program.leggedSinceNs();
             final boolean leggedTooLong = leggedSince != 0 && nowNs - leggedSince > config.riskLimits.maxLeggedNs;
-            final double unhedged = leggedSince != 0 ? unhedgedNotional(program) : 0.0;
+            final double unhedged = unhedgedNotional(program);
             final boolean tooUnhedged = unhedged > maxUnhedged;
             if (unhedged > config.riskLimits.killUnhedgedNotional)
             {
@@ -411,8 +411,8 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private double unhedgedNotional(final ProgramOrder program)
     {
-        final double gap = program.basketFilledFraction() - program.hedgeFilledFraction();
-        return Math.abs(gap) * program.hedgeTarget() * referenceData.future().multiplier() * valuation.futureMid();
+        return program.committedGap() * program.hedgeTarget() * referenceData.future().multiplier() *
+            valuation.futureMid();
     }
 
     private int cancelWorkingLegs(final ProgramOrder program, final long nowNs)

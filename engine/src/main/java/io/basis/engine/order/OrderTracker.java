@@ -337,6 +337,18 @@ public final class OrderTracker
     {
         order.state = state;
         workingOrders--;
+        final long unfilled = order.quantity - order.cumQty;
+        if (unfilled > 0)
+        {
+            if (order.hedge)
+            {
+                order.program.hedgeLost += unfilled;
+            }
+            else
+            {
+                order.program.basketLostValue += unfilled * order.price;
+            }
+        }
         if (order.prevWorking != null)
         {
             order.prevWorking.nextWorking = order.nextWorking;

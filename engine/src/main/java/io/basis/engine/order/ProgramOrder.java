@@ -21,6 +21,8 @@ public final class ProgramOrder
     long leggedSinceNs;
     double cashFlow;
     double costs;
+    long basketLostValue;
+    long hedgeLost;
 
     ProgramOrder(final int maxLegs)
     {
@@ -47,6 +49,26 @@ public final class ProgramOrder
         this.leggedSinceNs = 0;
         this.cashFlow = 0;
         this.costs = 0;
+        this.basketLostValue = 0;
+        this.hedgeLost = 0;
+    }
+
+    /**
+     * The part of the program that can no longer be hedged by its own legs: the gap between the basket and the
+     * hedge counting what is filled or still working, i.e. leaving out only what ended unfilled. Orders in
+     * flight are not legging; a leg cancelled or rejected unfilled is.
+     *
+     * @return |committed basket share − committed hedge share|, 0 to 1.
+     */
+    public double committedGap()
+    {
+        if (basketTargetValue == 0 || hedgeTarget == 0)
+        {
+            return 0.0;
+        }
+        final double basket = 1.0 - (double)basketLostValue / basketTargetValue;
+        final double hedge = 1.0 - (double)hedgeLost / hedgeTarget;
+        return Math.abs(basket - hedge);
     }
 
     /**

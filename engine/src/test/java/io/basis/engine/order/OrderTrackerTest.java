@@ -130,8 +130,10 @@ class OrderTrackerTest
 
         assertEquals(ProgramState.LEGGED, program.state());
         assertEquals(5, program.leggedSinceNs());
+        assertEquals(0.0, program.committedGap(), "the hedge is still working: in flight, not legged");
         tracker.onExecutionReport(future.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 0, 6);
         assertEquals(ProgramState.LEGGED, program.state(), "ended with the basket sold and no future bought");
+        assertEquals(1.0, program.committedGap());
 
         final ProgramOrder hedge = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.HEDGE, 7);
         final ChildOrder hedgeLeg = tracker.addHedge(hedge, 0, Side.BUY, 1, PX);
