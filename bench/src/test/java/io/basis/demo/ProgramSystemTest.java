@@ -179,6 +179,46 @@ class ProgramSystemTest
         assertReconciled(closeEngine());
     }
 
+    @Test
+    void anExpiryUnwindLiquidatesTheBasketInTheClosingAuction()
+    {
+        submit(Direction.CASH_AND_CARRY, 1);
+        awaitTrue("the program completed", () -> completed.contains("MANUAL COMPLETE"));
+        long bought = 0;
+        int stocksHeld = 0;
+        for (final String symbol : engine.referenceData().instruments().stream()
+            .map(i -> i.symbol()).filter(symbol -> !symbol.equals("K200F")).toList())
+        {
+            final long position = simulator.record().netPosition(ACCOUNT, symbol);
+            bought += position;
+            stocksHeld += position != 0 ? 1 : 0;
+        }
+        final int ordersExpected = stocksHeld;
+
+        simulator.phases().startClosingAuction();
+        awaitTrue("liquidation taken", () -> admin.send(AdminCommandType.LIQUIDATE_AT_CLOSE) > 0);
+        awaitTrue("an at-the-close order per stock held resting on the exchange",
+            () -> simulator.record().liveOrders(ACCOUNT).size() == ordersExpected);
+        simulator.phases().uncross();
+
+        awaitTrue("the liquidation ended", () -> completed.stream().anyMatch(p -> p.startsWith("LIQUIDATION")));
+        assertTrue(simulator.phases().lastClose().closingIndex() > 0, "the close fixed a closing index");
+        final EngineReport report = closeEngine();
+        long left = 0;
+        for (final Map.Entry<String, Long> position : report.positions().entrySet())
+        {
+            if (!position.getKey().equals("K200F"))
+            {
+                assertTrue(position.getValue() >= 0, "never oversold: " + position.getKey());
+                left += position.getValue();
+            }
+        }
+        assertEquals(0, left, "every one of the " + bought + " shares bought was sold in the closing auction");
+        assertTrue(completed.contains("LIQUIDATION COMPLETE"), completed::toString);
+        assertEquals(-1, report.positions().get("K200F"), "the future is left to settle in cash");
+        assertReconciled(report);
+    }
+
     private void submit(final Direction direction, final long contracts)
     {
         awaitTrue("the engine took the program", () -> admin.submitProgram(direction, contracts) > 0);
