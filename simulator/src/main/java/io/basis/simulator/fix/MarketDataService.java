@@ -166,15 +166,37 @@ public final class MarketDataService implements MarketDataSink
         return false;
     }
 
+    private static final int[] EMPTY_SNAPSHOT_ORDER =
+    {
+        FixTags.MD_REQ_ID, FixTags.SYMBOL, FixTags.RPT_SEQ, FixTags.EXCHANGE_SEND_NANOS, FixTags.NO_MD_ENTRIES
+    };
+
+    /**
+     * A snapshot of an empty book, its body in {@link #EMPTY_SNAPSHOT_ORDER}.
+     */
+    private static final class EmptySnapshot extends Message
+    {
+        private static final long serialVersionUID = 1L;
+
+        EmptySnapshot()
+        {
+            super(EMPTY_SNAPSHOT_ORDER);
+        }
+    }
+
     private void sendSnapshot(
         final SessionID sessionId, final String mdReqId, final BookSnapshot snapshot, final int depth)
     {
-        final MarketDataSnapshotFullRefresh message = new MarketDataSnapshotFullRefresh();
+        final List<Level> bids = snapshot.bids().subList(0, Math.min(depth, snapshot.bids().size()));
+        final List<Level> asks = snapshot.asks().subList(0, Math.min(depth, snapshot.asks().size()));
+        // An empty book still says NoMDEntries=0, and it must come last: QuickFIX/J writes a bare count field in
+        // tag order, before 21001, and a receiver then reads 21001 as a member of an empty group and rejects.
+        final Message message = bids.isEmpty() && asks.isEmpty() ? new EmptySnapshot() :
+            new MarketDataSnapshotFullRefresh();
+        message.getHeader().setString(35, MarketDataSnapshotFullRefresh.MSGTYPE);
         message.setString(FixTags.MD_REQ_ID, mdReqId);
         message.setString(FixTags.SYMBOL, snapshot.instrument().symbol());
         message.setString(FixTags.RPT_SEQ, Long.toString(snapshot.rptSeq()));
-        final List<Level> bids = snapshot.bids().subList(0, Math.min(depth, snapshot.bids().size()));
-        final List<Level> asks = snapshot.asks().subList(0, Math.min(depth, snapshot.asks().size()));
         addSnapshotLevels(message, BID, bids);
         addSnapshotLevels(message, OFFER, asks);
         if (bids.isEmpty() && asks.isEmpty())

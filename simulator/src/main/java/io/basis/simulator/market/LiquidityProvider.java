@@ -95,6 +95,11 @@ public final class LiquidityProvider
     public void requote(final Instrument instrument, final double fairPrice)
     {
         final Ladder ladder = ladders.get(instrument.symbol());
+        if (ladder.bidSizes.length == 0)
+        {
+            // No levels configured: this provider stays out of the market.
+            return;
+        }
         refreshSizes(ladder);
 
         final TickTable grid = instrument.tickTable();

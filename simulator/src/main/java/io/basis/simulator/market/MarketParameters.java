@@ -308,7 +308,8 @@ public final class MarketParameters
         require(daysToExpiry >= 0, "daysToExpiry must not be negative");
         require(mispricingStdPoints >= 0, "mispricingStdPoints must not be negative");
         require(mispricingHalfLifeSeconds > 0, "mispricingHalfLifeSeconds must be positive");
-        require(quoteLevels > 0, "quoteLevels must be positive");
+        // Zero levels: no liquidity provider, a market where clients only meet each other.
+        require(quoteLevels >= 0, "quoteLevels must not be negative");
         require(stockLevelMinContracts > 0 && stockLevelMaxContracts >= stockLevelMinContracts,
             "stock level sizes must satisfy 0 < min <= max");
         require(futureLevelMinContracts > 0 && futureLevelMaxContracts >= futureLevelMinContracts,
