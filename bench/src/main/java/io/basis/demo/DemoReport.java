@@ -133,6 +133,7 @@ final class DemoReport
             .append("\", \"automaticReason\": \"").append(engine.getProperty("killReason", "NONE")).append("\"},\n");
         field(json, "leggedPrograms", engineCount("leggedPrograms"));
         field(json, "hedgesSent", engineCount("hedgesSent"));
+        field(json, "repricedLegs", engineCount("repricedLegs"));
         json.append("  \"programs\": [");
         String rows = "";
         for (int i = 0; engine.getProperty("program." + i) != null; i++)

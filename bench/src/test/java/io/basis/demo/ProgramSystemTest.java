@@ -156,6 +156,7 @@ class ProgramSystemTest
         assertTrue(needed < 4, "the basket filled only in part");
         assertEquals(-needed, report.positions().get("K200F"), "futures sold = what hedges the basket filled");
         assertEquals(needed != fills[1] ? 1 : 0, report.hedgesSent());
+        assertTrue(report.repricedLegs() >= 1, "halfway to the legging limit the lagging leg was repriced");
         assertReconciled(report);
     }
 

@@ -102,7 +102,8 @@ public final class Engine implements AutoCloseable
         positions = new Positions(referenceData.instruments(), referenceData.costs());
         tracker = new OrderTracker(
             config.maxOpenPrograms,
-            referenceData.constituents().size() + 1,
+            // Room for every leg to be replaced once when repriced.
+            2 * (referenceData.constituents().size() + 1),
             referenceData.instruments().size(),
             positions,
             new OrderIds(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis())));
@@ -234,7 +235,7 @@ public final class Engine implements AutoCloseable
             tracker.workingOrders(), positions.fills(), tracker.rejects(), tracker.fillMismatches(),
             positionsBySymbol, positions.realizedPnl(), pnl, positions.commissions(), positions.taxes(),
             riskRejects, agent.killSwitch().state().name(), agent.killSwitch().automaticReason().name(),
-            agent.leggedPrograms(), agent.hedgesSent(), programRows(agent.ledger()));
+            agent.leggedPrograms(), agent.hedgesSent(), agent.repricedLegs(), programRows(agent.ledger()));
         if (config.reportFile != null)
         {
             try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))

@@ -104,6 +104,7 @@ public final class EngineAgent implements Agent, GatewayListener
     private long pendingHedgeContracts;
     private long leggedPrograms;
     private long hedgesSent;
+    private long repricedLegs;
     private TradingState lastState = TradingState.ACTIVE;
 
     EngineAgent(
@@ -154,6 +155,7 @@ public final class EngineAgent implements Agent, GatewayListener
         draftQuantity = new long[count];
         draftPrice = new long[count];
         tracker.programListener(this::onProgramComplete);
+        tracker.repriceListener(this::onRepriceReady);
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final AdminCommandDecoder command = new AdminCommandDecoder();
         controlHandler = (buffer, offset, length, ignored) ->
@@ -405,8 +407,74 @@ public final class EngineAgent implements Agent, GatewayListener
             {
                 work += cancelWorkingLegs(program, nowNs);
             }
+            else if (leggedSince != 0 && !program.isRepriced() &&
+                nowNs - leggedSince > config.riskLimits.maxLeggedNs / 2)
+            {
+                work += repriceLaggingLegs(program, nowNs);
+            }
         }
         return work;
+    }
+
+    /**
+     * Halfway to the legging limit, cancel the working legs of the side that lags so that each can be sent again
+     * at the current executable level (within the collar) once its cancel is confirmed.
+     */
+    private int repriceLaggingLegs(final ProgramOrder program, final long nowNs)
+    {
+        final boolean basketLags = program.basketFilledFraction() < program.hedgeFilledFraction();
+        int sent = 0;
+        for (int leg = 0; leg < program.legCount() && program.legCount() + sent < program.capacity(); leg++)
+        {
+            final ChildOrder order = program.leg(leg);
+            if (order.state().isTerminal() || order.isHedge() == basketLags || !risk.tryCancel(nowNs))
+            {
+                continue;
+            }
+            final long cancelId = tracker.requestReprice(order);
+            if (cancelId != 0)
+            {
+                long result = Publication.BACK_PRESSURED;
+                for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
+                {
+                    result = publisher.sendCancel(cancelId, order);
+                }
+                if (result < 0)
+                {
+                    sendFailures++;
+                    tracker.onCancelReject(order.orderId());
+                }
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void onRepriceReady(final ChildOrder order)
+    {
+        final ProgramOrder program = order.program();
+        final int instrumentId = order.instrumentId();
+        final long rest = order.quantity() - order.cumQty();
+        final boolean buy = order.side() == Side.BUY;
+        final long sweep = books[instrumentId].sweepPrice(!buy, rest);
+        if (sweep <= 0 || program.legCount() == program.capacity())
+        {
+            reject(RiskReason.INSUFFICIENT_DEPTH);
+            return;
+        }
+        final long price = instruments.get(instrumentId).ticksAway(sweep, buy ? config.limitTicks : -config.limitTicks);
+        final long reference = order.isHedge() ? Prices.fromDouble(valuation.fairValue()) : mid(instrumentId);
+        final long nowNs = clock.nanoTime();
+        final RiskReason reason = risk.checkOrder(
+            instrumentId, order.side(), rest, price, timeInForce, reference, true, nowNs);
+        if (reason != RiskReason.NONE)
+        {
+            reject(reason);
+            return;
+        }
+        final ChildOrder replacement = tracker.addReplacement(order, price);
+        repricedLegs++;
+        send(replacement, timeInForce, nowNs);
     }
 
     private double unhedgedNotional(final ProgramOrder program)
@@ -761,6 +829,11 @@ public final class EngineAgent implements Agent, GatewayListener
     long hedgesSent()
     {
         return hedgesSent;
+    }
+
+    long repricedLegs()
+    {
+        return repricedLegs;
     }
 
     long sendFailures()

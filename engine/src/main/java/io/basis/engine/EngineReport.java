@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param killReason        reason of the last automatic kill, or NONE.
  * @param leggedPrograms    programs that ended legged.
  * @param hedgesSent        futures hedges sent for legged programs.
+ * @param repricedLegs      legs cancelled and sent again at a new price because their program legged.
  * @param programs          every completed program, in order.
  */
 public record EngineReport(
@@ -44,6 +45,7 @@ public record EngineReport(
     String killReason,
     long leggedPrograms,
     long hedgesSent,
+    long repricedLegs,
     java.util.List<EngineReport.ProgramRow> programs)
 {
     /**
@@ -92,6 +94,7 @@ public record EngineReport(
         properties.setProperty("killReason", killReason);
         properties.setProperty("leggedPrograms", Long.toString(leggedPrograms));
         properties.setProperty("hedgesSent", Long.toString(hedgesSent));
+        properties.setProperty("repricedLegs", Long.toString(repricedLegs));
         positions.forEach((symbol, quantity) -> properties.setProperty("position." + symbol, Long.toString(quantity)));
         riskRejects.forEach((reason, count) -> properties.setProperty("riskReject." + reason, Long.toString(count)));
         for (int i = 0; i < programs.size(); i++)

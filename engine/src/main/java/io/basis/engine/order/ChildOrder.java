@@ -13,9 +13,11 @@ public final class ChildOrder
     Side side = Side.BUY;
     long quantity;
     long price;
+    long valuePrice;
     long cumQty;
     long lastCancelId;
     boolean hedge;
+    boolean repricePending;
     OrderState state = OrderState.REJECTED;
     ChildOrder prevWorking;
     ChildOrder nextWorking;
@@ -34,9 +36,11 @@ public final class ChildOrder
         this.side = side;
         this.quantity = quantity;
         this.price = price;
+        this.valuePrice = price;
         this.cumQty = 0;
         this.lastCancelId = 0;
         this.hedge = false;
+        this.repricePending = false;
         this.state = OrderState.PENDING_NEW;
         this.prevWorking = null;
         this.nextWorking = null;

@@ -25,6 +25,7 @@ public final class OrderTracker
     private final Positions positions;
     private final OrderIds ids;
     private ProgramListener listener = program -> { };
+    private RepriceListener repriceListener = order -> { };
     private int openPrograms;
 
     private long programsOpened;
@@ -125,6 +126,24 @@ public final class OrderTracker
         final ChildOrder order = addLeg(program, instrumentId, side, quantity, price);
         order.hedge = true;
         program.hedgeTarget += quantity;
+        return order;
+    }
+
+    /**
+     * Add the replacement of a leg cancelled for repricing: the same instrument, side and role for what the leg
+     * left unfilled, at a new price. The program's targets are unchanged and its fills are valued at the original
+     * leg's price, so that the basket's filled share stays exact.
+     *
+     * @param original the cancelled leg.
+     * @param price    scaled new limit price.
+     * @return the replacement.
+     */
+    public ChildOrder addReplacement(final ChildOrder original, final long price)
+    {
+        final ChildOrder order = addLeg(
+            original.program, original.instrumentId, original.side, original.quantity - original.cumQty, price);
+        order.hedge = original.hedge;
+        order.valuePrice = original.valuePrice;
         return order;
     }
 
@@ -238,7 +257,7 @@ public final class OrderTracker
             }
             else
             {
-                program.basketFilledValue += booked * order.price;
+                program.basketFilledValue += booked * order.valuePrice;
             }
             updateLegging(program, nowNs);
         }
@@ -337,8 +356,20 @@ public final class OrderTracker
     {
         order.state = state;
         workingOrders--;
+        boolean replaced = false;
+        if (order.repricePending)
+        {
+            order.repricePending = false;
+            if (state == OrderState.CANCELED && order.cumQty < order.quantity && !order.program.cancelRequested)
+            {
+                // The replacement joins the program before the program can count as complete.
+                final int legsBefore = order.program.legCount;
+                repriceListener.onRepriceReady(order);
+                replaced = order.program.legCount > legsBefore;
+            }
+        }
         final long unfilled = order.quantity - order.cumQty;
-        if (unfilled > 0)
+        if (unfilled > 0 && !replaced)
         {
             if (order.hedge)
             {
@@ -346,7 +377,7 @@ public final class OrderTracker
             }
             else
             {
-                order.program.basketLostValue += unfilled * order.price;
+                order.program.basketLostValue += unfilled * order.valuePrice;
             }
         }
         if (order.prevWorking != null)
@@ -390,6 +421,32 @@ public final class OrderTracker
         {
             completeProgram(program);
         }
+    }
+
+    /**
+     * @param repriceListener told when a leg cancelled for repricing has ended, to send its replacement.
+     */
+    public void repriceListener(final RepriceListener repriceListener)
+    {
+        this.repriceListener = repriceListener;
+    }
+
+    /**
+     * Cancel a working leg so that its unfilled rest can be sent again at a new price once the cancel is
+     * confirmed (never before: both could fill).
+     *
+     * @param order the leg.
+     * @return the cancel id, or 0 if the order is terminal or a cancel is already pending.
+     */
+    public long requestReprice(final ChildOrder order)
+    {
+        final long cancelId = requestCancel(order);
+        if (cancelId != 0)
+        {
+            order.repricePending = true;
+            order.program.repriced = true;
+        }
+        return cancelId;
     }
 
     /**

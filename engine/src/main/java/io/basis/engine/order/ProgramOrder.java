@@ -23,6 +23,7 @@ public final class ProgramOrder
     double costs;
     long basketLostValue;
     long hedgeLost;
+    boolean repriced;
 
     ProgramOrder(final int maxLegs)
     {
@@ -51,6 +52,23 @@ public final class ProgramOrder
         this.costs = 0;
         this.basketLostValue = 0;
         this.hedgeLost = 0;
+        this.repriced = false;
+    }
+
+    /**
+     * @return true once the lagging legs have been repriced.
+     */
+    public boolean isRepriced()
+    {
+        return repriced;
+    }
+
+    /**
+     * @return legs the program has room for (each leg may be replaced once when repriced).
+     */
+    public int capacity()
+    {
+        return legs.length;
     }
 
     /**

@@ -23,7 +23,7 @@ class OrderTrackerTest
     private final Positions positions = new Positions(
         TestReferenceData.twoStockIndex(TestReferenceData.tempDir()).instruments(),
         new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0));
-    private final OrderTracker tracker = new OrderTracker(2, 3, 3, positions, new OrderIds(1_000));
+    private final OrderTracker tracker = new OrderTracker(2, 4, 3, positions, new OrderIds(1_000));
 
     @Test
     void aProgramCompletesWhenEveryLegIsTerminalAndFillsAreBookedIntoPositions()
@@ -141,6 +141,32 @@ class OrderTrackerTest
 
         assertEquals(ProgramState.COMPLETE, hedge.state(), "a hedge on its own is complete once filled");
         assertEquals(0, hedge.leggedSinceNs());
+    }
+
+    @Test
+    void aRepricedLegIsReplacedOnlyOnceItsCancelIsConfirmedAndTheBasketShareStaysExact()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder future = tracker.addHedge(program, 0, Side.SELL, 1, PX);
+        final ChildOrder stock = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
+        tracker.onExecutionReport(future.orderId(), ExecType.TRADE, OrdStatus.FILLED, 1, PX, 1, 1);
+        tracker.onExecutionReport(stock.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 2);
+        final ChildOrder[] replacement = new ChildOrder[1];
+        tracker.repriceListener(order -> replacement[0] = tracker.addReplacement(order, PX + 1));
+
+        assertTrue(tracker.requestReprice(stock) != 0);
+        assertEquals(null, replacement[0], "nothing is sent again before the cancel is confirmed");
+        tracker.onExecutionReport(stock.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 4, 3);
+
+        assertEquals(6, replacement[0].quantity(), "the unfilled rest, at the new price");
+        assertFalse(program.isComplete(), "the replacement keeps the program working");
+        assertEquals(0.0, program.committedGap(), "the rest is replaced, not lost");
+        tracker.onExecutionReport(replacement[0].orderId(), ExecType.TRADE, OrdStatus.FILLED, 6, PX + 1, 6, 4);
+
+        assertTrue(program.isComplete());
+        assertEquals(1.0, program.basketFilledFraction());
+        assertEquals(ProgramState.COMPLETE, program.state());
+        assertEquals(10, positions.quantity(1));
     }
 
     @Test
