@@ -312,7 +312,7 @@ final class Demo implements AutoCloseable
         return settings;
     }
 
-    private static int freePort() throws IOException
+    static int freePort() throws IOException
     {
         try (ServerSocket socket = new ServerSocket(0))
         {

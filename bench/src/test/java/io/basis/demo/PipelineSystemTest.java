@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +27,6 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The whole pipeline in one JVM through the embedding APIs: the simulator's FIX acceptor, the gateway's QuickFIX/J
@@ -58,8 +55,8 @@ class PipelineSystemTest
     void programsTradeToTerminalStatesAndEnginePositionsEqualTheExchangeRecord() throws Exception
     {
         final Path refdata = Path.of("..", "refdata", "kospi200");
-        final int oePort = freePort();
-        final int mdPort = freePort();
+        final int oePort = Demo.freePort();
+        final int mdPort = Demo.freePort();
         simulator = Simulator.start(new SimulatorConfig()
             .referenceDataDirectory(refdata)
             .orderEntryPort(oePort)
@@ -87,16 +84,17 @@ class PipelineSystemTest
         };
         engine = Engine.launch(config);
 
-        awaitTrue("a program completed", () -> engine.status().get(EngineCounters.PROGRAMS_COMPLETED) >= 1);
+        Await.until("a program completed",
+            () -> engine.status().get(EngineCounters.PROGRAMS_COMPLETED) >= 1, () -> "");
         assertTrue(validValuations.get() > 0, "the embedding listener saw valid valuations");
 
         operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
         try (AdminClient admin = new AdminClient(operator))
         {
-            awaitTrue("the engine took CANCEL_ALL", () -> admin.send(AdminCommandType.CANCEL_ALL) > 0);
+            Await.until("the engine took CANCEL_ALL", () -> admin.send(AdminCommandType.CANCEL_ALL) > 0, () -> "");
         }
-        awaitTrue("no working orders", () -> engine.status().get(EngineCounters.WORKING_ORDERS) == 0 &&
-            engine.status().get(EngineCounters.TRADING_STATE) == 2);
+        Await.until("no working orders", () -> engine.status().get(EngineCounters.WORKING_ORDERS) == 0 &&
+            engine.status().get(EngineCounters.TRADING_STATE) == 2, () -> "");
         engine.close();
 
         final EngineReport report = engine.report();
@@ -105,8 +103,8 @@ class PipelineSystemTest
         assertEquals(0, report.workingOrders());
         assertEquals(0, report.fillMismatches());
         assertTrue(report.fills() > 0);
-        awaitTrue("the exchange has no live order of the engine",
-            () -> simulator.record().liveOrders(ACCOUNT).isEmpty());
+        Await.until("the exchange has no live order of the engine",
+            () -> simulator.record().liveOrders(ACCOUNT).isEmpty(), () -> "");
         for (final Map.Entry<String, Long> position : report.positions().entrySet())
         {
             assertEquals(simulator.record().netPosition(ACCOUNT, position.getKey()), position.getValue(),
@@ -114,25 +112,5 @@ class PipelineSystemTest
         }
     }
 
-    private static int freePort() throws IOException
-    {
-        try (ServerSocket socket = new ServerSocket(0))
-        {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void awaitTrue(final String what, final BooleanSupplier condition)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
 }

@@ -27,18 +27,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Program orders against the exchange simulator over real FIX and Aeron, driven as an operator would: submitted
@@ -67,8 +64,8 @@ class ProgramSystemTest
     void setUp() throws IOException
     {
         final Path refdata = Path.of("..", "refdata", "kospi200");
-        final int oePort = freePort();
-        final int mdPort = freePort();
+        final int oePort = Demo.freePort();
+        final int mdPort = Demo.freePort();
         simulator = Simulator.start(new SimulatorConfig()
             .referenceDataDirectory(refdata)
             .orderEntryPort(oePort)
@@ -245,13 +242,6 @@ class ProgramSystemTest
         }
     }
 
-    private static int freePort() throws IOException
-    {
-        try (ServerSocket socket = new ServerSocket(0))
-        {
-            return socket.getLocalPort();
-        }
-    }
 
     private String engineState()
     {
@@ -262,14 +252,6 @@ class ProgramSystemTest
 
     private void awaitTrue(final String what, final BooleanSupplier condition)
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                fail("timed out waiting for " + what + "; engine: " + engineState());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        Await.until(what, condition, this::engineState);
     }
 }

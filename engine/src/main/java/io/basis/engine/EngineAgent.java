@@ -340,8 +340,9 @@ public final class EngineAgent implements Agent, GatewayListener
             timeInForce, nowNs);
         for (int leg = 0; leg < legs; leg++)
         {
-            send(tracker.addBasketLeg(
-                program, draftInstrument[leg], draftSide[leg], draftQuantity[leg], draftPrice[leg]), timeInForce, nowNs);
+            final ChildOrder order = tracker.addBasketLeg(
+                program, draftInstrument[leg], draftSide[leg], draftQuantity[leg], draftPrice[leg]);
+            send(order, timeInForce, nowNs);
         }
         return RiskReason.NONE;
     }
@@ -434,20 +435,26 @@ public final class EngineAgent implements Agent, GatewayListener
             final long cancelId = tracker.requestReprice(order);
             if (cancelId != 0)
             {
-                long result = Publication.BACK_PRESSURED;
-                for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
-                {
-                    result = publisher.sendCancel(cancelId, order);
-                }
-                if (result < 0)
-                {
-                    sendFailures++;
-                    tracker.onCancelReject(order.orderId());
-                }
+                sendCancel(cancelId, order);
                 sent++;
             }
         }
         return sent;
+    }
+
+    private void sendCancel(final long cancelId, final ChildOrder order)
+    {
+        long result = Publication.BACK_PRESSURED;
+        for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
+        {
+            result = publisher.sendCancel(cancelId, order);
+        }
+        if (result < 0)
+        {
+            // Not sent: the order is back to working and will be asked again.
+            sendFailures++;
+            tracker.onCancelReject(order.orderId());
+        }
     }
 
     private void onRepriceReady(final ChildOrder order)
@@ -497,17 +504,7 @@ public final class EngineAgent implements Agent, GatewayListener
             final long cancelId = tracker.requestCancel(order);
             if (cancelId != 0)
             {
-                long result = Publication.BACK_PRESSURED;
-                for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
-                {
-                    result = publisher.sendCancel(cancelId, order);
-                }
-                if (result < 0)
-                {
-                    // Not sent: the order is back to working and the program will be asked again.
-                    sendFailures++;
-                    tracker.onCancelReject(order.orderId());
-                }
+                sendCancel(cancelId, order);
                 sent++;
             }
         }

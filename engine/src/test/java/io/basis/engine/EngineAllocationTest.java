@@ -114,7 +114,8 @@ class EngineAllocationTest
         run(agent, messages, decoder, header, 1_000_000);
         final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-        assertTrue(tracker.programsOpened() > programsBefore, "the strategy must have fired for its path to be exercised");
+        assertTrue(tracker.programsOpened() > programsBefore,
+            "the strategy must have fired for its path to be exercised");
         assertEquals(0, allocated, "bytes allocated by 1,000,000 book updates");
     }
 

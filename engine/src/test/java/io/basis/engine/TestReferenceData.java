@@ -1,6 +1,8 @@
 package io.basis.engine;
 
+import io.basis.engine.book.OrderBook;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.Prices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +41,8 @@ public final class TestReferenceData
      */
     public static ReferenceData twoStockIndex(final Path dir)
     {
-        write(dir, "tick-tables.csv", "table,effectiveFrom,fromPrice,tick\nSTK,2020-01-01,0,1\nFUT,2020-01-01,0,0.05\n");
+        write(dir, "tick-tables.csv",
+            "table,effectiveFrom,fromPrice,tick\nSTK,2020-01-01,0,1\nFUT,2020-01-01,0,0.05\n");
         write(dir, "instruments.csv",
             "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement,settlementStyle\n" +
             "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-12-10,2026-12-11,CLOSING_AUCTION\n" +
@@ -51,6 +54,37 @@ public final class TestReferenceData
         write(dir, "dividends.csv", "symbol,perShare,exDate,payDate\n");
         write(dir, "basket.csv", "symbol,indexShares,floatFactor,capFactor\nA,1000,1.0,1.0\nB,500,1.0,1.0\n");
         return ReferenceData.load(dir, TRADE_DATE);
+    }
+
+    /**
+     * The books the hand-computed examples use, for {@link #twoStockIndex}: A asks 100 x 6, 101 x 10, bids 99 x 8,
+     * 98 x 10; B ask 200 x 5, bids 199 x 2, 198 x 10; the future bid 20.50 x 3, asks 20.60 x 1, 20.65 x 5. Hence,
+     * for one contract, S = 19.925 at mid, S_ask = 20.04, S_bid = 19.80 and F = 20.55.
+     *
+     * @param data the two-stock index.
+     * @return books indexed by engine instrument id, 10 levels deep.
+     */
+    public static OrderBook[] twoStockBooks(final ReferenceData data)
+    {
+        final OrderBook[] books = new OrderBook[data.instruments().size()];
+        for (int i = 0; i < books.length; i++)
+        {
+            books[i] = new OrderBook(10);
+        }
+        final OrderBook a = books[data.instrument("A").id()];
+        final OrderBook b = books[data.instrument("B").id()];
+        final OrderBook future = books[data.future().id()];
+        a.setLevel(false, 0, Prices.parse("100"), 6);
+        a.setLevel(false, 1, Prices.parse("101"), 10);
+        a.setLevel(true, 0, Prices.parse("99"), 8);
+        a.setLevel(true, 1, Prices.parse("98"), 10);
+        b.setLevel(false, 0, Prices.parse("200"), 5);
+        b.setLevel(true, 0, Prices.parse("199"), 2);
+        b.setLevel(true, 1, Prices.parse("198"), 10);
+        future.setLevel(true, 0, Prices.parse("20.50"), 3);
+        future.setLevel(false, 0, Prices.parse("20.60"), 1);
+        future.setLevel(false, 1, Prices.parse("20.65"), 5);
+        return books;
     }
 
     /**

@@ -141,7 +141,8 @@ public final class OperatorMain
             final boolean halted = awaitCounter(status, EngineCounters.TRADING_STATE, state -> state == 2);
             final boolean drained = awaitCounter(status, EngineCounters.WORKING_ORDERS, working -> working == 0);
             System.out.println("kill: " + options.scope + " " + (halted ? "HALTED" : "not confirmed") +
-                ", working orders " + status.get(EngineCounters.WORKING_ORDERS) + (drained ? "" : " (still cancelling)"));
+                ", working orders " + status.get(EngineCounters.WORKING_ORDERS) +
+                (drained ? "" : " (still cancelling)"));
             return halted && drained;
         }
         System.out.println("kill: " + command + " " + options.scope + (options.instrument != null ?

@@ -123,7 +123,8 @@ public final class Quote
         json.append("    \"dividendsFutureValue\": ").append(format(b.dividends())).append(",\n");
         json.append("    \"financingCashAndCarry\": ").append(format(valid ? b.financingCashAndCarry() : Double.NaN))
             .append(",\n");
-        json.append("    \"financingReverse\": ").append(format(valid ? b.financingReverse() : Double.NaN)).append(",\n");
+        json.append("    \"financingReverse\": ").append(format(valid ? b.financingReverse() : Double.NaN))
+            .append(",\n");
         json.append("    \"basketRoundTrip\": ").append(format(valid ? b.basketCosts() : Double.NaN)).append(",\n");
         json.append("    \"borrowFee\": ").append(format(valid ? b.borrowCost() : Double.NaN)).append(",\n");
         json.append("    \"futuresCommissions\": ").append(format(valid ? b.futuresCosts() : Double.NaN)).append(",\n");

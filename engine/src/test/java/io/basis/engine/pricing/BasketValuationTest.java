@@ -37,24 +37,7 @@ class BasketValuationTest
         fut = data.future().id();
         a = data.instrument("A").id();
         b = data.instrument("B").id();
-        books = new OrderBook[data.instruments().size()];
-        for (int i = 0; i < books.length; i++)
-        {
-            books[i] = new OrderBook(10);
-        }
-        // A: asks 100 x 6, 101 x 10; bids 99 x 8, 98 x 10.
-        level(a, false, 0, "100", 6);
-        level(a, false, 1, "101", 10);
-        level(a, true, 0, "99", 8);
-        level(a, true, 1, "98", 10);
-        // B: ask 200 x 5; bids 199 x 2, 198 x 10.
-        level(b, false, 0, "200", 5);
-        level(b, true, 0, "199", 2);
-        level(b, true, 1, "198", 10);
-        // Future: bid 20.50 x 3; asks 20.60 x 1, 20.65 x 5.
-        level(fut, true, 0, "20.50", 3);
-        level(fut, false, 0, "20.60", 1);
-        level(fut, false, 1, "20.65", 5);
+        books = TestReferenceData.twoStockBooks(data);
     }
 
     private void level(final int id, final boolean bid, final int level, final String price, final long size)

@@ -90,7 +90,8 @@ class ReferenceDataTest
     void refusesABorrowingRateBelowTheLendingRate() throws IOException
     {
         TestReferenceData.twoStockIndex(dir);
-        Files.writeString(dir.resolve("rates.csv"), "effectiveFrom,rate,borrowRate,lendRate\n2026-01-01,0.03,0.01,0.02\n");
+        Files.writeString(dir.resolve("rates.csv"),
+            "effectiveFrom,rate,borrowRate,lendRate\n2026-01-01,0.03,0.01,0.02\n");
 
         final ReferenceDataException error = assertThrows(
             ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));

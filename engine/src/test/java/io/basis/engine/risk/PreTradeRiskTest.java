@@ -60,21 +60,7 @@ class PreTradeRiskTest
         a = data.instrument("A").id();
         b = data.instrument("B").id();
         fut = data.future().id();
-        books = new OrderBook[data.instruments().size()];
-        for (int i = 0; i < books.length; i++)
-        {
-            books[i] = new OrderBook(10);
-        }
-        level(a, false, 0, "100", 6);
-        level(a, false, 1, "101", 10);
-        level(a, true, 0, "99", 8);
-        level(a, true, 1, "98", 10);
-        level(b, false, 0, "200", 5);
-        level(b, true, 0, "199", 2);
-        level(b, true, 1, "198", 10);
-        level(fut, true, 0, "20.50", 3);
-        level(fut, false, 0, "20.60", 1);
-        level(fut, false, 1, "20.65", 5);
+        books = TestReferenceData.twoStockBooks(data);
         for (final OrderBook book : books)
         {
             book.stamp(1, NOW);
