@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * One Basis role (simulator, gateway, engine) running as its own JVM: its output goes to a log file, the first
  * line that starts with its role name marks it started, and it is stopped with SIGTERM so its shutdown hook runs.
  */
-final class ChildProcess
+public final class ChildProcess
 {
     private static final int TAIL_LINES = 20;
 
@@ -38,7 +38,17 @@ final class ChildProcess
         pump.start();
     }
 
-    static ChildProcess start(
+    /**
+     * Start a role's JVM with Basis's JVM flags.
+     *
+     * @param role      role name; the first output line starting with it marks the process started.
+     * @param jar       class path of the JVM.
+     * @param runDir    directory for its log file.
+     * @param mainClass main class.
+     * @param args      arguments.
+     * @return the running process.
+     */
+    public static ChildProcess start(
         final String role, final Path jar, final Path runDir, final String mainClass, final List<String> args)
     {
         final List<String> command = new ArrayList<>();
@@ -92,12 +102,18 @@ final class ChildProcess
         }
     }
 
-    String role()
+    /**
+     * @return the role name.
+     */
+    public String role()
     {
         return role;
     }
 
-    long pid()
+    /**
+     * @return the process id.
+     */
+    public long pid()
     {
         return process.pid();
     }
@@ -107,17 +123,26 @@ final class ChildProcess
         return logFile;
     }
 
-    boolean hasStarted()
+    /**
+     * @return true once a line starting with the role name was printed.
+     */
+    public boolean hasStarted()
     {
         return started;
     }
 
-    boolean isAlive()
+    /**
+     * @return true while the process runs.
+     */
+    public boolean isAlive()
     {
         return process.isAlive();
     }
 
-    String tail()
+    /**
+     * @return the last lines the process printed.
+     */
+    public String tail()
     {
         synchronized (tail)
         {
@@ -132,7 +157,7 @@ final class ChildProcess
      * @return true if it exited cleanly in time: 0, or the JVM's status after running its shutdown hooks on
      *         SIGINT (130) or SIGTERM (143).
      */
-    boolean stop(final long timeoutMs)
+    public boolean stop(final long timeoutMs)
     {
         if (process.isAlive())
         {
@@ -157,7 +182,10 @@ final class ChildProcess
         return exit == 0 || exit == 130 || exit == 143;
     }
 
-    int exitValue()
+    /**
+     * @return the exit code, or -1 while running.
+     */
+    public int exitValue()
     {
         return process.isAlive() ? -1 : process.exitValue();
     }

@@ -7,19 +7,21 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.FragmentHandler;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Baseline (a), the floor of the engine-only path: raw Aeron IPC ping-pong between two threads of one process
- * over an embedded driver configured like Basis's. The harness thread sends a 64-byte ping at the fixed rate
- * carrying its intended send time; an echo thread with the engine's idle strategy sends it straight back; the
- * latency is the pong's arrival minus the intended time. Same two hops as tick-to-order in the engine-only path,
- * with no work in between.
+ * Baseline (a), the floor of one hop between two Basis processes: raw Aeron IPC ping-pong between this process and
+ * an echo process ({@link AeronEcho}) on an embedded driver configured like Basis's. The harness thread sends a
+ * 64-byte ping at the fixed rate carrying its intended send time; the echo process, with the engine's idle
+ * strategy, sends it straight back; the latency is the pong's arrival minus the intended time. Same two hops as
+ * tick-to-order in the engine-only path, across a process boundary, with no work in between.
  */
 public final class AeronPingPongScenario implements Scenario
 {
@@ -32,7 +34,7 @@ public final class AeronPingPongScenario implements Scenario
     private Aeron aeron;
     private ExclusivePublication ping;
     private Subscription pong;
-    private AgentRunner echo;
+    private Process echo;
 
     /**
      * @param idle idle mode of both threads.
@@ -55,31 +57,27 @@ public final class AeronPingPongScenario implements Scenario
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         ping = aeron.addExclusivePublication("aeron:ipc", PING_STREAM);
         pong = aeron.addSubscription("aeron:ipc", PONG_STREAM);
-        final Subscription pingIn = aeron.addSubscription("aeron:ipc", PING_STREAM);
-        final ExclusivePublication pongOut = aeron.addExclusivePublication("aeron:ipc", PONG_STREAM);
-        final FragmentHandler echoHandler = (buffer, offset, length, header) ->
-        {
-            while (pongOut.offer(buffer, offset, length) < 0)
-            {
-                Thread.onSpinWait();
-            }
-        };
-        echo = new AgentRunner(idle.newStrategy(), Throwable::printStackTrace, null, new Agent()
-        {
-            @Override
-            public int doWork()
-            {
-                return pingIn.poll(echoHandler, 16);
-            }
+        echo = startEcho(driver.aeronDirectoryName());
+        Await.until("the echo process to connect", () -> ping.isConnected() && pong.isConnected());
+    }
 
-            @Override
-            public String roleName()
-            {
-                return "latency-echo";
-            }
-        });
-        AgentRunner.startOnThread(echo);
-        Await.until("ping-pong publications to connect", () -> ping.isConnected() && pongOut.isConnected());
+    private Process startEcho(final String aeronDir)
+    {
+        final List<String> command = List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            AeronEcho.class.getName(), aeronDir, Integer.toString(PING_STREAM), Integer.toString(PONG_STREAM),
+            idle.name());
+        try
+        {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start the echo process", ex);
+        }
     }
 
     @Override
@@ -124,12 +122,28 @@ public final class AeronPingPongScenario implements Scenario
             }
         }, rate, warmupNs, measureNs, idle.newStrategy(), recorder);
         return List.of(new Measurement(name(), "round-trip", false, rate, recorder.histogram(), pacing.ticks(),
-            pacing.sendLag(), "64-byte ping due -> pong polled; two threads, one process, two IPC hops"));
+            pacing.sendLag(), "64-byte ping due -> pong polled; two processes, two IPC hops"));
     }
 
     @Override
     public void close()
     {
-        CloseHelper.quietCloseAll(echo, aeron, driver);
+        if (echo != null)
+        {
+            echo.destroy();
+            try
+            {
+                if (!echo.waitFor(5, TimeUnit.SECONDS))
+                {
+                    echo.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                echo.destroyForcibly();
+            }
+        }
+        CloseHelper.quietCloseAll(aeron, driver);
     }
 }

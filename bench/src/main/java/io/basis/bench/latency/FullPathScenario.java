@@ -1,10 +1,10 @@
 package io.basis.bench.latency;
 
-import io.basis.engine.Engine;
-import io.basis.gateway.Gateway;
-import io.basis.gateway.GatewayConfig;
+import io.aeron.Aeron;
+import io.aeron.CncFileDescriptor;
+import io.basis.demo.ChildProcess;
+import io.basis.engine.admin.EngineStatusReader;
 import io.basis.protocol.EngineCounters;
-import io.basis.protocol.sbe.SessionRole;
 import org.agrona.CloseHelper;
 
 import java.io.IOException;
@@ -13,15 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Basis end to end, in one process through the embedding APIs: the {@link TickExchange} (QuickFIX/J acceptor),
- * the real gateway ({@link Gateway#launch}: QuickFIX/J initiator, embedded media driver) and the real engine
- * ({@link Engine#launch}) over Aeron IPC. Ticks go out open-loop as FIX incrementals stamped with their intended
- * send time; the gateway turns each into a {@code BookUpdate}, the engine's orders come back through the gateway
- * as NewOrderSingle with TriggerNanos, and the exchange measures arrival minus intended send time: FIX, Aeron, the
- * engine, Aeron, FIX. The gateway's order-entry session keeps its FileStore, as in production.
- * <p>
- * In-process rather than three JVMs: the hops are the same (TCP loopback and Aeron IPC through a shared driver),
- * and one JVM keeps a 2-core machine from running three JITs and three GCs at once.
+ * Basis end to end as it is deployed: the {@link TickExchange} (QuickFIX/J acceptor) in the harness, the real
+ * gateway ({@code GatewayMain}: QuickFIX/J initiator, embedded media driver) and the real engine
+ * ({@link BenchEngineMain}) each in its own JVM, over loopback FIX and Aeron IPC. Ticks go out open-loop as FIX
+ * incrementals stamped with their intended send time; the gateway turns each into a {@code BookUpdate}, the
+ * engine's orders come back through the gateway as NewOrderSingle with TriggerNanos, and the exchange measures
+ * arrival minus intended send time: FIX, Aeron, the engine, Aeron, FIX. The gateway's order-entry session keeps
+ * its FileStore, as in production. The harness follows the engine through its Aeron counters.
  */
 public final class FullPathScenario implements Scenario
 {
@@ -29,8 +27,10 @@ public final class FullPathScenario implements Scenario
     private final Idle idle;
     private Path dir;
     private TickExchange exchange;
-    private Gateway gateway;
-    private Engine engine;
+    private ChildProcess gateway;
+    private ChildProcess engine;
+    private Aeron aeron;
+    private EngineStatusReader status;
 
     /**
      * @param script market to play.
@@ -56,16 +56,33 @@ public final class FullPathScenario implements Scenario
         final int marketDataPort = Fix.freePort();
         exchange = new TickExchange(script, orderEntryPort, marketDataPort);
         exchange.start();
-        gateway = Gateway.launch(GatewayConfig.builder()
-            .settingsFile(gatewaySettings(orderEntryPort, marketDataPort))
-            .aeronDirectoryName(dir.resolve("aeron").toString())
-            .embeddedDriver(true)
-            .idleMode(idle.gatewayMode())
-            .build());
-        engine = Engine.launch(BenchEngine.config(script.refdataDir(), gateway.aeronDirectoryName(), idle));
+        final Path aeronDir = dir.resolve("aeron");
+        final Path classPath = Path.of(System.getProperty("java.class.path"));
+        gateway = ChildProcess.start("gateway", classPath, dir, "io.basis.gateway.GatewayMain", List.of(
+            "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(), "--aeron-dir",
+            aeronDir.toString(), "--embedded-driver", "--idle", idle.engineName()));
+        Await.until("the gateway's media driver",
+            () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted() ||
+                !gateway.isAlive());
+        requireAlive(gateway);
+        engine = ChildProcess.start("engine", classPath, dir, BenchEngineMain.class.getName(), List.of(
+            script.refdataDir().toString(), aeronDir.toString(), idle.name()));
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
+        status = new EngineStatusReader(aeron.countersReader());
+        Await.until("the engine's counters", () -> status.refresh() || !engine.isAlive());
+        requireAlive(engine);
         Await.until("the gateway to subscribe every instrument", exchange::allSubscribed);
         Await.until("the engine to value the snapshots", () ->
-            engine.status().get(EngineCounters.MODEL_STATE) == 0 && gateway.isLoggedOn(SessionRole.ORDER_ENTRY));
+            status.get(EngineCounters.MODEL_STATE) == 0 && status.get(EngineCounters.ORDER_SESSION_UP) == 1);
+    }
+
+    private static void requireAlive(final ChildProcess process)
+    {
+        if (!process.isAlive())
+        {
+            throw new IllegalStateException(process.role() + " exited with code " + process.exitValue() + ":" +
+                System.lineSeparator() + process.tail());
+        }
     }
 
     private Path gatewaySettings(final int orderEntryPort, final int marketDataPort) throws IOException
@@ -134,14 +151,24 @@ public final class FullPathScenario implements Scenario
 
     private boolean engineIdle()
     {
-        return engine.status().get(EngineCounters.WORKING_ORDERS) == 0 &&
-            engine.status().get(EngineCounters.PROGRAMS_SENT) == engine.status().get(EngineCounters.PROGRAMS_COMPLETED);
+        return status.get(EngineCounters.WORKING_ORDERS) == 0 &&
+            status.get(EngineCounters.PROGRAMS_SENT) == status.get(EngineCounters.PROGRAMS_COMPLETED);
     }
 
     @Override
     public void close()
     {
-        CloseHelper.quietCloseAll(engine, gateway, exchange);
+        CloseHelper.quietClose(aeron);
+        // The engine first, then the gateway and its media driver; each gets a SIGTERM and time to stop.
+        if (engine != null)
+        {
+            engine.stop(10_000);
+        }
+        if (gateway != null)
+        {
+            gateway.stop(10_000);
+        }
+        CloseHelper.quietClose(exchange);
         TempDirs.deleteQuietly(dir);
     }
 }

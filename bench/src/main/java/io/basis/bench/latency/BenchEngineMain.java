@@ -1,0 +1,34 @@
+package io.basis.bench.latency;
+
+import io.basis.engine.Engine;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The engine of the full-path latency run as its own process, with the benchmark's engine configuration
+ * ({@link BenchEngine}: risk limits relaxed only where a fixed-rate run would trip them). Runs until stopped.
+ */
+public final class BenchEngineMain
+{
+    private BenchEngineMain()
+    {
+    }
+
+    /**
+     * @param args the reference data directory, the Aeron directory and the idle mode (backoff or busy).
+     * @throws InterruptedException if interrupted while running.
+     */
+    public static void main(final String[] args) throws InterruptedException
+    {
+        final Engine engine = Engine.launch(BenchEngine.config(Path.of(args[0]), args[1], Idle.parse(args[2])));
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            engine.close();
+            stopped.countDown();
+        }, "bench-engine-shutdown"));
+        System.out.println("engine: benchmark engine running");
+        stopped.await();
+    }
+}
