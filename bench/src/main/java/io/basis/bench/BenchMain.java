@@ -22,7 +22,7 @@ public final class BenchMain
     private static final String USAGE = String.join(System.lineSeparator(),
         "usage: basis bench jmh [filter] [--quick]",
         "       basis bench latency [--rate R] [--seconds S] [--warmup S] [--path full|engine|all]",
-        "                           [--idle backoff|busy] [--out DIR] [--refdata DIR]",
+        "                           [--idle backoff|busy] [--out DIR] [--refdata DIR] [--pin CPUS]",
         "",
         "  jmh        run the JMH suite (io.basis.bench.jmh) with the GC profiler: ns/op with its error and",
         "             allocated bytes per operation for each benchmark; JSON and CSV in bench/results/",
@@ -37,6 +37,7 @@ public final class BenchMain
         "    --idle I      backoff (default, fits 2 cores) or busy (spins: one spare core per thread)",
         "    --out DIR     results directory (default bench/results/latency-<yyyyMMdd-HHmmss>)",
         "    --refdata DIR reference data set with sample-books.csv (default refdata/kospi200)",
+        "    --pin CPUS    child JVMs (gateway, engine, echo) under taskset -c CPUS, e.g. 1 (default: no pinning)",
         "  --help     this text");
 
     private BenchMain()

@@ -51,7 +51,29 @@ public final class ChildProcess
     public static ChildProcess start(
         final String role, final Path jar, final Path runDir, final String mainClass, final List<String> args)
     {
-        final List<String> command = new ArrayList<>();
+        return start(role, jar, runDir, mainClass, args, List.of());
+    }
+
+    /**
+     * Start a role's JVM with Basis's JVM flags, under a launcher such as {@code taskset -c 1}.
+     *
+     * @param role      role name; the first output line starting with it marks the process started.
+     * @param jar       class path of the JVM.
+     * @param runDir    directory for its log file.
+     * @param mainClass main class.
+     * @param args      arguments.
+     * @param launcher  command words put before {@code java}, or empty.
+     * @return the running process.
+     */
+    public static ChildProcess start(
+        final String role,
+        final Path jar,
+        final Path runDir,
+        final String mainClass,
+        final List<String> args,
+        final List<String> launcher)
+    {
+        final List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens");
         command.add("java.base/jdk.internal.misc=ALL-UNNAMED");

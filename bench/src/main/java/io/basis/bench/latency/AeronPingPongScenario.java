@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,7 @@ public final class AeronPingPongScenario implements Scenario
     private static final int MESSAGE_LENGTH = 64;
 
     private final Idle idle;
+    private final List<String> launcher;
     private MediaDriver driver;
     private Aeron aeron;
     private ExclusivePublication ping;
@@ -37,11 +39,13 @@ public final class AeronPingPongScenario implements Scenario
     private Process echo;
 
     /**
-     * @param idle idle mode of both threads.
+     * @param idle     idle mode of both sides.
+     * @param launcher command words before {@code java} for the echo process (core pinning), or empty.
      */
-    public AeronPingPongScenario(final Idle idle)
+    public AeronPingPongScenario(final Idle idle, final List<String> launcher)
     {
         this.idle = idle;
+        this.launcher = launcher;
     }
 
     @Override
@@ -63,12 +67,13 @@ public final class AeronPingPongScenario implements Scenario
 
     private Process startEcho(final String aeronDir)
     {
-        final List<String> command = List.of(
+        final List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-cp", System.getProperty("java.class.path"),
             AeronEcho.class.getName(), aeronDir, Integer.toString(PING_STREAM), Integer.toString(PONG_STREAM),
-            idle.name());
+            idle.name()));
         try
         {
             return new ProcessBuilder(command).redirectErrorStream(true)

@@ -25,6 +25,7 @@ public final class FullPathScenario implements Scenario
 {
     private final MarketScript script;
     private final Idle idle;
+    private final List<String> launcher;
     private Path dir;
     private TickExchange exchange;
     private ChildProcess gateway;
@@ -34,12 +35,14 @@ public final class FullPathScenario implements Scenario
 
     /**
      * @param script market to play.
-     * @param idle   idle mode of the harness, the gateway and the engine.
+     * @param idle     idle mode of the harness, the gateway and the engine.
+     * @param launcher command words before {@code java} for the gateway and the engine (core pinning), or empty.
      */
-    public FullPathScenario(final MarketScript script, final Idle idle)
+    public FullPathScenario(final MarketScript script, final Idle idle, final List<String> launcher)
     {
         this.script = script;
         this.idle = idle;
+        this.launcher = launcher;
     }
 
     @Override
@@ -60,13 +63,13 @@ public final class FullPathScenario implements Scenario
         final Path classPath = Path.of(System.getProperty("java.class.path"));
         gateway = ChildProcess.start("gateway", classPath, dir, "io.basis.gateway.GatewayMain", List.of(
             "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(), "--aeron-dir",
-            aeronDir.toString(), "--embedded-driver", "--idle", idle.engineName()));
+            aeronDir.toString(), "--embedded-driver", "--idle", idle.engineName()), launcher);
         Await.until("the gateway's media driver",
             () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted() ||
                 !gateway.isAlive());
         requireAlive(gateway);
         engine = ChildProcess.start("engine", classPath, dir, BenchEngineMain.class.getName(), List.of(
-            script.refdataDir().toString(), aeronDir.toString(), idle.name()));
+            script.refdataDir().toString(), aeronDir.toString(), idle.name()), launcher);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
         status = new EngineStatusReader(aeron.countersReader());
         Await.until("the engine's counters", () -> status.refresh() || !engine.isAlive());

@@ -51,11 +51,11 @@ public final class LatencyCommand
         if (options.path() != LatencyOptions.PathChoice.FULL)
         {
             final int[] rates = ladder(() -> new EngineOnlyScenario(script, idle));
-            fixed(() -> new AeronPingPongScenario(idle), rates);
+            fixed(() -> new AeronPingPongScenario(idle, options.launcher()), rates);
         }
         if (options.path() != LatencyOptions.PathChoice.ENGINE)
         {
-            final int[] rates = ladder(() -> new FullPathScenario(script, idle));
+            final int[] rates = ladder(() -> new FullPathScenario(script, idle, options.launcher()));
             fixed(() -> new QfjRoundTripScenario(idle), rates);
             fixed(() -> new NaiveOmsScenario(script, idle), rates);
         }

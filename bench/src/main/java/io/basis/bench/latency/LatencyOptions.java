@@ -14,11 +14,12 @@ import java.util.Locale;
  * @param warmupSeconds warm-up before every step, not recorded (and once more, untimed, when a scenario starts).
  * @param path          which Basis path, with its baselines.
  * @param idle          idle mode of every thread.
+ * @param pin           CPU list the child JVMs (gateway, engine, echo) are pinned to with taskset, or null.
  * @param out           results directory.
  * @param refdata       reference data set (its sample books open the market).
  */
 public record LatencyOptions(
-    int rate, int seconds, int warmupSeconds, PathChoice path, Idle idle, Path out, Path refdata)
+    int rate, int seconds, int warmupSeconds, PathChoice path, Idle idle, Path out, Path refdata, String pin)
 {
     /** Rates stepped through when none is given, ticks a second. */
     public static final int[] LADDER = {10, 20, 50, 100, 200, 500, 1_000, 2_000};
@@ -35,6 +36,14 @@ public record LatencyOptions(
     }
 
     /**
+     * @return the words that start a child JVM pinned to {@link #pin()}, or none.
+     */
+    public List<String> launcher()
+    {
+        return pin == null ? List.of() : List.of("taskset", "-c", pin);
+    }
+
+    /**
      * @param args the arguments after {@code latency}.
      * @return the options, defaults filled in.
      * @throws IllegalArgumentException on an unknown option or a bad value.
@@ -48,6 +57,7 @@ public record LatencyOptions(
         Idle idle = Idle.BACKOFF;
         Path out = null;
         Path refdata = Path.of("refdata", "kospi200");
+        String pin = null;
         for (int i = 0; i < args.size(); i++)
         {
             final String option = args.get(i);
@@ -66,6 +76,7 @@ public record LatencyOptions(
                 case "--idle" -> idle = Idle.parse(value);
                 case "--out" -> out = Path.of(value);
                 case "--refdata" -> refdata = Path.of(value);
+                case "--pin" -> pin = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -78,7 +89,7 @@ public record LatencyOptions(
             out = Path.of("bench", "results",
                 "latency-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
-        return new LatencyOptions(rate, seconds, warmup, path, idle, out, refdata);
+        return new LatencyOptions(rate, seconds, warmup, path, idle, out, refdata, pin);
     }
 
     private static int positive(final String option, final String value)

@@ -114,6 +114,8 @@ final class ResultsWriter
             .append("`, load average ").append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
         md.append("* JVM: ").append(MachineInfo.jvm()).append("; flags `").append(MachineInfo.jvmFlags())
             .append("`; GC ").append(MachineInfo.gc()).append("\n");
+        md.append("* Core pinning: ").append(options.pin() == null ? "none" :
+            "child JVMs (gateway, engine, echo) on CPUs `" + options.pin() + "` (taskset)").append('\n');
         md.append("* Idle strategy: `").append(options.idle().engineName()).append("` for the harness, the engine")
             .append(", the gateway and the baselines' threads; media drivers SHARED with backoff\n");
         md.append("* Market: `").append(options.refdata()).append("`, ").append(script.legsPerProgram())
