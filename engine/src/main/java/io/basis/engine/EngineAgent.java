@@ -239,7 +239,8 @@ public final class EngineAgent implements Agent, GatewayListener
             book.setLevel(levels.side() == BookSide.BID, levels.level(), levels.price(), levels.size());
         }
         // Staleness is judged by when the engine last heard of the book, on its own clock.
-        book.stamp(update.exchangeSeq(), clock.nanoTime());
+        final long nowNs = clock.nanoTime();
+        book.stamp(update.exchangeSeq(), nowNs);
         valuation.onBookUpdate(instrumentId, book);
         marketDataUpdates++;
         lastExchangeTimestampNs = update.exchangeTimestampNs();
@@ -247,12 +248,11 @@ public final class EngineAgent implements Agent, GatewayListener
         {
             valuationListener.onValuation(instrumentId, valuation);
         }
-        evaluate();
+        evaluate(nowNs);
     }
 
-    private void evaluate()
+    private void evaluate(final long nowNs)
     {
-        final long nowNs = clock.nanoTime();
         final ProgramDirection direction = strategy.decide(valuation, heldPrograms(), nowNs);
         if (direction != null && killSwitch.state() == TradingState.ACTIVE && tracker.openProgramCount() == 0)
         {
@@ -614,6 +614,10 @@ public final class EngineAgent implements Agent, GatewayListener
             listener.onTradingState(state, killSwitch.automaticReason());
         }
         int work = 0;
+        if (!killSwitch.isAnyActive())
+        {
+            return work;
+        }
         // Anything working that a kill covers is cancelled, once per program.
         for (int i = 0; i < tracker.openProgramCount(); i++)
         {
@@ -801,16 +805,6 @@ public final class EngineAgent implements Agent, GatewayListener
     KillSwitch killSwitch()
     {
         return killSwitch;
-    }
-
-    MarketState market()
-    {
-        return market;
-    }
-
-    OrderBook book(final int instrumentId)
-    {
-        return books[instrumentId];
     }
 
     ProgramLedger ledger()

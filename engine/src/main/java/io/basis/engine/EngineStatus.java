@@ -34,15 +34,6 @@ public final class EngineStatus implements AutoCloseable
         return counters[typeId - EngineCounters.FIRST].get();
     }
 
-    /**
-     * @param typeId one of {@link EngineCounters}.
-     * @return the counter id in the CnC file.
-     */
-    public int counterId(final int typeId)
-    {
-        return counters[typeId - EngineCounters.FIRST].id();
-    }
-
     @Override
     public void close()
     {

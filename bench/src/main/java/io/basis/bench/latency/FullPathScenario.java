@@ -125,31 +125,8 @@ public final class FullPathScenario implements Scenario
     @Override
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
-        final LatencyRecorder firstLeg = new LatencyRecorder();
-        final LatencyRecorder lastLeg = new LatencyRecorder();
-        exchange.recorders(firstLeg, lastLeg);
-        final OpenLoop.Pacing pacing = OpenLoop.run(new OpenLoop.Injector()
-        {
-            @Override
-            public void inject(final long intendedNs)
-            {
-                exchange.inject(intendedNs);
-            }
-
-            @Override
-            public boolean drained(final long lastIntendedNs)
-            {
-                return exchange.lastTriggerNs() >= lastIntendedNs && engineIdle();
-            }
-        }, rate, warmupNs, measureNs, idle.newStrategy(), firstLeg, lastLeg);
-        Await.until("the last program to complete", this::engineIdle);
-        final String what = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; gateway + engine; " +
-            script.legsPerProgram() + " legs a program";
-        return List.of(
-            new Measurement(name(), "first-leg", true, rate, firstLeg.histogram(), pacing.ticks(), pacing.sendLag(),
-                what + ", the future first"),
-            new Measurement(name(), "last-leg", true, rate, lastLeg.histogram(), pacing.ticks(), pacing.sendLag(),
-                what + ", the last basket leg"));
+        return exchange.measureProgramLegs(
+            name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle, "gateway + engine");
     }
 
     private boolean engineIdle()

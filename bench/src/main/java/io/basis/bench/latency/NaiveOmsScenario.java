@@ -55,31 +55,8 @@ public final class NaiveOmsScenario implements Scenario
     @Override
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
-        final LatencyRecorder firstLeg = new LatencyRecorder();
-        final LatencyRecorder lastLeg = new LatencyRecorder();
-        exchange.recorders(firstLeg, lastLeg);
-        final OpenLoop.Pacing pacing = OpenLoop.run(new OpenLoop.Injector()
-        {
-            @Override
-            public void inject(final long intendedNs)
-            {
-                exchange.inject(intendedNs);
-            }
-
-            @Override
-            public boolean drained(final long lastIntendedNs)
-            {
-                return exchange.lastTriggerNs() >= lastIntendedNs && oms.working() == 0;
-            }
-        }, rate, warmupNs, measureNs, idle.newStrategy(), firstLeg, lastLeg);
-        Await.until("the last naive program to fill", () -> oms.working() == 0);
-        final String what = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; naive OMS; " +
-            script.legsPerProgram() + " legs a program";
-        return List.of(
-            new Measurement(name(), "first-leg", false, rate, firstLeg.histogram(), pacing.ticks(), pacing.sendLag(),
-                what + ", the future first"),
-            new Measurement(name(), "last-leg", false, rate, lastLeg.histogram(), pacing.ticks(), pacing.sendLag(),
-                what + ", the last basket leg"));
+        return exchange.measureProgramLegs(
+            name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS");
     }
 
     @Override

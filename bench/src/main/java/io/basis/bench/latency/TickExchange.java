@@ -3,6 +3,7 @@ package io.basis.bench.latency;
 import io.basis.engine.book.OrderBook;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.Prices;
+import org.agrona.concurrent.IdleStrategy;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -38,9 +39,11 @@ import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.MarketDataIncrementalRefresh;
 import quickfix.fix44.MarketDataSnapshotFullRefresh;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A minimal exchange for the FIX scenarios, speaking {@code docs/fix-dialect.md} on two acceptor sessions (order
@@ -89,22 +92,60 @@ final class TickExchange implements Application, AutoCloseable
     }
 
     /**
-     * Measure the next run into these recorders.
+     * Play ticks open-loop at a rate and measure, for each program they trigger, the arrival of its first leg (the
+     * future) and of its last basket leg: the measurement every FIX-path scenario makes against this exchange.
+     *
+     * @param series      series name of the scenario.
+     * @param basis       true for a Basis series, false for a baseline.
+     * @param rate        ticks per second.
+     * @param warmupNs    unrecorded warm-up.
+     * @param measureNs   recorded time.
+     * @param idle        idle strategy of the harness thread.
+     * @param quiet       true once nothing the scenario sent is still in flight.
+     * @param what        description of the path, completed with the leg.
+     * @return the first-leg and last-leg measurements.
      */
-    void recorders(final LatencyRecorder first, final LatencyRecorder last)
+    List<Measurement> measureProgramLegs(
+        final String series,
+        final boolean basis,
+        final int rate,
+        final long warmupNs,
+        final long measureNs,
+        final IdleStrategy idle,
+        final BooleanSupplier quiet,
+        final String what)
     {
+        final LatencyRecorder first = new LatencyRecorder();
+        final LatencyRecorder last = new LatencyRecorder();
         firstLeg = first;
         lastLeg = last;
+        final OpenLoop.Pacing pacing = OpenLoop.run(new OpenLoop.Injector()
+        {
+            @Override
+            public void inject(final long intendedNs)
+            {
+                TickExchange.this.inject(intendedNs);
+            }
+
+            @Override
+            public boolean drained(final long lastIntendedNs)
+            {
+                return lastTriggerNs >= lastIntendedNs && quiet.getAsBoolean();
+            }
+        }, rate, warmupNs, measureNs, idle, first, last);
+        Await.until("the last program to end", quiet);
+        final String path = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; " + what + "; " +
+            script.legsPerProgram() + " legs a program";
+        return List.of(
+            new Measurement(series, "first-leg", basis, rate, first.histogram(), pacing.ticks(), pacing.sendLag(),
+                path + ", the future first"),
+            new Measurement(series, "last-leg", basis, rate, last.histogram(), pacing.ticks(), pacing.sendLag(),
+                path + ", the last basket leg"));
     }
 
     boolean allSubscribed()
     {
         return subscribed.size() == script.referenceData().instruments().size();
-    }
-
-    long lastTriggerNs()
-    {
-        return lastTriggerNs;
     }
 
     /**

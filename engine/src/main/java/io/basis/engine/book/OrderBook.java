@@ -217,18 +217,4 @@ public final class OrderBook
         return INSUFFICIENT_DEPTH;
     }
 
-    /**
-     * @param fromBids side.
-     * @return total visible size of the side.
-     */
-    public long visibleSize(final boolean fromBids)
-    {
-        final long[] sizes = fromBids ? bidSizes : askSizes;
-        long total = 0;
-        for (int i = 0; i < depth && sizes[i] > 0; i++)
-        {
-            total += sizes[i];
-        }
-        return total;
-    }
 }

@@ -175,15 +175,6 @@ public final class OrderTracker
     }
 
     /**
-     * @param orderId engine order id.
-     * @return true if the id belongs to an order of an open program.
-     */
-    public boolean isKnown(final long orderId)
-    {
-        return ordersById.containsKey(orderId);
-    }
-
-    /**
      * Mark a leg rejected without an exchange report: it could not be sent, or the gateway refused it.
      *
      * @param orderId engine order id.

@@ -5,7 +5,7 @@ import io.basis.engine.order.ProgramOrder;
 /**
  * A row per completed program, kept in pre-allocated arrays: its direction, kind, final state, cash flow and
  * costs. The realized P&L of a round trip is the sum of its programs' cash flows less their costs.
- * Beyond its capacity the ledger keeps counting but stops recording rows.
+ * Beyond its capacity the ledger stops recording rows.
  */
 public final class ProgramLedger
 {
@@ -18,7 +18,6 @@ public final class ProgramLedger
     private final double[] basketFilled;
     private final long[] hedgeFilled;
     private int size;
-    private long completed;
 
     /**
      * @param capacity rows kept.
@@ -40,7 +39,6 @@ public final class ProgramLedger
      */
     public void record(final ProgramOrder program)
     {
-        completed++;
         if (size == programIds.length)
         {
             return;
@@ -62,14 +60,6 @@ public final class ProgramLedger
     public int size()
     {
         return size;
-    }
-
-    /**
-     * @return programs completed, recorded or not.
-     */
-    public long completed()
-    {
-        return completed;
     }
 
     /**

@@ -72,15 +72,6 @@ public final class FairValue
     }
 
     /**
-     * @param index cash index S, points.
-     * @return theoretical basis {@code B* = F* − S}, points.
-     */
-    public double theoreticalBasis(final double index)
-    {
-        return fairValue(index) - index;
-    }
-
-    /**
      * Contracts that hedge n contracts' worth of basket once daily variation margin is earned or paid on the
      * hedge: {@code n / (1 + r·τ)}.
      *

@@ -13,6 +13,7 @@ public final class KillSwitch
     private boolean allKilled;
     private boolean accountKilled;
     private boolean strategyKilled;
+    private int instrumentsKilled;
     private boolean reduceOnly;
     private RiskReason automaticReason = RiskReason.NONE;
     private long trips;
@@ -53,6 +54,7 @@ public final class KillSwitch
             accountKilled = false;
             strategyKilled = false;
             java.util.Arrays.fill(instrumentKilled, false);
+            instrumentsKilled = 0;
         }
         return set(scope, target, false);
     }
@@ -75,7 +77,11 @@ public final class KillSwitch
                 {
                     return false;
                 }
-                instrumentKilled[target] = killed;
+                if (instrumentKilled[target] != killed)
+                {
+                    instrumentsKilled += killed ? 1 : -1;
+                    instrumentKilled[target] = killed;
+                }
                 break;
             default:
                 return false;
@@ -119,6 +125,14 @@ public final class KillSwitch
     public boolean isKilled(final int instrumentId)
     {
         return allKilled || accountKilled || strategyKilled || instrumentKilled[instrumentId];
+    }
+
+    /**
+     * @return true if any kill, of any scope, is in force: lets the engine skip looking for covered orders.
+     */
+    public boolean isAnyActive()
+    {
+        return allKilled || accountKilled || strategyKilled || instrumentsKilled > 0;
     }
 
     /**

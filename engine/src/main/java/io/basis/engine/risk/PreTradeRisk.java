@@ -110,6 +110,8 @@ public final class PreTradeRisk
     {
         RiskReason reason = RiskReason.NONE;
         final double intended = contracts * multiplier * valuation.indexMid();
+        refreshMarks();
+        final double pnl = pnlAtMarks();
         if (killSwitch.state() == TradingState.HALTED)
         {
             reason = RiskReason.KILL_SWITCH;
@@ -118,12 +120,12 @@ public final class PreTradeRisk
         {
             reason = RiskReason.MODEL_INVALID;
         }
-        else if (pnl() < -limits.maxLoss)
+        else if (pnl < -limits.maxLoss)
         {
             reason = RiskReason.LOSS_LIMIT;
             killSwitch.trip(RiskReason.LOSS_LIMIT);
         }
-        else if (pnl() < peakPnl - limits.maxDrawdown)
+        else if (pnl < peakPnl - limits.maxDrawdown)
         {
             reason = RiskReason.DRAWDOWN_LIMIT;
             killSwitch.trip(RiskReason.DRAWDOWN_LIMIT);
@@ -396,15 +398,22 @@ public final class PreTradeRisk
     public double pnl()
     {
         refreshMarks();
+        return pnlAtMarks();
+    }
+
+    private double pnlAtMarks()
+    {
         final double pnl = positions.realizedPnl() + positions.unrealizedPnl(marks) - positions.commissions() -
             positions.taxes();
         peakPnl = Math.max(peakPnl, pnl);
         return pnl;
     }
 
+    /**
+     * Positions and open orders at the marks of the last {@link #refreshMarks()}.
+     */
     private double grossExposure()
     {
-        refreshMarks();
         double open = 0;
         for (int i = 0; i < books.length; i++)
         {

@@ -37,8 +37,6 @@ public enum RiskReason
     ORDER_RATE,
     /** Too many cancels in the throttle window. */
     CANCEL_RATE,
-    /** An order with this id is already working. */
-    DUPLICATE_ORDER_ID,
     /** The same order (instrument, side, quantity, price) was sent moments ago. */
     DUPLICATE_ORDER,
     /** A program with this id was already submitted. */

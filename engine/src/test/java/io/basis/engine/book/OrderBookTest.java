@@ -36,7 +36,8 @@ class OrderBookTest
     {
         assertEquals(OrderBook.INSUFFICIENT_DEPTH, book.cost(false, 17));
         assertEquals(OrderBook.INSUFFICIENT_DEPTH, book.sweepPrice(false, 17));
-        assertEquals(16, book.visibleSize(false));
+        // 16 is exactly the visible depth: 6 @ 100 and 10 @ 101.
+        assertEquals(6 * 100 + 10 * 101, book.cost(false, 16));
     }
 
     @Test

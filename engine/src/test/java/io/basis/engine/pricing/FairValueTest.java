@@ -15,7 +15,8 @@ class FairValueTest
         final FairValue fairValue = new FairValue(0.035, 16 / 365.0, 0.5, 0.0);
 
         assertEquals(350.0 * (1 + 0.035 * 16 / 365.0) - 0.5, fairValue.fairValue(350.0), 1e-12);
-        assertEquals(0.0369863, fairValue.theoreticalBasis(350.0), 1e-6);
+        // The theoretical basis B* = F* - S.
+        assertEquals(0.0369863, fairValue.fairValue(350.0) - 350.0, 1e-6);
     }
 
     @Test
