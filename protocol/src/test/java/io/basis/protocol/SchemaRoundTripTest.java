@@ -59,7 +59,7 @@ class SchemaRoundTripTest
         header.wrap(buffer, 0);
         assertEquals(MessageHeaderDecoder.SCHEMA_ID, header.schemaId());
         assertEquals(7117, header.schemaId());
-        assertEquals(2, header.version());
+        assertEquals(3, header.version());
         assertEquals(templateId, header.templateId());
     }
 

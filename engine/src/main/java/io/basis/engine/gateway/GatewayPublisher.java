@@ -68,7 +68,9 @@ public final class GatewayPublisher
             .programFlag(programFlag)
             .price(order.price())
             .quantity(order.quantity())
-            .triggerTimestampNs(triggerTimestampNs);
+            .triggerTimestampNs(triggerTimestampNs)
+            .listSeqNo(0)
+            .listSize(0);
         return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
     }
 
