@@ -22,7 +22,8 @@ import java.util.Map;
  * FIXT 1.1 with FIX 5.0SP2), settings built in code, optionally over TLS.
  * <p>
  * Deliberate choices: no per-message logging (session events only, to stdout), a memory store for order entry
- * and none for market data, ResetOnLogon=Y so every connection starts at sequence 1, user-defined tags accepted
+ * and none for market data, ResetOnLogon=N so that a client that keeps its sequence numbers gets what it missed
+ * resent (one that sends ResetSeqNumFlag starts both sides at 1), user-defined tags accepted
  * (TriggerNanos), message-level RptSeq accepted on market data, Nagle off, loopback only. Only configured
  * sessions are accepted: a Logon from an unknown CompID is refused.
  */
@@ -213,7 +214,7 @@ public final class FixAcceptor implements AutoCloseable
         settings.setString("EndTime", "00:00:00");
         settings.setString("NonStopSession", "Y");
         settings.setString("UseDataDictionary", "Y");
-        settings.setString("ResetOnLogon", "Y");
+        settings.setString("ResetOnLogon", "N");
         settings.setString("ValidateUserDefinedFields", "N");
         settings.setString("SocketAcceptAddress", host);
         settings.setString("SocketTcpNoDelay", "Y");

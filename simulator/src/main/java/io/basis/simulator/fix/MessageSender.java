@@ -18,8 +18,10 @@ public interface MessageSender
     boolean send(Message message, SessionID sessionId);
 
     /**
-     * Sends through QuickFIX/J's session registry, only to logged-on sessions: with ResetOnLogon nothing queued
-     * for a disconnected session would ever be delivered.
+     * Sends through QuickFIX/J's session registry. A logged-off order-entry session (memory store) still takes the
+     * message: QuickFIX/J stores it under the next sequence number and resends it when the client logs on again
+     * without resetting sequence numbers, as an exchange does. A client that resets on logon discards it. Other
+     * sessions (market data, no store) only send while logged on.
      *
      * @return the sender.
      */
@@ -28,7 +30,19 @@ public interface MessageSender
         return (message, sessionId) ->
         {
             final quickfix.Session session = quickfix.Session.lookupSession(sessionId);
-            return session != null && session.isLoggedOn() && session.send(message);
+            if (session == null)
+            {
+                return false;
+            }
+            if (session.isLoggedOn())
+            {
+                return session.send(message);
+            }
+            if (session.getStore() instanceof quickfix.MemoryStore)
+            {
+                session.send(message);
+            }
+            return false;
         };
     }
 }

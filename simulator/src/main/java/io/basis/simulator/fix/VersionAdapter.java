@@ -7,12 +7,17 @@ import quickfix.field.MsgType;
 
 /**
  * Adapts the exchange's messages, rendered once in FIX 4.4 terms, to the version of the session they go to.
- * FIXT 1.1 / FIX 5.0SP2 needs nothing (the session sets the header; the fields used are the same). FIX 4.2
+ * FIXT 1.1 / FIX 5.0SP2 needs one change (the session sets the header; the other fields used are the same):
+ * TradingSessionID(336), free text in FIX 4.4, is an enumeration in 5.0SP2, so the exchange's {@code DAY} goes out
+ * as 1 (Day); a client validating against the standard FIX50SP2 dictionary rejects anything else. FIX 4.2
  * execution reports need ExecTransType(20)=0, ExecType 1/2 (partial fill / fill) instead of F, and the reject
  * reasons 4.2 does not define (13, 99 and above) become 0 "broker option" (the Text keeps the detail).
  */
 public final class VersionAdapter implements MessageSender
 {
+    /** TradingSessionID(336) 1 = Day, the FIX 5.0SP2 value for the exchange's one daily session. */
+    static final String FIX50SP2_TRADING_SESSION_DAY = "1";
+
     private final MessageSender sender;
 
     /**
@@ -26,18 +31,31 @@ public final class VersionAdapter implements MessageSender
     @Override
     public boolean send(final Message message, final SessionID sessionId)
     {
-        if (SessionDefinition.FIX42.equals(sessionId.getBeginString()))
+        try
         {
-            try
+            if (SessionDefinition.FIXT11.equals(sessionId.getBeginString()))
+            {
+                toFix50Sp2(message);
+            }
+            else if (SessionDefinition.FIX42.equals(sessionId.getBeginString()))
             {
                 toFix42(message);
             }
-            catch (final FieldNotFound ex)
-            {
-                throw new IllegalStateException("malformed outgoing message: " + ex.getMessage(), ex);
-            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            throw new IllegalStateException("malformed outgoing message: " + ex.getMessage(), ex);
         }
         return sender.send(message, sessionId);
+    }
+
+    private static void toFix50Sp2(final Message message) throws FieldNotFound
+    {
+        if (message.isSetField(FixTags.TRADING_SESSION_ID) &&
+            MarketStatusService.TRADING_SESSION_ID.equals(message.getString(FixTags.TRADING_SESSION_ID)))
+        {
+            message.setString(FixTags.TRADING_SESSION_ID, FIX50SP2_TRADING_SESSION_DAY);
+        }
     }
 
     private static void toFix42(final Message message) throws FieldNotFound
