@@ -205,6 +205,25 @@ public final class ChildProcess
     }
 
     /**
+     * Kill the process at once (SIGKILL): no shutdown hook runs, as in a crash.
+     *
+     * @return true if it is gone within five seconds.
+     */
+    public boolean kill()
+    {
+        process.destroyForcibly();
+        try
+        {
+            return process.waitFor(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * @return the exit code, or -1 while running.
      */
     public int exitValue()

@@ -1,5 +1,7 @@
 package io.basis.engine;
 
+import java.util.concurrent.TimeUnit;
+
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
@@ -97,6 +99,10 @@ public final class EngineAgent implements Agent, GatewayListener
     private final long[] draftPrice;
 
     private boolean gatewayConnected;
+    private boolean logonSent;
+    private long gatewayId;
+    /** This engine process's start, epoch microseconds: the gateway tells engines apart by it. */
+    private final long engineId = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
     private int nextDefinition;
     private long marketDataUpdates;
     private long sendFailures;
@@ -196,7 +202,21 @@ public final class EngineAgent implements Agent, GatewayListener
     }
 
     /**
-     * Send every instrument definition once per gateway connection, so a restarted gateway learns them again.
+     * Tell the gateway this engine stops, so that it keeps what follows for the next engine rather than offer it
+     * to a subscription about to close. Runs on the agent thread as the runner closes.
+     */
+    @Override
+    public void onClose()
+    {
+        if (gatewayConnected)
+        {
+            publisher.sendLogout(engineId);
+        }
+    }
+
+    /**
+     * Send the engine logon and every instrument definition once per gateway connection, or per new gateway, so
+     * that a restarted gateway learns them again.
      */
     private int publishDefinitions()
     {
@@ -205,8 +225,19 @@ public final class EngineAgent implements Agent, GatewayListener
         {
             gatewayConnected = connected;
             nextDefinition = 0;
+            logonSent = false;
         }
         int work = 0;
+        if (connected && nextDefinition == 0 && !logonSent)
+        {
+            // First on every connection: a gateway that sees a new engine recovers the state of open orders.
+            if (publisher.sendLogon(engineId) < 0)
+            {
+                return 0;
+            }
+            logonSent = true;
+            work++;
+        }
         while (connected && nextDefinition < instruments.size())
         {
             if (publisher.sendInstrumentDefinition(instruments.get(nextDefinition)) < 0)
@@ -342,7 +373,8 @@ public final class EngineAgent implements Agent, GatewayListener
         {
             final ChildOrder order = tracker.addBasketLeg(
                 program, draftInstrument[leg], draftSide[leg], draftQuantity[leg], draftPrice[leg]);
-            send(order, timeInForce, nowNs);
+            // The basket is the program's list (legs 1..N of N): a list-mode gateway sends it as one NewOrderList.
+            send(order, timeInForce, nowNs, leg + 1, legs);
         }
         return RiskReason.NONE;
     }
@@ -361,11 +393,22 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private void send(final ChildOrder order, final TimeInForce tif, final long nowNs)
     {
+        send(order, tif, nowNs, 0, 0);
+    }
+
+    /**
+     * Send an order; a basket leg of a program's first wave carries its place in the list. A leg that cannot be
+     * sent leaves its list incomplete: a list-mode gateway then rejects the legs it holds rather than send part.
+     */
+    private void send(
+        final ChildOrder order, final TimeInForce tif, final long nowNs, final int listSeqNo, final int listSize)
+    {
         risk.onOrderSent(order.instrumentId(), order.side(), order.quantity(), order.price(), nowNs);
         long result = Publication.BACK_PRESSURED;
         for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
         {
-            result = publisher.sendNewOrder(order, tif, ProgramFlag.INDEX_ARBITRAGE, lastExchangeTimestampNs);
+            result = publisher.sendNewOrder(
+                order, tif, ProgramFlag.INDEX_ARBITRAGE, lastExchangeTimestampNs, listSeqNo, listSize);
         }
         if (result < 0)
         {
@@ -711,9 +754,21 @@ public final class EngineAgent implements Agent, GatewayListener
     {
         final long nowNs = clock.nanoTime();
         final long fillsBefore = positions.fills();
-        tracker.onExecutionReport(
-            report.orderId(), report.execType(), report.ordStatus(), report.lastQty(), report.lastPx(),
-            report.cumQty(), nowNs);
+        final long orderId = report.orderId();
+        if (tracker.isUnadoptedEarlierOrder(orderId))
+        {
+            adopt(report, nowNs);
+        }
+        else if (report.execType() == ExecType.ORDER_STATUS)
+        {
+            tracker.onOrderStatus(orderId, report.ordStatus(), report.cumQty(), report.avgPx(), nowNs);
+        }
+        else
+        {
+            tracker.onExecutionReport(
+                orderId, report.execType(), report.ordStatus(), report.lastQty(), report.lastPx(), report.cumQty(),
+                nowNs);
+        }
         if (positions.fills() != fillsBefore)
         {
             risk.onFill(nowNs);
@@ -729,6 +784,30 @@ public final class EngineAgent implements Agent, GatewayListener
         }
         // Once the basket is held a reverse trade sells it rather than borrowed stock: no borrow fee.
         valuation.borrowNeeded(heldPrograms() <= 0);
+    }
+
+    /**
+     * An order of an earlier run of the engine (reported by the gateway after this engine connected): its fills
+     * are booked, and if it still works it is cancelled, since no program of this run owns it.
+     */
+    private void adopt(final ExecutionReportDecoder report, final long nowNs)
+    {
+        final int instrumentId = report.instrumentId();
+        if (instrumentId < 0 || instrumentId >= instruments.size())
+        {
+            // The gateway could not name the instrument: nothing can be booked or cancelled from here.
+            return;
+        }
+        final ChildOrder order = tracker.adopt(report.orderId(), instrumentId, report.side(), report.ordStatus(),
+            report.cumQty(), report.leavesQty(), report.avgPx(), nowNs);
+        if (order != null)
+        {
+            final long cancelId = tracker.requestCancel(order);
+            if (cancelId != 0)
+            {
+                sendCancel(cancelId, order);
+            }
+        }
     }
 
     @Override
@@ -755,6 +834,18 @@ public final class EngineAgent implements Agent, GatewayListener
     @Override
     public void onSessionStatus(final SessionStatusDecoder sessionStatus)
     {
+        final long gatewayId = sessionStatus.gatewayId();
+        if (gatewayId != this.gatewayId)
+        {
+            // A gateway restarted after a crash shares the publication its predecessor left, so the connection
+            // never dropped: only its id tells that it needs the instrument definitions.
+            if (this.gatewayId != 0)
+            {
+                nextDefinition = 0;
+                logonSent = false;
+            }
+            this.gatewayId = gatewayId;
+        }
         final long up = sessionStatus.state() == SessionState.LOGGED_ON ? 1 : 0;
         status.set(sessionStatus.role() == SessionRole.ORDER_ENTRY ?
             EngineCounters.ORDER_SESSION_UP : EngineCounters.MARKET_DATA_SESSION_UP, up);

@@ -20,14 +20,26 @@ public enum Alarm
     UNROUTABLE_BUSINESS_REJECT("business message reject that references no new order"),
     /** A session-level Reject (3); it cannot be attributed to an order without a sequence number map. */
     SESSION_REJECT("exchange sent a session-level reject"),
+    /** The gateway's QuickFIX/J rejected a message from the exchange (Reject 3 sent): it was not translated. */
+    SESSION_REJECT_SENT("message from the exchange failed validation and was rejected; not translated"),
+    /** The exchange answered a Logon with a Logout: credentials, CompIDs or session hours. */
+    LOGON_REFUSED("exchange refused the logon"),
     /** An unexpected application message type from the exchange. */
     UNEXPECTED_FIX_MESSAGE("unexpected FIX message type"),
     /** A message from the engine with an unknown template or schema, or undecodable fields. */
     BAD_ENGINE_MESSAGE("undecodable message from the engine"),
     /** The session dropped between the logged-on check and the send. */
     ORDER_NOT_SENT("QuickFIX/J refused to send an order after the logged-on check"),
-    /** A message that must reach the engine could not be published within the timeout. */
-    ENGINE_PUBLISH_TIMEOUT("engine not connected within the publish timeout; message dropped"),
+    /** List mode: a program's listed legs did not all arrive in time; the ones held were rejected, nothing sent. */
+    LIST_INCOMPLETE("incomplete order list from the engine; its legs were rejected, no partial list sent"),
+    /** List mode: the exchange refused a NewOrderList (ListOrderStatus 7); its open legs were rejected. */
+    LIST_REJECTED("exchange rejected an order list; its legs were rejected to the engine"),
+    /** Messages for the engine have waited in the backlog longer than the publish timeout (still kept). */
+    ENGINE_PUBLISH_TIMEOUT("messages waiting for the engine longer than the publish timeout; still buffered"),
+    /** The backlog for an absent or slow engine is full: a report was dropped (recovered by status requests). */
+    ENGINE_BACKLOG_FULL("backlog for the engine full; message dropped, order states re-requested on engine connect"),
+    /** New orders refused while the backlog for the engine is over half full. */
+    ENGINE_BACKLOG_CONGESTED("backlog for the engine over half full; new orders refused"),
     /** The publication is closed or at its maximum position. */
     PUBLICATION_FAILED("publication to the engine failed permanently; message dropped"),
     /** An exception escaped the gateway agent's duty cycle. */
@@ -40,6 +52,10 @@ public enum Alarm
     SNAPSHOT_REQUEST_FAILED("snapshot re-request could not be sent; retried on the next update or logon"),
     /** A SecurityStatus (f) or TradingSessionStatus (h) the gateway cannot map to a market phase. */
     UNKNOWN_MARKET_STATUS("market status the gateway cannot map; ignored"),
+    /** The engine sent an order or cancel whose ClOrdID the gateway has used before; refused, never resent. */
+    DUPLICATE_CLORDID("ClOrdID used before; order refused"),
+    /** The order journal is full: orders are refused until the gateway restarts and compacts it. */
+    JOURNAL_FULL("order journal full; orders refused until restart"),
     /** A trade bust or correction (FIX 4.2 ExecTransType 1 or 2), which the engine does not model. */
     EXECUTION_CORRECTION("trade bust or correction from the exchange; not forwarded, reconcile by hand");
 

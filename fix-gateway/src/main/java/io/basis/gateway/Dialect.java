@@ -36,8 +36,12 @@ import io.basis.protocol.sbe.ProgramFlag;
  *     {@code borrow.value}: the borrow (locate) confirmation on short sales.</li>
  *     <li>{@code cancelOnDisconnect}: Y puts ExecInst (18) = Q on every order.</li>
  *     <li>{@code handlInst}: HandlInst (21); default 1 on FIX 4.2 sessions, where it is required, else absent.</li>
- *     <li>{@code orderMode}: {@code SINGLE} (default: one NewOrderSingle per engine order) or {@code FAN_OUT}
- *     (the same, each stamped with ListID (66) = the engine's program id).</li>
+ *     <li>{@code orderMode}: {@code SINGLE} (default: one NewOrderSingle per engine order), {@code FAN_OUT}
+ *     (the same, each stamped with ListID (66) = the engine's program id) or {@code LIST} (the listed legs of a
+ *     program in one NewOrderList (E), see {@link OrderLists}); {@code list.execInst}: ListExecInstType (433) of
+ *     the NewOrderList, 1 immediate or 2 wait for ListExecute (default: not sent); {@code list.assemblyTimeoutMs}:
+ *     how long a list may wait for its missing legs before they are rejected (default
+ *     {@value #DEFAULT_LIST_ASSEMBLY_TIMEOUT_MS}). The {@code list.} keys require {@code orderMode=LIST}.</li>
  *     <li>{@code tag.N}: a constant tag N on every NewOrderSingle (investor id, trader id, ...).</li>
  *     <li>{@code marketStatus.requests}: Y (default) sends SecurityStatusRequest and TradingSessionStatusRequest
  *     on market-data logon; N for venues that push status unasked. {@code sidecar.tag}: the sidecar flag on
@@ -54,6 +58,12 @@ public final class Dialect
     public static final int RULE_80A = 47;
     /** Default tag of the sidecar flag on TradingSessionStatus (ProgramTradingSuspended, user-defined). */
     public static final int DEFAULT_SIDECAR_TAG = 21003;
+    /** Default of {@code list.assemblyTimeoutMs}. */
+    public static final long DEFAULT_LIST_ASSEMBLY_TIMEOUT_MS = 100;
+    /** ListExecInstType (433) 1: execute the list at once. */
+    public static final char LIST_EXEC_IMMEDIATE = '1';
+    /** ListExecInstType (433) 2: wait for ListExecute (L). */
+    public static final char LIST_EXEC_WAIT = '2';
 
     /** How engine orders become FIX messages. */
     public enum OrderMode
@@ -61,7 +71,12 @@ public final class Dialect
         /** One NewOrderSingle per engine order. */
         SINGLE,
         /** One NewOrderSingle per leg, each stamped with ListID (66) = program id. */
-        FAN_OUT
+        FAN_OUT,
+        /**
+         * The listed legs of a program (the engine's {@code listSeqNo} &gt; 0) in one NewOrderList (E) with ListID =
+         * program id; unlisted orders as NewOrderSingle.
+         */
+        LIST
     }
 
     /** The Basis dialect of {@code docs/fix-dialect.md}. */
@@ -71,7 +86,7 @@ public final class Dialect
         "programFlag.tag", "programFlag.NONE", "programFlag.PROGRAM_TRADE", "programFlag.INDEX_ARBITRAGE",
         "programFlag.NON_INDEX_ARBITRAGE", "account.tag", "account", "exDestination", "shortSale.side",
         "shortSale.tag", "shortSale.value", "borrow.tag", "borrow.value", "cancelOnDisconnect", "handlInst",
-        "orderMode", "marketStatus.requests", "sidecar.tag");
+        "orderMode", "list.execInst", "list.assemblyTimeoutMs", "marketStatus.requests", "sidecar.tag");
 
     private final String source;
     private final int programFlagTag;
@@ -87,6 +102,8 @@ public final class Dialect
     private final boolean cancelOnDisconnect;
     private final String handlInst;
     private final OrderMode orderMode;
+    private final char listExecInst;
+    private final long listAssemblyTimeoutMs;
     private final Map<Integer, String> constantTags;
     private final boolean marketStatusRequests;
     private final int sidecarTag;
@@ -107,6 +124,8 @@ public final class Dialect
         cancelOnDisconnect = false;
         handlInst = null;
         orderMode = OrderMode.SINGLE;
+        listExecInst = 0;
+        listAssemblyTimeoutMs = DEFAULT_LIST_ASSEMBLY_TIMEOUT_MS;
         constantTags = Map.of();
         marketStatusRequests = true;
         sidecarTag = DEFAULT_SIDECAR_TAG;
@@ -178,10 +197,22 @@ public final class Dialect
             }
             catch (final IllegalArgumentException ex)
             {
-                throw error("orderMode must be SINGLE or FAN_OUT, not " + mode +
-                    ("LIST".equalsIgnoreCase(mode) ? " (NewOrderList is not supported yet)" : ""));
+                throw error("orderMode must be SINGLE, FAN_OUT or LIST, not " + mode);
             }
         }
+        final String execInst = text(properties, "list.execInst");
+        final String timeout = text(properties, "list.assemblyTimeoutMs");
+        if (orderMode != OrderMode.LIST && (execInst != null || timeout != null))
+        {
+            throw error("list." + (execInst != null ? "execInst" : "assemblyTimeoutMs") +
+                " is set but orderMode is not LIST");
+        }
+        if (execInst != null && !("1".equals(execInst) || "2".equals(execInst)))
+        {
+            throw error("list.execInst must be 1 (immediate) or 2 (wait for ListExecute), not " + execInst);
+        }
+        listExecInst = execInst == null ? 0 : execInst.charAt(0);
+        listAssemblyTimeoutMs = timeout == null ? DEFAULT_LIST_ASSEMBLY_TIMEOUT_MS : positiveMillis(timeout);
         final Map<Integer, String> constants = new TreeMap<>();
         for (final String key : properties.stringPropertyNames())
         {
@@ -355,7 +386,24 @@ public final class Dialect
     }
 
     /**
-     * @return constant tags for every NewOrderSingle, by tag.
+     * @return ListExecInstType (433) of a NewOrderList: {@link #LIST_EXEC_IMMEDIATE}, {@link #LIST_EXEC_WAIT}, or 0
+     * to leave it out (the counterparty's default, usually immediate).
+     */
+    public char listExecInst()
+    {
+        return listExecInst;
+    }
+
+    /**
+     * @return how long, in milliseconds, the legs of an incomplete list wait for the rest before they are rejected.
+     */
+    public long listAssemblyTimeoutMs()
+    {
+        return listAssemblyTimeoutMs;
+    }
+
+    /**
+     * @return constant tags for every NewOrderSingle (and every leg of a NewOrderList), by tag.
      */
     public Map<Integer, String> constantTags()
     {
@@ -422,6 +470,23 @@ public final class Dialect
             // Reported below.
         }
         throw error(key + ": not a FIX tag number: " + text);
+    }
+
+    private long positiveMillis(final String text)
+    {
+        try
+        {
+            final long millis = Long.parseLong(text);
+            if (millis > 0 && millis <= 60_000)
+            {
+                return millis;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // Reported below.
+        }
+        throw error("list.assemblyTimeoutMs must be a number of milliseconds from 1 to 60000, not " + text);
     }
 
     private String pairedValue(final Properties properties, final String prefix, final int tag)

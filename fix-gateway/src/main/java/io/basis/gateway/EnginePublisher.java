@@ -8,39 +8,65 @@ import io.basis.protocol.sbe.CancelRejectEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.IdleStrategy;
+import org.agrona.ExpandableRingBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
- * The {@link SbeSink} to the engine: offers to the GATEWAY_TO_ENGINE publication and applies the retry policy.
+ * The {@link SbeSink} to the engine: offers to the GATEWAY_TO_ENGINE publication and never blocks the caller.
+ * What cannot be offered now waits in a bounded backlog, in order, and {@link #drain()} (the gateway agent's duty
+ * cycle) delivers it when the engine is back or no longer back-pressured:
  * <ul>
- *     <li>BACK_PRESSURED, ADMIN_ACTION: idle and retry; never dropped (only abandoned when the gateway closes).</li>
- *     <li>NOT_CONNECTED: market data is dropped and counted (the engine is re-snapshotted when it subscribes);
- *     everything else waits for the engine up to the publish timeout, then is counted and alarmed.</li>
+ *     <li>market data while no engine is connected (or after its logout): dropped and counted (a connecting engine
+ *     re-snapshots);</li>
+ *     <li>everything else, or anything while the backlog is not empty (order is kept) or after the engine's
+ *     logout: appended to the backlog, delivered to the next engine once it logs on;</li>
+ *     <li>backlog full: the message is dropped, counted and alarmed ({@link Alarm#ENGINE_BACKLOG_FULL}); order
+ *     states are recovered from the exchange when an engine connects;</li>
  *     <li>CLOSED, MAX_POSITION_EXCEEDED: counted and alarmed.</li>
  * </ul>
- * The publication is shared (Aeron publications are thread safe) but a publisher is not: each publishing thread
- * has its own, because the idle strategy carries state.
+ * Past half its capacity the backlog is {@link #isCongested() congested}: the gateway refuses new orders from
+ * the engine rather than add reports it cannot deliver. Messages waiting longer than the publish timeout raise
+ * {@link Alarm#ENGINE_PUBLISH_TIMEOUT} once per outage.
+ * <p>
+ * Shared by the QuickFIX/J thread and the gateway agent: sends and drains hold the publisher's lock so that a
+ * message can never overtake one waiting in the backlog. The lock is uncontended unless the backlog is draining.
  */
 final class EnginePublisher implements SbeSink
 {
     private final Publication publication;
-    private final IdleStrategy idleStrategy;
+    private final ExpandableRingBuffer backlog;
+    private final int congestedBytes;
     private final long publishTimeoutNs;
     private final BooleanSupplier closing;
     private final GatewayCounters counters;
     private final Alarms alarms;
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final ExpandableRingBuffer.MessageConsumer deliver = this::deliver;
+    private volatile boolean congested;
+    private volatile boolean engineAbsent;
+    private long waitingSinceNs;
+    private int deliveredCount;
+    private boolean timeoutRaised;
 
+    /**
+     * @param publication      to the engine.
+     * @param backlogBytes     capacity of the backlog.
+     * @param publishTimeoutNs how long messages may wait before an alarm.
+     * @param closing          true once the gateway is closing: nothing more is delivered.
+     * @param counters         gateway counters.
+     * @param alarms           gateway alarms.
+     */
     EnginePublisher(
         final Publication publication,
-        final IdleStrategy idleStrategy,
+        final int backlogBytes,
         final long publishTimeoutNs,
         final BooleanSupplier closing,
         final GatewayCounters counters,
         final Alarms alarms)
     {
         this.publication = publication;
-        this.idleStrategy = idleStrategy;
+        this.backlog = new ExpandableRingBuffer(Math.min(backlogBytes, 64 * 1024), backlogBytes, true);
+        this.congestedBytes = backlogBytes / 2;
         this.publishTimeoutNs = publishTimeoutNs;
         this.closing = closing;
         this.counters = counters;
@@ -48,70 +74,151 @@ final class EnginePublisher implements SbeSink
     }
 
     @Override
-    public boolean send(final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
+    public synchronized boolean send(
+        final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
     {
-        boolean backPressureCounted = false;
-        long deadlineNs = 0;
-        idleStrategy.reset();
-        while (true)
+        final boolean absent = engineAbsent;
+        if (backlog.isEmpty() && !absent)
         {
             final long result = publication.offer(buffer, offset, length);
             if (result >= 0)
             {
-                counters.messagesToEngine.incrementRelease();
-                countReject(buffer, offset);
+                delivered(buffer, offset);
                 return true;
             }
-
-            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
-            {
-                if (!backPressureCounted && result == Publication.BACK_PRESSURED)
-                {
-                    counters.backPressureEvents.incrementRelease();
-                    backPressureCounted = true;
-                }
-                if (closing.getAsBoolean())
-                {
-                    return abandon();
-                }
-            }
-            else if (result == Publication.NOT_CONNECTED)
-            {
-                if (delivery == Delivery.DROP_IF_NO_ENGINE)
-                {
-                    counters.marketDataDropped.incrementRelease();
-                    return false;
-                }
-                final long nowNs = System.nanoTime();
-                if (deadlineNs == 0)
-                {
-                    deadlineNs = nowNs + publishTimeoutNs;
-                }
-                if (closing.getAsBoolean())
-                {
-                    return abandon();
-                }
-                if (nowNs - deadlineNs >= 0)
-                {
-                    return undeliverable(Alarm.ENGINE_PUBLISH_TIMEOUT,
-                        "no engine on stream " + publication.streamId() + " after " +
-                        TimeUnit.NANOSECONDS.toMillis(publishTimeoutNs) + " ms", buffer, offset);
-                }
-            }
-            else
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
             {
                 return undeliverable(Alarm.PUBLICATION_FAILED, "offer returned " + Publication.errorString(result),
                     buffer, offset);
             }
-            idleStrategy.idle();
+            if (result == Publication.BACK_PRESSURED)
+            {
+                counters.backPressureEvents.incrementRelease();
+            }
         }
+        if (delivery == Delivery.DROP_IF_NO_ENGINE && (absent || !publication.isConnected()))
+        {
+            counters.marketDataDropped.incrementRelease();
+            return false;
+        }
+        if (closing.getAsBoolean())
+        {
+            counters.undeliverable.incrementRelease();
+            return false;
+        }
+        return append(buffer, offset, length, delivery);
     }
 
-    /** Shutting down: give up without an alarm, an engine that left first expects to miss the final logout. */
-    private boolean abandon()
+    /**
+     * Deliver what waits in the backlog, in order, until the backlog is empty or the engine cannot take more.
+     * Called by the gateway agent on every duty cycle.
+     *
+     * @return messages delivered.
+     */
+    synchronized int drain()
     {
-        counters.undeliverable.incrementRelease();
+        if (backlog.isEmpty() || engineAbsent)
+        {
+            return 0;
+        }
+        deliveredCount = 0;
+        backlog.consume(deliver, Integer.MAX_VALUE);
+        counters.engineBacklog.setRelease(backlog.size());
+        congested = backlog.size() > congestedBytes;
+        if (backlog.isEmpty())
+        {
+            timeoutRaised = false;
+        }
+        else if (!timeoutRaised && System.nanoTime() - waitingSinceNs > publishTimeoutNs)
+        {
+            timeoutRaised = true;
+            alarms.raise(Alarm.ENGINE_PUBLISH_TIMEOUT, backlog.size() + " bytes waiting for the engine on stream " +
+                publication.streamId() + " for over " + TimeUnit.NANOSECONDS.toMillis(publishTimeoutNs) + " ms");
+        }
+        return deliveredCount;
+    }
+
+    /**
+     * @param absent true from an engine's logout to the next engine's logon: nothing is offered meanwhile, since
+     *               the leaving engine's subscription may still be connected but no longer read.
+     */
+    void engineAbsent(final boolean absent)
+    {
+        engineAbsent = absent;
+    }
+
+    /**
+     * @return true while the backlog is over half full: new orders are refused with {@code GATEWAY_BACKLOG}.
+     */
+    boolean isCongested()
+    {
+        return congested;
+    }
+
+    /**
+     * @return bytes waiting in the backlog.
+     */
+    synchronized int backlogBytes()
+    {
+        return backlog.size();
+    }
+
+    private boolean deliver(
+        final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        if (closing.getAsBoolean())
+        {
+            return false;
+        }
+        final long result = publication.offer(buffer, offset, length);
+        if (result >= 0)
+        {
+            delivered(buffer, offset);
+            deliveredCount++;
+            return true;
+        }
+        if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
+        {
+            // Consumed: retrying a closed publication would hold the backlog forever.
+            undeliverable(Alarm.PUBLICATION_FAILED, "offer returned " + Publication.errorString(result),
+                buffer, offset);
+            return true;
+        }
         return false;
+    }
+
+    private boolean append(final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
+    {
+        final boolean wasEmpty = backlog.isEmpty();
+        if (!backlog.append(buffer, offset, length))
+        {
+            if (delivery == Delivery.DROP_IF_NO_ENGINE)
+            {
+                counters.marketDataDropped.incrementRelease();
+                return false;
+            }
+            return undeliverable(Alarm.ENGINE_BACKLOG_FULL,
+                "backlog of " + backlog.size() + " bytes full; order states are re-requested when an engine connects",
+                buffer, offset);
+        }
+        if (wasEmpty)
+        {
+            waitingSinceNs = System.nanoTime();
+        }
+        counters.engineBacklog.setRelease(backlog.size());
+        congested = backlog.size() > congestedBytes;
+        return true;
+    }
+
+    private void delivered(final DirectBuffer buffer, final int offset)
+    {
+        counters.messagesToEngine.incrementRelease();
+        headerDecoder.wrap(buffer, offset);
+        final int templateId = headerDecoder.templateId();
+        if (templateId == OrderRejectEncoder.TEMPLATE_ID || templateId == CancelRejectEncoder.TEMPLATE_ID)
+        {
+            counters.rejectsToEngine.incrementRelease();
+        }
     }
 
     private boolean undeliverable(final Alarm alarm, final String why, final DirectBuffer buffer, final int offset)
@@ -120,15 +227,5 @@ final class EnginePublisher implements SbeSink
         headerDecoder.wrap(buffer, offset);
         alarms.raise(alarm, why + " (templateId " + headerDecoder.templateId() + ")");
         return false;
-    }
-
-    private void countReject(final DirectBuffer buffer, final int offset)
-    {
-        headerDecoder.wrap(buffer, offset);
-        final int templateId = headerDecoder.templateId();
-        if (templateId == OrderRejectEncoder.TEMPLATE_ID || templateId == CancelRejectEncoder.TEMPLATE_ID)
-        {
-            counters.rejectsToEngine.incrementRelease();
-        }
     }
 }

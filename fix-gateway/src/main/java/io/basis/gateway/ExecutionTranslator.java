@@ -45,27 +45,34 @@ public final class ExecutionTranslator
     private final InstrumentDirectory directory;
     private final SbeSink sink;
     private final Alarms alarms;
+    private final OrderJournal journal;
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(256);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final ExecutionReportEncoder executionReportEncoder = new ExecutionReportEncoder();
     private final CancelRejectEncoder cancelRejectEncoder = new CancelRejectEncoder();
     private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
+    private ListStatusTranslator listStatus;
 
     /**
      * @param directory symbol to engine instrument id.
      * @param sink      receives the SBE messages.
      * @param alarms    for untranslatable messages.
+     * @param journal   the gateway's orders: instrument of an order, order of a cancel, and which are done.
      */
-    public ExecutionTranslator(final InstrumentDirectory directory, final SbeSink sink, final Alarms alarms)
+    public ExecutionTranslator(
+        final InstrumentDirectory directory, final SbeSink sink, final Alarms alarms, final OrderJournal journal)
     {
         this.directory = directory;
         this.sink = sink;
         this.alarms = alarms;
+        this.journal = journal;
     }
 
     /**
      * Translate an ExecutionReport (8). The SBE orderId is OrigClOrdID when present (cancel acknowledgements carry
-     * the cancel's ClOrdID and the order's OrigClOrdID), else ClOrdID.
+     * the cancel's ClOrdID and the order's OrigClOrdID), else ClOrdID, mapped through the journal in case it is
+     * a cancel's. A terminal OrdStatus marks the order done in the journal. Order status reports (ExecType I,
+     * the answers to the gateway's OrderStatusRequests) pass through as {@code ORDER_STATUS}.
      *
      * @param message            the FIX message.
      * @param receiveTimestampNs {@link System#nanoTime()} when the gateway received it.
@@ -76,11 +83,12 @@ public final class ExecutionTranslator
         try
         {
             final int idTag = message.isSetField(OrigClOrdID.FIELD) ? OrigClOrdID.FIELD : ClOrdID.FIELD;
-            final long orderId = orderId(message, idTag);
-            if (orderId == Long.MIN_VALUE)
+            final long clOrdId = orderId(message, idTag);
+            if (clOrdId == Long.MIN_VALUE)
             {
                 return false;
             }
+            final long orderId = journal.orderIdOf(clOrdId);
             if (message.isSetField(ExecTransType.FIELD))
             {
                 final char execTransType = message.getChar(ExecTransType.FIELD);
@@ -102,7 +110,7 @@ public final class ExecutionTranslator
 
             executionReportEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .orderId(orderId)
-                .instrumentId(instrumentId(message))
+                .instrumentId(instrumentId(message, orderId))
                 .execType(execType)
                 .ordStatus(ordStatus)
                 .side(side)
@@ -113,8 +121,14 @@ public final class ExecutionTranslator
                 .avgPx(FixFields.roundedPrice(message, AvgPx.FIELD))
                 .rejectReason(rejectReason)
                 .receiveTimestampNs(receiveTimestampNs);
-            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + executionReportEncoder.encodedLength(),
+            final boolean sent = sink.send(buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + executionReportEncoder.encodedLength(),
                 SbeSink.Delivery.WAIT_FOR_ENGINE);
+            if (isTerminal(ordStatus))
+            {
+                journal.recordDone(orderId);
+            }
+            return sent;
         }
         catch (final FieldNotFound | RuntimeException ex)
         {
@@ -156,9 +170,36 @@ public final class ExecutionTranslator
     }
 
     /**
+     * Set by the gateway, before the sessions start, when the order-entry session is in list mode.
+     *
+     * @param translator handles the session's ListStatus (N).
+     */
+    void listStatusTranslator(final ListStatusTranslator translator)
+    {
+        this.listStatus = translator;
+    }
+
+    /**
+     * Translate a ListStatus (N): refused lists and legs become {@code OrderReject}s, a list waiting for
+     * ListExecute is executed ({@link ListStatusTranslator}). Alarmed on a session not in list mode.
+     *
+     * @param message the FIX message.
+     * @return the number of SBE messages published.
+     */
+    public int onListStatus(final Message message)
+    {
+        if (listStatus == null)
+        {
+            alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, "ListStatus on a session not in list mode: " + message);
+            return 0;
+        }
+        return listStatus.onListStatus(message);
+    }
+
+    /**
      * Translate a BusinessMessageReject (j). Only a reject of a NewOrderSingle names an engine order
-     * (BusinessRejectRefID is its ClOrdID) and becomes an {@code OrderReject}; the gateway keeps no order state,
-     * so the reject's instrumentId is the null value and the engine resolves the instrument from the order id.
+     * (BusinessRejectRefID is its ClOrdID) and becomes an {@code OrderReject} with the instrument the journal
+     * recorded for it (the null value if none; the engine resolves the instrument from the order id).
      * Anything else raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
      *
      * @param message the FIX message.
@@ -181,10 +222,13 @@ public final class ExecutionTranslator
             }
             final RejectReason reason = businessRejectReason(
                 message.isSetField(BusinessRejectReason.FIELD) ? message.getInt(BusinessRejectReason.FIELD) : -1);
+            final int instrumentId = journal.instrumentIdOf(orderId);
             orderRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .orderId(orderId)
-                .instrumentId(OrderRejectEncoder.instrumentIdNullValue())
+                .instrumentId(instrumentId == InstrumentDirectory.UNKNOWN ?
+                    OrderRejectEncoder.instrumentIdNullValue() : instrumentId)
                 .reason(reason);
+            journal.recordDone(orderId);
             return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderRejectEncoder.encodedLength(),
                 SbeSink.Delivery.WAIT_FOR_ENGINE);
         }
@@ -306,8 +350,20 @@ public final class ExecutionTranslator
         return rejectReason(code, text);
     }
 
-    private int instrumentId(final Message message) throws FieldNotFound
+    private static boolean isTerminal(final OrdStatus ordStatus)
     {
+        return ordStatus == OrdStatus.FILLED || ordStatus == OrdStatus.CANCELED ||
+            ordStatus == OrdStatus.REJECTED || ordStatus == OrdStatus.EXPIRED;
+    }
+
+    private int instrumentId(final Message message, final long orderId) throws FieldNotFound
+    {
+        // The journal knows every open order's instrument, even before a restarted engine has redefined them.
+        final int journalled = journal.instrumentIdOf(orderId);
+        if (journalled != InstrumentDirectory.UNKNOWN)
+        {
+            return journalled;
+        }
         if (!message.isSetField(Symbol.FIELD))
         {
             return ExecutionReportEncoder.instrumentIdNullValue();

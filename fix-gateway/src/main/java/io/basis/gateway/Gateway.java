@@ -1,6 +1,8 @@
 package io.basis.gateway;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.aeron.Aeron;
@@ -23,11 +25,18 @@ import quickfix.SocketInitiator;
  * The FIX gateway: QuickFIX/J sessions to the exchange on one side, SBE over Aeron IPC to the engine on the other.
  * <p>
  * Two threads do the work: the QuickFIX/J initiator thread (all session callbacks, FIX to SBE) and the gateway
- * agent (engine messages, SBE to FIX). Each encodes into its own buffers and publishes through its own
- * {@link EnginePublisher} on the shared, thread-safe publication.
+ * agent (engine messages, SBE to FIX). Each encodes into its own buffers and publishes through the one
+ * {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. Every ClOrdID is
+ * written ahead to the {@link OrderJournal}, so that after a restart the gateway asks the exchange for the state
+ * of every order it may have left working.
  */
 public final class Gateway implements AutoCloseable
 {
+    /** Directory of the {@link OrderJournal}, inside the order-entry session's FileStorePath. */
+    public static final String JOURNAL_DIRECTORY = "basis-journal";
+    /** Journal capacity: about 340,000 orders with a cancel each, per gateway run. */
+    private static final int JOURNAL_RECORDS = 1 << 20;
+
     private final GatewayConfig config;
     private final SessionRoles roles;
     private final Alarms alarms = new Alarms();
@@ -39,6 +48,7 @@ public final class Gateway implements AutoCloseable
     private SessionStatusPublisher sessionStatus;
     private AgentRunner agentRunner;
     private SocketInitiator initiator;
+    private OrderJournal journal;
 
     private Gateway(final GatewayConfig config, final SessionRoles roles)
     {
@@ -115,36 +125,45 @@ public final class Gateway implements AutoCloseable
         final Publication toEngine = aeron.addPublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final Subscription fromEngine = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
 
-        final long publishTimeoutNs = config.publishTimeout().toNanos();
-        final EnginePublisher agentSink = new EnginePublisher(toEngine, config.idleMode().newIdleStrategy(),
-            publishTimeoutNs, closing::get, counters, alarms);
-        final EnginePublisher fixSink = new EnginePublisher(toEngine, config.idleMode().newIdleStrategy(),
-            publishTimeoutNs, closing::get, counters, alarms);
+        final EnginePublisher toEngineSink = new EnginePublisher(toEngine, config.engineBacklogBytes(),
+            config.publishTimeout().toNanos(), closing::get, counters, alarms);
+        journal = OrderJournal.open(journalDirectory(settings), JOURNAL_RECORDS);
+        final QfjFixSession orderEntry = new QfjFixSession(roles.orderEntry());
+        final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, counters, alarms);
 
-        sessionStatus = new SessionStatusPublisher(counters.sessionsUp);
+        sessionStatus = new SessionStatusPublisher(
+            counters.sessionsUp, TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()));
         final Dialect marketDataDialect = roles.marketDataDialect();
         final MarketDataSubscriptions subscriptions = new MarketDataSubscriptions(
             new QfjFixSession(roles.marketData()), directory, marketDataDialect.marketStatusRequests());
-        final OrderTranslator orders = new OrderTranslator(directory, new QfjFixSession(roles.orderEntry()),
-            agentSink, alarms, config.account(), roles.orderEntryDialect(), roles.orderEntry().getBeginString());
+        final OrderTranslator orders = new OrderTranslator(directory, orderEntry, toEngineSink, alarms,
+            config.account(), roles.orderEntryDialect(), roles.orderEntry().getBeginString(), journal);
         final MarketStatusTranslator marketStatus =
-            new MarketStatusTranslator(directory, fixSink, alarms, counters, marketDataDialect.sidecarTag());
+            new MarketStatusTranslator(directory, toEngineSink, alarms, counters, marketDataDialect.sidecarTag());
 
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, orders, subscriptions,
-            sessionStatus, marketStatus, agentSink, counters, alarms);
+            sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
+        final ExecutionTranslator executions = new ExecutionTranslator(directory, toEngineSink, alarms, journal);
+        if (orders.lists() != null)
+        {
+            // List mode: the ListStatus answers go to the lists the agent sent.
+            executions.listStatusTranslator(new ListStatusTranslator(orders.lists().sent(), orderEntry,
+                toEngineSink, alarms, journal, roles.orderEntryDialect()));
+        }
         final GatewayApplication application = new GatewayApplication(
             roles,
-            new MarketDataTranslator(directory, fixSink, alarms, subscriptions::subscribe, counters),
+            new MarketDataTranslator(directory, toEngineSink, alarms, subscriptions::subscribe, counters),
             marketStatus,
-            new ExecutionTranslator(directory, fixSink, alarms),
+            executions,
             subscriptions,
             sessionStatus,
-            fixSink,
+            toEngineSink,
             counters,
-            alarms);
+            alarms,
+            orderStatus);
         try
         {
             // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of both sessions.
@@ -155,6 +174,22 @@ public final class Gateway implements AutoCloseable
         catch (final ConfigError ex)
         {
             throw new GatewayConfigException("QuickFIX/J refused the settings: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The journal lives next to QuickFIX/J's store of the order-entry session: the two describe the same orders
+     * and sequence numbers, and are kept or deleted together.
+     */
+    private Path journalDirectory(final SessionSettings settings)
+    {
+        try
+        {
+            return Path.of(settings.getString(roles.orderEntry(), "FileStorePath")).resolve(JOURNAL_DIRECTORY);
+        }
+        catch (final ConfigError ex)
+        {
+            throw new GatewayConfigException("order-entry session needs FileStorePath: " + ex.getMessage(), ex);
         }
     }
 
@@ -229,7 +264,7 @@ public final class Gateway implements AutoCloseable
         CloseHelper.quietClose(agentRunner);
         // Alarms may still be raised after this (by a late QuickFIX/J callback); never into a closed counter.
         alarms.mirrorTo(null);
-        CloseHelper.quietCloseAll(counters, aeron, driver);
+        CloseHelper.quietCloseAll(journal, counters, aeron, driver);
         final String summary = alarms.summary();
         if (!summary.isEmpty())
         {

@@ -9,16 +9,20 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.EngineLogonDecoder;
+import io.basis.protocol.sbe.EngineLogoutDecoder;
 import io.basis.protocol.sbe.InstrumentDefinitionDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
 /**
  * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data and
  * market-status subscriptions and orders into FIX messages sent on the order-entry session. Also notices an engine
- * connecting to GATEWAY_TO_ENGINE and republishes the session status and the market status to it.
+ * connecting to GATEWAY_TO_ENGINE and republishes the session status and the market status to it, and asks the
+ * exchange for the state of the open orders; and delivers what waits in the backlog for the engine.
  * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */
@@ -31,10 +35,12 @@ final class GatewayAgent implements Agent
     private final Publication toEngine;
     private final InstrumentDirectory directory;
     private final OrderTranslator orders;
+    private final OrderLists lists;
     private final MarketDataSubscriptions subscriptions;
     private final SessionStatusPublisher sessionStatus;
     private final MarketStatusTranslator marketStatus;
-    private final SbeSink sink;
+    private final EnginePublisher sink;
+    private final OrderStatusRecovery orderStatus;
     private final GatewayCounters counters;
     private final Alarms alarms;
     private final FragmentHandler fragmentHandler = new FragmentAssembler(this::onFragment);
@@ -43,7 +49,10 @@ final class GatewayAgent implements Agent
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
     private final Set<String> newSymbols = new LinkedHashSet<>();
+    private final EngineLogonDecoder logonDecoder = new EngineLogonDecoder();
+    private final EngineLogoutDecoder logoutDecoder = new EngineLogoutDecoder();
     private boolean engineConnected;
+    private long engineId;
 
     GatewayAgent(
         final Subscription fromEngine,
@@ -53,14 +62,17 @@ final class GatewayAgent implements Agent
         final MarketDataSubscriptions subscriptions,
         final SessionStatusPublisher sessionStatus,
         final MarketStatusTranslator marketStatus,
-        final SbeSink sink,
+        final EnginePublisher sink,
+        final OrderStatusRecovery orderStatus,
         final GatewayCounters counters,
         final Alarms alarms)
     {
+        this.orderStatus = orderStatus;
         this.fromEngine = fromEngine;
         this.toEngine = toEngine;
         this.directory = directory;
         this.orders = orders;
+        this.lists = orders.lists();
         this.subscriptions = subscriptions;
         this.sessionStatus = sessionStatus;
         this.marketStatus = marketStatus;
@@ -85,8 +97,15 @@ final class GatewayAgent implements Agent
             }
             work++;
         }
+        work += sink.drain();
 
-        work += fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
+        final int fragments = fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
+        work += fragments;
+        if (lists != null && fragments < FRAGMENT_LIMIT)
+        {
+            // Only with the stream drained: a leg still unread must not fail its list because this thread lagged.
+            work += lists.expire();
+        }
 
         if (!newSymbols.isEmpty())
         {
@@ -104,6 +123,40 @@ final class GatewayAgent implements Agent
     public String roleName()
     {
         return "basis-gateway";
+    }
+
+    /**
+     * A new engine: it knows nothing of the orders its predecessor left. Their state is asked afresh; the answers
+     * queue behind whatever the backlog kept for it.
+     */
+    private void onEngineLogon(final long engineId)
+    {
+        if (engineId == this.engineId)
+        {
+            return;
+        }
+        final boolean first = this.engineId == 0;
+        this.engineId = engineId;
+        sink.engineAbsent(false);
+        if (!first)
+        {
+            // A restart within the same connection never looked disconnected: republish what the engine lost.
+            sessionStatus.republish(sink);
+            marketStatus.republish(sink);
+        }
+        orderStatus.requestOpenOrders();
+    }
+
+    /**
+     * The engine stops: its subscription may linger in the media driver for a while, so what follows is kept in
+     * the backlog for the next engine rather than offered to one that no longer reads.
+     */
+    private void onEngineLogout(final long engineId)
+    {
+        if (engineId == this.engineId)
+        {
+            sink.engineAbsent(true);
+        }
     }
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
@@ -127,9 +180,24 @@ final class GatewayAgent implements Agent
                 newSymbols.add(symbol);
                 break;
 
+            case EngineLogonDecoder.TEMPLATE_ID:
+                logonDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                onEngineLogon(logonDecoder.engineId());
+                break;
+
+            case EngineLogoutDecoder.TEMPLATE_ID:
+                onEngineLogout(logoutDecoder.wrap(buffer, bodyOffset, blockLength, version).engineId());
+                break;
+
             case NewOrderDecoder.TEMPLATE_ID:
                 newOrderDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                if (orders.onNewOrder(newOrderDecoder))
+                if (sink.isCongested())
+                {
+                    // Reports for the engine are piling up: adding orders would only add reports it cannot get.
+                    alarms.raise(Alarm.ENGINE_BACKLOG_CONGESTED, "order " + newOrderDecoder.orderId());
+                    orders.refuse(newOrderDecoder, RejectReason.GATEWAY_BACKLOG);
+                }
+                else if (orders.onNewOrder(newOrderDecoder))
                 {
                     counters.fixOrdersOut.incrementRelease();
                 }

@@ -2,10 +2,13 @@ package io.basis.gateway;
 
 import io.basis.protocol.sbe.SessionRole;
 import quickfix.Application;
+import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.MsgType;
+import quickfix.field.PossDupFlag;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 
@@ -25,6 +28,7 @@ final class GatewayApplication implements Application
     private final SbeSink sink;
     private final GatewayCounters counters;
     private final Alarms alarms;
+    private final OrderStatusRecovery orderStatus;
 
     GatewayApplication(
         final SessionRoles roles,
@@ -35,8 +39,10 @@ final class GatewayApplication implements Application
         final SessionStatusPublisher sessionStatus,
         final SbeSink sink,
         final GatewayCounters counters,
-        final Alarms alarms)
+        final Alarms alarms,
+        final OrderStatusRecovery orderStatus)
     {
+        this.orderStatus = orderStatus;
         this.roles = roles;
         this.marketData = marketData;
         this.marketStatus = marketStatus;
@@ -66,6 +72,12 @@ final class GatewayApplication implements Application
             subscriptions.subscribeAll();
             subscriptions.requestMarketStatusAll();
         }
+        else
+        {
+            // Reports may have been missed while the session was down or the gateway dead, and orders journaled
+            // may never have reached the exchange: ask for the truth about every order still open.
+            orderStatus.requestOpenOrders();
+        }
     }
 
     @Override
@@ -77,6 +89,20 @@ final class GatewayApplication implements Application
     @Override
     public void toAdmin(final Message message, final SessionID sessionId)
     {
+        try
+        {
+            if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD)))
+            {
+                // QuickFIX/J refused something the exchange sent (it failed validation): the message never reaches
+                // the translators, so this is the only trace of it.
+                alarms.raise(Alarm.SESSION_REJECT_SENT, sessionId + " RefSeqNum=" +
+                    optional(message, RefSeqNum.FIELD) + " Text=" + optional(message, Text.FIELD));
+            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            // Every message has a MsgType.
+        }
     }
 
     @Override
@@ -90,6 +116,11 @@ final class GatewayApplication implements Application
                 // Our resend request was answered with a gap fill: market data is never stored, so whatever the
                 // skipped sequence numbers carried is lost. Every book is suspect until re-snapshotted.
                 marketData.onSequenceReset(System.nanoTime());
+            }
+            else if (MsgType.LOGOUT.equals(msgType) && !isLoggedOn(sessionId))
+            {
+                // A Logout in answer to our Logon: refused credentials, an unknown CompID, a closed session.
+                alarms.raise(Alarm.LOGON_REFUSED, sessionId + " Text=" + optional(message, Text.FIELD));
             }
             else if (MsgType.REJECT.equals(msgType))
             {
@@ -107,9 +138,31 @@ final class GatewayApplication implements Application
         }
     }
 
+    /**
+     * Refuses to resend a stored new order (D or E) when the exchange asks for a resend: an order that old is
+     * stale, and it may be known to the exchange already. QuickFIX/J gap fills it instead; the status request
+     * sent at logon tells the engine whether the exchange ever had it. Cancels are resent.
+     */
     @Override
-    public void toApp(final Message message, final SessionID sessionId)
+    public void toApp(final Message message, final SessionID sessionId) throws DoNotSend
     {
+        try
+        {
+            final Message.Header header = message.getHeader();
+            if (header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD))
+            {
+                final String msgType = header.getString(MsgType.FIELD);
+                if (MsgType.ORDER_SINGLE.equals(msgType) || MsgType.ORDER_LIST.equals(msgType))
+                {
+                    counters.ordersNotResent.incrementRelease();
+                    throw new DoNotSend();
+                }
+            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            // Every message has a MsgType.
+        }
     }
 
     @Override
@@ -140,6 +193,9 @@ final class GatewayApplication implements Application
                 case MsgType.BUSINESS_MESSAGE_REJECT:
                     executions.onBusinessMessageReject(message);
                     break;
+                case MsgType.LIST_STATUS:
+                    executions.onListStatus(message);
+                    break;
                 case MsgType.MARKET_DATA_REQUEST_REJECT:
                     alarms.raise(Alarm.MARKET_DATA_REQUEST_REJECTED, String.valueOf(optional(message, Text.FIELD)));
                     break;
@@ -151,6 +207,12 @@ final class GatewayApplication implements Application
         {
             alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + ": " + ex);
         }
+    }
+
+    private static boolean isLoggedOn(final SessionID sessionId)
+    {
+        final Session session = Session.lookupSession(sessionId);
+        return session != null && session.isLoggedOn();
     }
 
     private static String optional(final Message message, final int tag)

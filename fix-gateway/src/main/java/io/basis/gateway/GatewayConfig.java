@@ -16,6 +16,8 @@ public final class GatewayConfig
     public static final String DEFAULT_ACCOUNT = "BASIS1";
     /** How long a message that must reach the engine waits for one to connect. */
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    /** Capacity of the backlog kept for an absent or back-pressured engine: about 100,000 execution reports. */
+    public static final int DEFAULT_ENGINE_BACKLOG_BYTES = 8 * 1024 * 1024;
 
     private final Path settingsFile;
     private final String aeronDirectoryName;
@@ -23,6 +25,7 @@ public final class GatewayConfig
     private final String account;
     private final IdleMode idleMode;
     private final Duration publishTimeout;
+    private final int engineBacklogBytes;
 
     private GatewayConfig(final Builder builder)
     {
@@ -36,6 +39,11 @@ public final class GatewayConfig
         if (account.isBlank())
         {
             throw new GatewayConfigException("account must not be blank");
+        }
+        engineBacklogBytes = builder.engineBacklogBytes;
+        if (engineBacklogBytes < 4096)
+        {
+            throw new GatewayConfigException("engine backlog must be at least 4096 bytes, not " + engineBacklogBytes);
         }
         if (publishTimeout.isNegative())
         {
@@ -92,11 +100,19 @@ public final class GatewayConfig
     }
 
     /**
-     * @return how long execution reports, rejects and session status wait for an engine to connect.
+     * @return how long messages may wait in the backlog for the engine before {@link Alarm#ENGINE_PUBLISH_TIMEOUT}.
      */
     public Duration publishTimeout()
     {
         return publishTimeout;
+    }
+
+    /**
+     * @return capacity in bytes of the backlog kept for an absent or back-pressured engine.
+     */
+    public int engineBacklogBytes()
+    {
+        return engineBacklogBytes;
     }
 
     @Override
@@ -104,7 +120,7 @@ public final class GatewayConfig
     {
         return "settings=" + settingsFile + " aeronDir=" + aeronDirectoryName + " embeddedDriver=" + embeddedDriver +
             " account=" + account + " idle=" + idleMode.name().toLowerCase(Locale.ROOT) +
-            " publishTimeoutMs=" + publishTimeout.toMillis();
+            " publishTimeoutMs=" + publishTimeout.toMillis() + " engineBacklogBytes=" + engineBacklogBytes;
     }
 
     /**
@@ -118,6 +134,7 @@ public final class GatewayConfig
         private String account = DEFAULT_ACCOUNT;
         private IdleMode idleMode = IdleMode.BACKOFF;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
+        private int engineBacklogBytes = DEFAULT_ENGINE_BACKLOG_BYTES;
 
         private Builder()
         {
@@ -174,12 +191,22 @@ public final class GatewayConfig
         }
 
         /**
-         * @param publishTimeout how long messages that must reach the engine wait for it; default 5 s.
+         * @param publishTimeout how long messages may wait for the engine before an alarm; default 5 s.
          * @return this.
          */
         public Builder publishTimeout(final Duration publishTimeout)
         {
             this.publishTimeout = publishTimeout;
+            return this;
+        }
+
+        /**
+         * @param engineBacklogBytes capacity of the backlog for an absent or back-pressured engine; default 8 MiB.
+         * @return this.
+         */
+        public Builder engineBacklogBytes(final int engineBacklogBytes)
+        {
+            this.engineBacklogBytes = engineBacklogBytes;
             return this;
         }
 

@@ -37,6 +37,9 @@ public final class GatewayCounters implements AutoCloseable
         "snapshot re-requests",
         "instruments stale",
         "market data dropped, stale or old",
+        "order status requests",
+        "new orders not resent (gap filled)",
+        "bytes buffered for the engine",
     };
 
     /** Messages received from the engine. */
@@ -71,6 +74,12 @@ public final class GatewayCounters implements AutoCloseable
     public final AtomicCounter staleInstruments;
     /** Incremental refreshes dropped: instrument stale, or older than its snapshot. */
     public final AtomicCounter marketDataStaleDropped;
+    /** OrderStatusRequests sent to recover the state of open orders. */
+    public final AtomicCounter orderStatusRequests;
+    /** Stored new orders the exchange asked to be resent, gap filled instead (their status is asked). */
+    public final AtomicCounter ordersNotResent;
+    /** Bytes waiting in the gateway for an absent or back-pressured engine. */
+    public final AtomicCounter engineBacklog;
 
     private final AtomicCounter[] alarmCounters = new AtomicCounter[Alarm.values().length];
     private final AtomicCounter[] all;
@@ -127,7 +136,10 @@ public final class GatewayCounters implements AutoCloseable
         marketDataGapFills = all[i++];
         snapshotRequests = all[i++];
         staleInstruments = all[i++];
-        marketDataStaleDropped = all[i];
+        marketDataStaleDropped = all[i++];
+        orderStatusRequests = all[i++];
+        ordersNotResent = all[i++];
+        engineBacklog = all[i];
     }
 
     /**

@@ -24,8 +24,10 @@ public final class GatewayMain
         "), unless the",
         "                            order-entry BasisDialect sets account",
         "  --idle backoff|busy       idle strategy of the gateway agent (default backoff)",
-        "  --publish-timeout-ms N    how long execution reports wait for an absent engine (default " +
+        "  --publish-timeout-ms N    alarm when reports wait longer for an absent engine (default " +
         GatewayConfig.DEFAULT_PUBLISH_TIMEOUT.toMillis() + ")",
+        "  --engine-backlog-bytes N  what is kept for an absent or slow engine (default " +
+        GatewayConfig.DEFAULT_ENGINE_BACKLOG_BYTES + ")",
         "  --help                    print this and exit");
 
     private GatewayMain()
@@ -112,6 +114,9 @@ public final class GatewayMain
                     break;
                 case "--publish-timeout-ms":
                     builder.publishTimeout(Duration.ofMillis(number(value(args, ++i, arg), arg)));
+                    break;
+                case "--engine-backlog-bytes":
+                    builder.engineBacklogBytes(Math.toIntExact(number(value(args, ++i, arg), arg)));
                     break;
                 default:
                     throw new GatewayConfigException("unknown option " + arg);

@@ -15,6 +15,7 @@ import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.SystemNanoClock;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExDestination;
@@ -52,6 +53,8 @@ public final class OrderTranslator
     private final String account;
     private final Dialect dialect;
     private final String beginString;
+    private final OrderJournal journal;
+    private final OrderLists lists;
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(128);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
@@ -63,15 +66,17 @@ public final class OrderTranslator
      * @param sink       receives rejects for orders that cannot be sent.
      * @param alarms     for sends QuickFIX/J refused.
      * @param account    Account (1) on every order.
+     * @param journal    where every ClOrdID is recorded before it is sent.
      */
     public OrderTranslator(
         final InstrumentDirectory directory,
         final FixSession orderEntry,
         final SbeSink sink,
         final Alarms alarms,
-        final String account)
+        final String account,
+        final OrderJournal journal)
     {
-        this(directory, orderEntry, sink, alarms, account, Dialect.DEFAULT, "FIX.4.4");
+        this(directory, orderEntry, sink, alarms, account, Dialect.DEFAULT, "FIX.4.4", journal);
     }
 
     /**
@@ -81,7 +86,8 @@ public final class OrderTranslator
      * @param alarms      for sends QuickFIX/J refused.
      * @param account     the account on every order unless the dialect names one.
      * @param dialect     the order-entry session's dialect.
-     * @param beginString the order-entry session's BeginString (FIX.4.4 or FIX.4.2).
+     * @param beginString the order-entry session's BeginString (FIX.4.4, FIX.4.2 or FIXT.1.1).
+     * @param journal     where every ClOrdID is recorded before it is sent.
      */
     public OrderTranslator(
         final InstrumentDirectory directory,
@@ -90,8 +96,10 @@ public final class OrderTranslator
         final Alarms alarms,
         final String account,
         final Dialect dialect,
-        final String beginString)
+        final String beginString,
+        final OrderJournal journal)
     {
+        this.journal = journal;
         this.directory = directory;
         this.orderEntry = orderEntry;
         this.sink = sink;
@@ -99,6 +107,8 @@ public final class OrderTranslator
         this.account = dialect.account(account);
         this.dialect = dialect;
         this.beginString = beginString;
+        this.lists = dialect.orderMode() == Dialect.OrderMode.LIST ?
+            new OrderLists(orderEntry, sink, alarms, dialect, beginString, journal, SystemNanoClock.INSTANCE) : null;
     }
 
     /**
@@ -134,15 +144,49 @@ public final class OrderTranslator
             rejectOrder(orderId, instrumentId, RejectReason.INVALID_MESSAGE);
             return false;
         }
+        // Write-ahead: after a crash between here and the wire the gateway still asks the exchange about it.
+        final int recorded = journal.recordNew(orderId, instrumentId, symbol, order.side(), order.quantity());
+        if (recorded != OrderJournal.RECORDED)
+        {
+            refuseUnrecorded(recorded, "order " + orderId);
+            rejectOrder(orderId, instrumentId,
+                recorded == OrderJournal.DUPLICATE ? RejectReason.DUPLICATE_ORDER : RejectReason.OTHER);
+            return false;
+        }
+        if (lists != null && order.listSeqNo() > 0)
+        {
+            // List mode: the leg's fields wait for the rest of its program, which leaves as one NewOrderList.
+            return lists.onLeg(order, message);
+        }
         if (!orderEntry.send(message))
         {
-            // The session dropped after the check. With ResetOnLogon=Y the stored message is never resent, so
-            // telling the engine the order is rejected is the truth.
+            // The session dropped after the check. A stored new order is never resent (resends of D are gap
+            // filled, see GatewayApplication.toApp), so telling the engine the order is rejected is the truth.
+            journal.recordDone(orderId);
             alarms.raise(Alarm.ORDER_NOT_SENT, "order " + orderId + " on " + orderEntry);
             rejectOrder(orderId, instrumentId, RejectReason.SESSION_DOWN);
             return false;
         }
         return true;
+    }
+
+    /**
+     * @return the list collector of a {@link Dialect.OrderMode#LIST} session, else null.
+     */
+    OrderLists lists()
+    {
+        return lists;
+    }
+
+    /**
+     * Refuse a new order without sending it.
+     *
+     * @param order  the decoded SBE order.
+     * @param reason why.
+     */
+    public void refuse(final NewOrderDecoder order, final RejectReason reason)
+    {
+        rejectOrder(order.orderId(), order.instrumentId(), reason);
     }
 
     /**
@@ -175,6 +219,14 @@ public final class OrderTranslator
         {
             alarms.raise(Alarm.BAD_ENGINE_MESSAGE, "CancelOrder " + cancelId + ": " + ex.getMessage());
             rejectCancel(orderId, cancelId, RejectReason.INVALID_MESSAGE);
+            return false;
+        }
+        final int recorded = journal.recordCancel(cancelId, orderId);
+        if (recorded != OrderJournal.RECORDED)
+        {
+            refuseUnrecorded(recorded, "cancel " + cancelId);
+            rejectCancel(orderId, cancelId,
+                recorded == OrderJournal.DUPLICATE ? RejectReason.DUPLICATE_ORDER : RejectReason.OTHER);
             return false;
         }
         if (!orderEntry.send(message))
@@ -327,6 +379,18 @@ public final class OrderTranslator
         }
         // The SBE enum is encoded as the FIX character itself: '1' buy, '2' sell, '5' sell short.
         return (char)side.value();
+    }
+
+    private void refuseUnrecorded(final int recorded, final String what)
+    {
+        if (recorded == OrderJournal.DUPLICATE)
+        {
+            alarms.raise(Alarm.DUPLICATE_CLORDID, what);
+        }
+        else
+        {
+            alarms.raise(Alarm.JOURNAL_FULL, what + " in " + journal.file());
+        }
     }
 
     private void rejectOrder(final long orderId, final int instrumentId, final RejectReason reason)

@@ -14,7 +14,7 @@ public interface SbeSink
     {
         /** Market data: dropped while no engine is connected, which re-snapshots when it connects. */
         DROP_IF_NO_ENGINE,
-        /** Execution reports, rejects, session status: wait for the engine, up to a timeout. */
+        /** Execution reports, rejects, session status: kept for the engine in a bounded backlog. */
         WAIT_FOR_ENGINE
     }
 
@@ -25,7 +25,7 @@ public interface SbeSink
      * @param offset   of the message header.
      * @param length   of header plus body.
      * @param delivery what to do if the engine is not connected.
-     * @return true if the message was published.
+     * @return true if the message was published or is kept for the engine.
      */
     boolean send(DirectBuffer buffer, int offset, int length, Delivery delivery);
 }

@@ -3,7 +3,9 @@ package io.basis.gateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.basis.protocol.sbe.SessionRole;
 import quickfix.ConfigError;
@@ -17,7 +19,14 @@ import quickfix.SessionSettings;
  * <p>
  * {@link #load} also enforces the settings the dialect depends on: a session that does not set them gets the
  * required value; one that sets the opposite is refused rather than silently overridden. It loads each session's
- * {@link Dialect} from the file named by {@value Dialect#SETTINGS_KEY}, if any. Sessions speak FIX 4.4 or FIX 4.2.
+ * {@link Dialect} from the file named by {@value Dialect#SETTINGS_KEY}, if any. Sessions speak FIX 4.4, FIX 4.2 or
+ * FIXT 1.1 with FIX 5.0SP2 application messages; a FIXT session gets {@code DefaultApplVerID=FIX.5.0SP2} and the
+ * FIXT11 / FIX50SP2 dictionaries unless it names them.
+ * <p>
+ * Two security checks: a TLS session ({@code SocketUseSSL=Y}) must name a {@code SocketTrustStore}, because
+ * without one QuickFIX/J accepts any server certificate; and logon tags ({@code LogonTag}, {@code LogonTag1}, ...,
+ * how QuickFIX/J puts Username (553) and Password (554) in the Logon) must be {@code tag=value} and numbered without
+ * gaps, because QuickFIX/J silently stops at the first missing one.
  */
 public final class SessionRoles
 {
@@ -28,8 +37,22 @@ public final class SessionRoles
     private static final String VALIDATE_USER_DEFINED_FIELDS = "ValidateUserDefinedFields";
     private static final String ALLOW_UNKNOWN_MSG_FIELDS = "AllowUnknownMsgFields";
     private static final String SOCKET_TCP_NO_DELAY = "SocketTcpNoDelay";
+    private static final String USE_DATA_DICTIONARY = "UseDataDictionary";
+    private static final String DEFAULT_APPL_VER_ID = "DefaultApplVerID";
+    private static final String TRANSPORT_DATA_DICTIONARY = "TransportDataDictionary";
+    private static final String APP_DATA_DICTIONARY = "AppDataDictionary";
+    private static final String SOCKET_USE_SSL = "SocketUseSSL";
+    private static final String SOCKET_TRUST_STORE = "SocketTrustStore";
+    private static final String LOGON_TAG = "LogonTag";
 
-    private static final Set<String> BEGIN_STRINGS = Set.of("FIX.4.4", "FIX.4.2");
+    /** BeginString of FIXT 1.1 sessions, which carry FIX 5.0SP2 application messages. */
+    public static final String FIXT_1_1 = "FIXT.1.1";
+    /** The only application version a FIXT session may speak: the translators know FIX 5.0SP2, not 5.0 or SP1. */
+    public static final String FIX_5_0_SP2 = "FIX.5.0SP2";
+    /** ApplVerID (1128) enumeration value of FIX 5.0SP2, accepted as a spelling of {@link #FIX_5_0_SP2}. */
+    private static final String FIX_5_0_SP2_APPL_VER_ID = "9";
+
+    private static final Set<String> BEGIN_STRINGS = Set.of("FIX.4.4", "FIX.4.2", FIXT_1_1);
 
     private final SessionID orderEntry;
     private final SessionID marketData;
@@ -69,8 +92,9 @@ public final class SessionRoles
      * @return the roles.
      * @throws GatewayConfigException if a session has no or an unknown role, a role is missing or repeated,
      *                                the order-entry session has no FileStorePath, a setting contradicts the
-     *                                dialect, a session speaks neither FIX 4.4 nor FIX 4.2, or a dialect file is
-     *                                missing or bad.
+     *                                dialect, a session speaks neither FIX 4.4, FIX 4.2 nor FIXT 1.1 with FIX 5.0SP2,
+     *                                a TLS session names no trust store, a logon tag is malformed or out of
+     *                                sequence, or a dialect file is missing or bad.
      */
     public static SessionRoles load(final SessionSettings settings, final Path settingsDir)
     {
@@ -89,8 +113,14 @@ public final class SessionRoles
             if (!BEGIN_STRINGS.contains(sessionId.getBeginString()))
             {
                 throw new GatewayConfigException("session " + sessionId + ": BeginString " +
-                    sessionId.getBeginString() + " is not supported (FIX.4.4 or FIX.4.2)");
+                    sessionId.getBeginString() + " is not supported (FIX.4.4, FIX.4.2 or FIXT.1.1)");
             }
+            if (FIXT_1_1.equals(sessionId.getBeginString()))
+            {
+                completeFixt(settings, sessionId);
+            }
+            checkTls(settings, sessionId);
+            checkLogonTags(settings, sessionId);
             if (role == SessionRole.ORDER_ENTRY)
             {
                 if (orderEntry != null)
@@ -216,6 +246,121 @@ public final class SessionRoles
         }
         throw new GatewayConfigException("session " + sessionId + ": " + ROLE_KEY + "=" + text +
             " is neither ORDER_ENTRY nor MARKET_DATA");
+    }
+
+    /**
+     * A FIXT 1.1 session speaks FIX 5.0SP2 and nothing else; fill in what QuickFIX/J needs for it. The dictionaries
+     * are set in the session's own section because QuickFIX/J looks for {@code AppDataDictionary} there only, not
+     * in [DEFAULT].
+     */
+    private static void completeFixt(final SessionSettings settings, final SessionID sessionId)
+    {
+        final String applVerId = optional(settings, sessionId, DEFAULT_APPL_VER_ID);
+        if (applVerId == null)
+        {
+            settings.setString(sessionId, DEFAULT_APPL_VER_ID, FIX_5_0_SP2);
+        }
+        else if (!FIX_5_0_SP2.equals(applVerId.trim()) && !FIX_5_0_SP2_APPL_VER_ID.equals(applVerId.trim()))
+        {
+            throw new GatewayConfigException("session " + sessionId + ": " + DEFAULT_APPL_VER_ID + "=" + applVerId +
+                " is not supported (a FIXT.1.1 session speaks " + FIX_5_0_SP2 + ")");
+        }
+        final String useDictionary = optional(settings, sessionId, USE_DATA_DICTIONARY);
+        if (useDictionary != null && "N".equalsIgnoreCase(useDictionary.trim()))
+        {
+            return;
+        }
+        final String transport = optional(settings, sessionId, TRANSPORT_DATA_DICTIONARY);
+        settings.setString(sessionId, TRANSPORT_DATA_DICTIONARY, transport != null ? transport : "FIXT11.xml");
+        final String application = optional(settings, sessionId, APP_DATA_DICTIONARY);
+        settings.setString(sessionId, APP_DATA_DICTIONARY, application != null ? application : "FIX50SP2.xml");
+    }
+
+    /**
+     * Without a trust store QuickFIX/J trusts every server certificate, so TLS would stop eavesdroppers but not an
+     * impostor: refuse that rather than connect to whoever answers.
+     */
+    private static void checkTls(final SessionSettings settings, final SessionID sessionId)
+    {
+        final String useSsl = optional(settings, sessionId, SOCKET_USE_SSL);
+        if (useSsl == null || !"Y".equalsIgnoreCase(useSsl.trim()))
+        {
+            return;
+        }
+        final String trustStore = optional(settings, sessionId, SOCKET_TRUST_STORE);
+        if (trustStore == null || trustStore.isBlank())
+        {
+            throw new GatewayConfigException("session " + sessionId + " sets " + SOCKET_USE_SSL + "=Y but no " +
+                SOCKET_TRUST_STORE + ": QuickFIX/J would accept any server certificate (name a trust store holding " +
+                "the exchange's certificate or its CA)");
+        }
+    }
+
+    /**
+     * QuickFIX/J reads {@code LogonTag}, {@code LogonTag1}, {@code LogonTag2}, ... up to the first missing one and
+     * fails late (or not at all) on a malformed one: check them all here.
+     */
+    private static void checkLogonTags(final SessionSettings settings, final SessionID sessionId)
+    {
+        final Properties properties;
+        try
+        {
+            properties = settings.getSessionProperties(sessionId, true);
+        }
+        catch (final ConfigError ex)
+        {
+            throw new GatewayConfigException("session " + sessionId + ": " + ex.getMessage(), ex);
+        }
+        final Set<Integer> indexes = new TreeSet<>();
+        for (final String key : properties.stringPropertyNames())
+        {
+            if (key.startsWith(LOGON_TAG))
+            {
+                final String suffix = key.substring(LOGON_TAG.length());
+                if (!suffix.isEmpty() && (suffix.length() > 4 || !suffix.chars().allMatch(c -> c >= '0' && c <= '9')))
+                {
+                    // Not one of QuickFIX/J's LogonTag keys (it never reads past a gap anyway).
+                    continue;
+                }
+                if (suffix.startsWith("0"))
+                {
+                    throw new GatewayConfigException("session " + sessionId + ": " + key + " is never read by " +
+                        "QuickFIX/J (number them " + LOGON_TAG + ", " + LOGON_TAG + "1, " + LOGON_TAG + "2, ...)");
+                }
+                indexes.add(suffix.isEmpty() ? 0 : Integer.parseInt(suffix));
+                final String value = properties.getProperty(key).trim();
+                final int equals = value.indexOf('=');
+                if (equals <= 0 || equals == value.length() - 1 || !isTagNumber(value.substring(0, equals)))
+                {
+                    throw new GatewayConfigException("session " + sessionId + ": " + key + " must be tag=value " +
+                        "(e.g. " + LOGON_TAG + "=553=user, " + LOGON_TAG + "1=554=password)");
+                }
+            }
+        }
+        int expected = 0;
+        for (final int index : indexes)
+        {
+            if (index != expected)
+            {
+                throw new GatewayConfigException("session " + sessionId + ": " + LOGON_TAG + index + " without " +
+                    LOGON_TAG + (expected == 0 ? "" : String.valueOf(expected)) +
+                    " (QuickFIX/J stops at the first missing one; number them " + LOGON_TAG + ", " + LOGON_TAG +
+                    "1, ...)");
+            }
+            expected++;
+        }
+    }
+
+    private static boolean isTagNumber(final String text)
+    {
+        try
+        {
+            return Integer.parseInt(text.trim()) > 0;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return false;
+        }
     }
 
     private static void require(

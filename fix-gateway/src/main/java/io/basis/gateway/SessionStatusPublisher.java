@@ -24,13 +24,17 @@ public final class SessionStatusPublisher
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final SessionStatusEncoder encoder = new SessionStatusEncoder();
     private final AtomicCounter sessionsUp;
+    private final long gatewayId;
 
     /**
      * @param sessionsUp counter set to the number of logged-on sessions, or null.
+     * @param gatewayId  this gateway process's id on every status (its start in epoch microseconds): an engine
+     *                   that sees a new id knows a new gateway is there and sends it its instrument definitions.
      */
-    public SessionStatusPublisher(final AtomicCounter sessionsUp)
+    public SessionStatusPublisher(final AtomicCounter sessionsUp, final long gatewayId)
     {
         this.sessionsUp = sessionsUp;
+        this.gatewayId = gatewayId;
     }
 
     /**
@@ -82,7 +86,8 @@ public final class SessionStatusPublisher
         encoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
             .role(role)
             .state(loggedOn[role.ordinal()] ? SessionState.LOGGED_ON : SessionState.DISCONNECTED)
-            .timestampNs(System.nanoTime());
+            .timestampNs(System.nanoTime())
+            .gatewayId(gatewayId);
         // No engine yet: nothing to wait for, the state is republished when an engine connects.
         sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength(),
             SbeSink.Delivery.DROP_IF_NO_ENGINE);

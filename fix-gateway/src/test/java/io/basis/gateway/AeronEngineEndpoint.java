@@ -81,6 +81,14 @@ final class AeronEngineEndpoint implements AutoCloseable
         final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
         final long price, final long quantity)
     {
+        newOrder(orderId, programId, instrumentId, side, flag, price, quantity, 0, 0);
+    }
+
+    /** A new order; {@code listSeqNo} 1..{@code listSize} for a leg of a program's list, 0 and 0 if unlisted. */
+    void newOrder(
+        final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
+        final long price, final long quantity, final int listSeqNo, final int listSize)
+    {
         final NewOrderEncoder encoder = new NewOrderEncoder()
             .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
             .orderId(orderId)
@@ -92,7 +100,9 @@ final class AeronEngineEndpoint implements AutoCloseable
             .programFlag(flag)
             .price(price)
             .quantity(quantity)
-            .triggerTimestampNs(0);
+            .triggerTimestampNs(0)
+            .listSeqNo(listSeqNo)
+            .listSize(listSize);
         offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 

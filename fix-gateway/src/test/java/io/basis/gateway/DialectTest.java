@@ -153,8 +153,10 @@ class DialectTest
     void badDialectsAreRefusedWithTheReason()
     {
         assertRefused(Map.of("programFlag.tga", "529"), "unknown key programFlag.tga");
-        assertRefused(Map.of("orderMode", "LIST"), "NewOrderList is not supported yet");
-        assertRefused(Map.of("orderMode", "BASKET"), "orderMode must be SINGLE or FAN_OUT");
+        assertRefused(Map.of("orderMode", "BASKET"), "orderMode must be SINGLE, FAN_OUT or LIST");
+        assertRefused(Map.of("list.execInst", "2"), "list.execInst is set but orderMode is not LIST");
+        assertRefused(Map.of("orderMode", "LIST", "list.execInst", "3"), "list.execInst must be 1");
+        assertRefused(Map.of("orderMode", "LIST", "list.assemblyTimeoutMs", "0"), "list.assemblyTimeoutMs must be");
         assertRefused(Map.of("shortSale.side", "7"), "shortSale.side must be 5, 6 or 2");
         assertRefused(Map.of("borrow.tag", "21011"), "borrow.value is not");
         assertRefused(Map.of("account.tag", "abc"), "not a FIX tag number");

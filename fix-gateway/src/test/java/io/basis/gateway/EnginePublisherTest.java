@@ -2,6 +2,8 @@ package io.basis.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.aeron.Aeron;
@@ -11,12 +13,12 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
 import io.basis.protocol.sbe.RejectReason;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The publish policy against a real media driver: what happens with and without an engine subscribed.
+ * The publish policy against a real media driver: what is dropped, kept and delivered with and without an engine.
  */
 @Timeout(30)
 class EnginePublisherTest
@@ -80,15 +82,59 @@ class EnginePublisherTest
     }
 
     @Test
-    void mustDeliverGivesUpAfterTheTimeoutWithAnAlarm()
+    void reportsWaitInTheBacklogAndReachTheEngineInOrderOnceItSubscribes()
     {
-        assertFalse(publisher(Duration.ofMillis(50)).send(buffer, 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
-        assertEquals(1, counters.undeliverable.get());
-        assertEquals(1, alarms.count(Alarm.ENGINE_PUBLISH_TIMEOUT));
+        final EnginePublisher publisher = publisher(Duration.ofSeconds(10));
+        for (int orderId = 1; orderId <= 3; orderId++)
+        {
+            assertTrue(publisher.send(reject(orderId), 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
+        }
+        assertTrue(publisher.backlogBytes() >= 3 * length);
+        assertEquals(publisher.backlogBytes(), counters.engineBacklog.get());
+        assertEquals(0, publisher.drain());
+
+        try (Subscription engine = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE))
+        {
+            awaitConnected();
+            // Sent while the backlog still holds the first three: it must not overtake them.
+            assertTrue(publisher.send(reject(4), 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
+            assertEquals(4, publisher.drain());
+            assertEquals(0, publisher.backlogBytes());
+            assertEquals(List.of(1L, 2L, 3L, 4L), receive(engine, 4));
+            assertEquals(4, counters.messagesToEngine.get());
+            assertEquals(0, alarms.total());
+        }
     }
 
     @Test
-    void mustDeliverGivesUpAtOnceWhenClosing()
+    void aFullBacklogDropsWithAnAlarmAndMakesTheGatewayCongested()
+    {
+        final EnginePublisher publisher = new EnginePublisher(
+            publication, 4096, Duration.ofSeconds(10).toNanos(), closing::get, counters, alarms);
+        int kept = 0;
+        while (publisher.send(reject(kept + 1), 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE))
+        {
+            kept++;
+        }
+        assertTrue(kept > 10, "kept " + kept);
+        assertTrue(publisher.isCongested());
+        assertEquals(1, counters.undeliverable.get());
+        assertEquals(1, alarms.count(Alarm.ENGINE_BACKLOG_FULL));
+    }
+
+    @Test
+    void reportsWaitingLongerThanThePublishTimeoutRaiseOneAlarmAndAreKept()
+    {
+        final EnginePublisher publisher = publisher(Duration.ZERO);
+        assertTrue(publisher.send(reject(1), 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
+        publisher.drain();
+        publisher.drain();
+        assertEquals(1, alarms.count(Alarm.ENGINE_PUBLISH_TIMEOUT));
+        assertTrue(publisher.backlogBytes() >= length);
+    }
+
+    @Test
+    void nothingIsKeptOnceTheGatewayIsClosing()
     {
         closing.set(true);
         assertFalse(publisher(Duration.ofSeconds(10)).send(buffer, 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
@@ -101,22 +147,51 @@ class EnginePublisherTest
     {
         try (Subscription engine = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE))
         {
-            assertTrue(publisher(Duration.ofSeconds(10)).send(buffer, 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
+            awaitConnected();
+            final EnginePublisher publisher = publisher(Duration.ofSeconds(10));
+            assertTrue(publisher.send(buffer, 0, length, SbeSink.Delivery.WAIT_FOR_ENGINE));
+            assertEquals(0, publisher.backlogBytes());
             assertEquals(1, counters.messagesToEngine.get());
             assertEquals(1, counters.rejectsToEngine.get());
-            final int[] fragments = new int[1];
-            final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (fragments[0] == 0 && System.nanoTime() < deadline)
-            {
-                engine.poll((b, o, l, h) -> fragments[0]++, 10);
-            }
-            assertEquals(1, fragments[0]);
+            assertEquals(List.of(1L), receive(engine, 1));
         }
+    }
+
+    private ExpandableArrayBuffer reject(final long orderId)
+    {
+        new OrderRejectEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .orderId(orderId)
+            .instrumentId(2)
+            .reason(RejectReason.SESSION_DOWN);
+        return buffer;
+    }
+
+    private void awaitConnected()
+    {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!publication.isConnected())
+        {
+            assertTrue(System.nanoTime() < deadline, "engine subscription never connected");
+            Thread.onSpinWait();
+        }
+    }
+
+    private static List<Long> receive(final Subscription engine, final int count)
+    {
+        final List<Long> orderIds = new ArrayList<>();
+        final OrderRejectDecoder decoder = new OrderRejectDecoder();
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (orderIds.size() < count && System.nanoTime() < deadline)
+        {
+            engine.poll((b, o, l, h) -> orderIds.add(
+                decoder.wrap(b, o + MessageHeaderEncoder.ENCODED_LENGTH, OrderRejectDecoder.BLOCK_LENGTH,
+                    OrderRejectDecoder.SCHEMA_VERSION).orderId()), 10);
+        }
+        return orderIds;
     }
 
     private EnginePublisher publisher(final Duration timeout)
     {
-        return new EnginePublisher(
-            publication, new YieldingIdleStrategy(), timeout.toNanos(), closing::get, counters, alarms);
+        return new EnginePublisher(publication, 1024 * 1024, timeout.toNanos(), closing::get, counters, alarms);
     }
 }

@@ -1,5 +1,7 @@
 package io.basis.gateway;
 
+import java.nio.file.Path;
+
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
@@ -8,7 +10,9 @@ import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectReason;
@@ -44,11 +48,20 @@ class ExecutionTranslatorTest
     private final InstrumentDirectory directory = new InstrumentDirectory();
     private final RecordingSink sink = new RecordingSink();
     private final Alarms alarms = new Alarms(line -> { });
-    private final ExecutionTranslator translator = new ExecutionTranslator(directory, sink, alarms);
+    private final OrderJournal journal;
+    private final ExecutionTranslator translator;
 
-    ExecutionTranslatorTest()
+    ExecutionTranslatorTest(@TempDir final Path journalDir)
     {
         directory.define(STOCK_ID, "005930");
+        journal = OrderJournal.open(journalDir, 1024);
+        translator = new ExecutionTranslator(directory, sink, alarms, journal);
+    }
+
+    @AfterEach
+    void closeJournal()
+    {
+        journal.close();
     }
 
     @Test

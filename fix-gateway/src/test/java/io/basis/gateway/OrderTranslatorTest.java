@@ -1,5 +1,7 @@
 package io.basis.gateway;
 
+import java.nio.file.Path;
+
 import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.CancelOrderEncoder;
 import io.basis.protocol.sbe.CancelRejectDecoder;
@@ -14,7 +16,9 @@ import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
 import io.basis.protocol.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import quickfix.FieldNotFound;
 import quickfix.Message;
@@ -41,12 +45,21 @@ class OrderTranslatorTest
     private final RecordingSession session = new RecordingSession();
     private final RecordingSink sink = new RecordingSink();
     private final Alarms alarms = new Alarms(line -> { });
-    private final OrderTranslator translator = new OrderTranslator(directory, session, sink, alarms, "ACC9");
+    private final OrderJournal journal;
+    private final OrderTranslator translator;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
 
-    OrderTranslatorTest()
+    OrderTranslatorTest(@TempDir final Path journalDir)
     {
         directory.define(STOCK_ID, "005930");
+        journal = OrderJournal.open(journalDir, 1024);
+        translator = new OrderTranslator(directory, session, sink, alarms, "ACC9", journal);
+    }
+
+    @AfterEach
+    void closeJournal()
+    {
+        journal.close();
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.aeron.Publication;
 import io.basis.engine.order.ChildOrder;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.sbe.CancelOrderEncoder;
+import io.basis.protocol.sbe.EngineLogonEncoder;
+import io.basis.protocol.sbe.EngineLogoutEncoder;
 import io.basis.protocol.sbe.InstrumentDefinitionEncoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.NewOrderEncoder;
@@ -28,6 +30,8 @@ public final class GatewayPublisher
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder();
+    private final EngineLogonEncoder logon = new EngineLogonEncoder();
+    private final EngineLogoutEncoder logout = new EngineLogoutEncoder();
 
     /**
      * @param publication engine-to-gateway publication.
@@ -46,6 +50,8 @@ public final class GatewayPublisher
     }
 
     /**
+     * Send an order that belongs to no list.
+     *
      * @param order              the child order.
      * @param timeInForce        time in force.
      * @param programFlag        program-trading flag.
@@ -58,6 +64,29 @@ public final class GatewayPublisher
         final ProgramFlag programFlag,
         final long triggerTimestampNs)
     {
+        return sendNewOrder(order, timeInForce, programFlag, triggerTimestampNs, 0, 0);
+    }
+
+    /**
+     * Send an order, with its place in its program's list: a list-mode gateway holds the legs of a list until all
+     * {@code listSize} have arrived and sends them as one NewOrderList.
+     *
+     * @param order              the child order.
+     * @param timeInForce        time in force.
+     * @param programFlag        program-trading flag.
+     * @param triggerTimestampNs exchange timestamp of the market data behind the decision.
+     * @param listSeqNo          1-based position in the program's list, 0 if not listed.
+     * @param listSize           orders in that list, 0 if not listed.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long sendNewOrder(
+        final ChildOrder order,
+        final TimeInForce timeInForce,
+        final ProgramFlag programFlag,
+        final long triggerTimestampNs,
+        final int listSeqNo,
+        final int listSize)
+    {
         newOrder.wrapAndApplyHeader(buffer, 0, header)
             .orderId(order.orderId())
             .programId(order.program().programId())
@@ -69,8 +98,8 @@ public final class GatewayPublisher
             .price(order.price())
             .quantity(order.quantity())
             .triggerTimestampNs(triggerTimestampNs)
-            .listSeqNo(0)
-            .listSize(0);
+            .listSeqNo(listSeqNo)
+            .listSize(listSize);
         return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
     }
 
@@ -88,6 +117,26 @@ public final class GatewayPublisher
             .side(order.side())
             .quantity(order.quantity());
         return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
+    }
+
+    /**
+     * @param engineId this engine process's id: a gateway that sees a new one recovers the state of open orders.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long sendLogon(final long engineId)
+    {
+        logon.wrapAndApplyHeader(buffer, 0, header).engineId(engineId);
+        return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + logon.encodedLength());
+    }
+
+    /**
+     * @param engineId this engine process's id.
+     * @return position, or a negative {@link Publication} code.
+     */
+    public long sendLogout(final long engineId)
+    {
+        logout.wrapAndApplyHeader(buffer, 0, header).engineId(engineId);
+        return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + logout.encodedLength());
     }
 
     /**

@@ -15,6 +15,8 @@ public final class ChildOrder
     long price;
     long valuePrice;
     long cumQty;
+    /** Sum of filled quantity times fill price (scaled): prices fills learned only from an average price. */
+    long filledValue;
     long lastCancelId;
     boolean hedge;
     boolean repricePending;
@@ -38,6 +40,7 @@ public final class ChildOrder
         this.price = price;
         this.valuePrice = price;
         this.cumQty = 0;
+        this.filledValue = 0;
         this.lastCancelId = 0;
         this.hedge = false;
         this.repricePending = false;

@@ -7,6 +7,7 @@ package io.basis.engine.order;
  */
 public final class OrderIds
 {
+    private final long first;
     private long next;
 
     /**
@@ -14,7 +15,17 @@ public final class OrderIds
      */
     public OrderIds(final long epochMicros)
     {
+        first = epochMicros;
         next = epochMicros;
+    }
+
+    /**
+     * @param id an order, cancel or program id.
+     * @return true if it is below every id of this run: a previous run issued it.
+     */
+    public boolean isFromEarlierRun(final long id)
+    {
+        return id < first;
     }
 
     /**

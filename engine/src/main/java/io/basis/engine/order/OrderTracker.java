@@ -6,6 +6,7 @@ import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.Side;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 
 /**
  * Tracks every child order of every open program to a terminal state and books each fill exactly once.
@@ -36,6 +37,11 @@ public final class OrderTracker
     private long duplicateReports;
     private long unknownReports;
     private long fillMismatches;
+    private long recoveredFills;
+    private long adoptedOrders;
+    private final LongHashSet adopted = new LongHashSet();
+    private ProgramOrder recovered;
+    private long recoveredProgramId;
 
     /**
      * @param maxOpenPrograms programs that may be open at once.
@@ -237,22 +243,126 @@ public final class OrderTracker
             {
                 fillMismatches++;
             }
-            final ProgramOrder program = order.program;
-            program.costs += positions.book(order.instrumentId, order.side, booked, lastPx);
-            final double value = Prices.toDouble(lastPx) * booked * positions.multiplier(order.instrumentId);
-            program.cashFlow += order.side == Side.BUY ? -value : value;
-            order.cumQty = cumQty;
-            if (order.hedge)
-            {
-                program.hedgeFilled += booked;
-            }
-            else
-            {
-                program.basketFilledValue += booked * order.valuePrice;
-            }
-            updateLegging(program, nowNs);
+            book(order, booked, lastPx, nowNs);
         }
+        applyStatus(order, ordStatus);
+    }
 
+    /**
+     * Apply an order status report: the exchange's whole state of an order, sent in answer to the gateway's
+     * status request after a reconnect or restart. Fills the engine missed meanwhile are booked from the
+     * cumulative quantity, at the price that makes the order's average the exchange's average.
+     *
+     * @param orderId   engine order id.
+     * @param ordStatus order status.
+     * @param cumQty    cumulative filled quantity.
+     * @param avgPx     scaled average fill price.
+     * @param nowNs     host clock.
+     */
+    public void onOrderStatus(
+        final long orderId, final OrdStatus ordStatus, final long cumQty, final long avgPx, final long nowNs)
+    {
+        final ChildOrder order = ordersById.get(orderId);
+        if (order == null)
+        {
+            unknownReports++;
+            return;
+        }
+        if (cumQty > order.cumQty)
+        {
+            final long missed = cumQty - order.cumQty;
+            recoveredFills++;
+            book(order, missed, (avgPx * cumQty - order.filledValue) / missed, nowNs);
+        }
+        applyStatus(order, ordStatus);
+    }
+
+    /**
+     * Whether a report names an order a previous run of the engine sent and this run has not adopted yet.
+     *
+     * @param orderId engine order id of a report.
+     * @return true if {@link #adopt} should take it over.
+     */
+    public boolean isUnadoptedEarlierOrder(final long orderId)
+    {
+        return ids.isFromEarlierRun(orderId) && !ordersById.containsKey(orderId) && !adopted.contains(orderId);
+    }
+
+    /**
+     * Take over an order a previous run of the engine left at the exchange, from the first report of it that
+     * this run receives (a report the gateway kept while no engine was connected, or the answer to its status
+     * request). Its fills so far are booked at its average price; later reports are applied as for any order.
+     * Adopted orders belong to a {@link ProgramKind#RECOVERED} program; the engine cancels those still working.
+     *
+     * @param orderId      engine order id, from an earlier run.
+     * @param instrumentId engine instrument id.
+     * @param side         side.
+     * @param ordStatus    order status.
+     * @param cumQty       cumulative filled quantity.
+     * @param leavesQty    quantity still working.
+     * @param avgPx        scaled average fill price.
+     * @param nowNs        host clock.
+     * @return the adopted order, or null if no program slot is free (counted in {@link #unknownReports()}).
+     */
+    public ChildOrder adopt(
+        final long orderId,
+        final int instrumentId,
+        final Side side,
+        final OrdStatus ordStatus,
+        final long cumQty,
+        final long leavesQty,
+        final long avgPx,
+        final long nowNs)
+    {
+        if (recovered == null || recovered.programId() != recoveredProgramId || recovered.isComplete() ||
+            recovered.legCount() == recovered.capacity())
+        {
+            recovered = openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.RECOVERED, nowNs);
+            if (recovered == null)
+            {
+                unknownReports++;
+                return null;
+            }
+            recoveredProgramId = recovered.programId();
+        }
+        adopted.add(orderId);
+        adoptedOrders++;
+        final ChildOrder order = addLeg(recovered, instrumentId, side, cumQty + leavesQty, avgPx);
+        // addLeg gave it a fresh id and counted it as sent by this run; it is neither.
+        ordersById.remove(order.orderId);
+        order.orderId = orderId;
+        ordersById.put(orderId, order);
+        childOrdersSent--;
+        if (cumQty > 0)
+        {
+            book(order, cumQty, avgPx, nowNs);
+        }
+        order.state = OrderState.NEW;
+        applyStatus(order, ordStatus);
+        return order;
+    }
+
+    private void book(final ChildOrder order, final long quantity, final long price, final long nowNs)
+    {
+        final ProgramOrder program = order.program;
+        program.costs += positions.book(order.instrumentId, order.side, quantity, price);
+        final double value = Prices.toDouble(price) * quantity * positions.multiplier(order.instrumentId);
+        program.cashFlow += order.side == Side.BUY ? -value : value;
+        order.cumQty += quantity;
+        order.filledValue += quantity * price;
+        if (order.hedge)
+        {
+            program.hedgeFilled += quantity;
+        }
+        else
+        {
+            program.basketFilledValue += quantity * order.valuePrice;
+        }
+        updateLegging(program, nowNs);
+    }
+
+    private void applyStatus(final ChildOrder order, final OrdStatus ordStatus)
+    {
         if (order.state.isTerminal())
         {
             return;
@@ -534,6 +644,22 @@ public final class OrderTracker
     public long duplicateReports()
     {
         return duplicateReports;
+    }
+
+    /**
+     * @return fills booked from an order status report because their own reports never arrived.
+     */
+    public long recoveredFills()
+    {
+        return recoveredFills;
+    }
+
+    /**
+     * @return orders of an earlier engine run taken over by {@link #adopt}.
+     */
+    public long adoptedOrders()
+    {
+        return adoptedOrders;
     }
 
     /**

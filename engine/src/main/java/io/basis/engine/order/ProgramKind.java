@@ -12,5 +12,7 @@ public enum ProgramKind
     /** The futures residual of a legged program. */
     HEDGE,
     /** At-the-close orders that liquidate the stock positions for expiry. */
-    LIQUIDATION
+    LIQUIDATION,
+    /** Orders a previous run of the engine left at the exchange, adopted from their status reports and cancelled. */
+    RECOVERED
 }

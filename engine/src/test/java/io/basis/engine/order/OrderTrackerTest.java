@@ -186,4 +186,60 @@ class OrderTrackerTest
         assertEquals(1, tracker.unknownReports());
         assertEquals(0, positions.fills());
     }
+
+    @Test
+    void anOrderStatusBooksTheFillsWhoseReportsWereLostAtThePriceThatMatchesTheExchangesAverage()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, Prices.parse("102"));
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 0);
+
+        // 6 more filled at 101 while the reports were lost: 4 x 100 + 6 x 101 = 10 x 100.6.
+        tracker.onOrderStatus(order.orderId(), OrdStatus.FILLED, 10, Prices.parse("100.6"), 0);
+
+        assertEquals(10, positions.quantity(1));
+        assertEquals(100.6, positions.averagePrice(1), 1e-9);
+        assertEquals(buyNotional(4, "100") + buyNotional(6, "101"), positions.buyNotional(1));
+        assertEquals(OrderState.FILLED, order.state());
+        assertEquals(1, tracker.recoveredFills());
+        assertEquals(0, tracker.fillMismatches());
+
+        // The same status again, or a late resend of a fill it covers, books nothing.
+        tracker.onOrderStatus(order.orderId(), OrdStatus.FILLED, 10, Prices.parse("100.6"), 0);
+        assertEquals(10, positions.quantity(1));
+    }
+
+    @Test
+    void anOrderOfAnEarlierRunIsAdoptedOnceWithItsFillsBookedAndLaterReportsApplied()
+    {
+        final long earlier = 999;
+        assertTrue(tracker.isUnadoptedEarlierOrder(earlier));
+        assertFalse(tracker.isUnadoptedEarlierOrder(1_000_000), "this run's ids are never adopted");
+
+        final ChildOrder order = tracker.adopt(earlier, 1, Side.SELL, OrdStatus.PARTIALLY_FILLED, 3, 7, PX, 0);
+
+        assertEquals(earlier, order.orderId());
+        assertEquals(ProgramKind.RECOVERED, order.program().kind());
+        assertEquals(10, order.quantity());
+        assertEquals(-3, positions.quantity(1));
+        assertEquals(OrderState.PARTIALLY_FILLED, order.state());
+        assertFalse(tracker.isUnadoptedEarlierOrder(earlier));
+        assertEquals(0, tracker.childOrdersSent());
+
+        tracker.onExecutionReport(earlier, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5, 0);
+        tracker.onExecutionReport(earlier, ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 5, 0);
+        assertEquals(-5, positions.quantity(1));
+        assertEquals(1, tracker.programsCompleted());
+
+        // A duplicate after the adopted order ended is neither adopted again nor booked.
+        assertFalse(tracker.isUnadoptedEarlierOrder(earlier));
+        tracker.onExecutionReport(earlier, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5, 0);
+        assertEquals(-5, positions.quantity(1));
+        assertEquals(1, tracker.adoptedOrders());
+    }
+
+    private static long buyNotional(final long quantity, final String price)
+    {
+        return quantity * Prices.parse(price);
+    }
 }

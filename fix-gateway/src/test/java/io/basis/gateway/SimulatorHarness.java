@@ -1,0 +1,922 @@
+package io.basis.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.basis.protocol.Streams;
+import io.basis.protocol.sbe.BookUpdateDecoder;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.InstrumentDefinitionEncoder;
+import io.basis.protocol.sbe.InstrumentKind;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.NewOrderEncoder;
+import io.basis.protocol.sbe.OrdType;
+import io.basis.protocol.sbe.OrderRejectDecoder;
+import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.SessionRole;
+import io.basis.protocol.sbe.SessionState;
+import io.basis.protocol.sbe.SessionStatusDecoder;
+import io.basis.protocol.sbe.Side;
+import io.basis.protocol.sbe.TimeInForce;
+import io.basis.simulator.SimulatorConfig;
+import io.basis.simulator.price.FixedPoint;
+import io.basis.simulator.price.TickTable;
+import io.basis.simulator.refdata.Constituent;
+import io.basis.simulator.refdata.IndexDefinition;
+import io.basis.simulator.refdata.Instrument;
+import io.basis.simulator.refdata.ReferenceData;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * What the integration tests against the real exchange simulator share: a small market for the simulator, the
+ * gateway's settings file, a fake engine on the gateway's Aeron streams, a TCP wire tap that records what crosses
+ * between gateway and simulator, and key stores made with the JDK's keytool. Everything waits by polling with a
+ * deadline; nothing sleeps.
+ */
+final class SimulatorHarness
+{
+    /** How long a test waits for something that must happen. */
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a test watches for something that must not happen. */
+    static final Duration QUIET = Duration.ofSeconds(3);
+
+    /** The gateway's account, Account (1) on every order. */
+    static final String ACCOUNT = "TEST1";
+    /** A stock of the small market: prevClose 71,000, tick 100, lot 1. */
+    static final String STOCK = "AAA";
+    /** Engine instrument id of {@link #STOCK}. */
+    static final int STOCK_ID = 1;
+    /** The index future of the small market: prevClose 350.00, tick 0.05. */
+    static final String FUTURE = "FUT";
+    /** Engine instrument id of {@link #FUTURE}. */
+    static final int FUTURE_ID = 2;
+    /** A buy limit far enough above the stock's quotes to fill at once, well inside its daily limit. */
+    static final long MARKETABLE_BUY_PRICE = 72_500_0000L;
+
+    private static final TickTable KRX = new TickTable("KRX", LocalDate.of(2023, 1, 25),
+        prices("0", "2000", "5000", "20000", "50000", "200000", "500000"),
+        prices("1", "5", "10", "50", "100", "500", "1000"));
+    private static final TickTable FUTURES = new TickTable("K200F", LocalDate.of(2000, 1, 1),
+        prices("0"), prices("0.05"));
+
+    private SimulatorHarness()
+    {
+    }
+
+    /**
+     * A simulator over a three-instrument market (stocks AAA and LOT, future FUT) on free loopback ports, quiet,
+     * with a fast deterministic market clock: cheap to start once per test.
+     *
+     * @return the configuration; tests add sessions, TLS or faults.
+     * @throws IOException if no free port can be found.
+     */
+    static SimulatorConfig simulatorConfig() throws IOException
+    {
+        final Instrument stock = new Instrument(STOCK, io.basis.simulator.refdata.InstrumentKind.STOCK, "KRW", 1, KRX,
+            1, FixedPoint.parse("71000"), null);
+        final Instrument lot = new Instrument("LOT", io.basis.simulator.refdata.InstrumentKind.STOCK, "KRW", 10, KRX,
+            1, FixedPoint.parse("10000"), null);
+        final Instrument future = new Instrument(FUTURE, io.basis.simulator.refdata.InstrumentKind.FUTURE, "KRW", 1,
+            FUTURES, 250_000, FixedPoint.parse("350"), LocalDate.of(2026, 12, 10));
+        final ReferenceData market = new ReferenceData(SimulatorConfig.DEFAULT_TRADING_DATE,
+            List.of(stock, lot, future), new IndexDefinition("SMALL", future, 1_000_000_000L),
+            List.of(new Constituent(stock, 4_000_000, 1.0, 1.0), new Constituent(lot, 7_000_000, 1.0, 1.0)));
+        final SimulatorConfig config = new SimulatorConfig()
+            .referenceData(market)
+            .orderEntryPort(freePort())
+            .marketDataPort(freePort())
+            .logSessionEvents(false);
+        config.market().seed(7).tickMillis(20);
+        return config;
+    }
+
+    /**
+     * @return a TCP port nobody listens on right now.
+     * @throws IOException if none can be bound.
+     */
+    static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Launch a gateway with its own embedded media driver in {@code dir}.
+     *
+     * @param settings the settings file.
+     * @param dir      a test directory for the Aeron files.
+     * @return the running gateway.
+     */
+    static Gateway launchGateway(final Path settings, final Path dir)
+    {
+        return Gateway.launch(GatewayConfig.builder()
+            .settingsFile(settings)
+            .aeronDirectoryName(dir.resolve("aeron").toString())
+            .embeddedDriver(true)
+            .account(ACCOUNT)
+            .publishTimeout(Duration.ofSeconds(2))
+            .build());
+    }
+
+    /**
+     * Poll a condition until it holds.
+     *
+     * @param what      what is awaited, for the failure message.
+     * @param condition the condition.
+     * @param context   added to the failure message.
+     */
+    static void awaitTrue(final String what, final BooleanSupplier condition, final Supplier<String> context)
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        final IdleStrategy idle = new BackoffIdleStrategy();
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("not within " + WAIT + ": " + what + "; " + context.get());
+            }
+            idle.idle();
+        }
+    }
+
+    /**
+     * Run the JDK's keytool, with a hard timeout.
+     *
+     * @param dir  where its output goes.
+     * @param args its arguments.
+     * @throws IOException          if it cannot be started.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    static void keytool(final Path dir, final String... args) throws IOException, InterruptedException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        final Path output = Files.createTempFile(dir, "keytool", ".log");
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(output.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS))
+        {
+            process.destroyForcibly();
+            throw new AssertionError("keytool did not finish within 30 s: " + command);
+        }
+        if (process.exitValue() != 0)
+        {
+            throw new AssertionError("keytool failed: " + command + ": " + Files.readString(output));
+        }
+    }
+
+    /**
+     * Generate a self-signed RSA key pair for 127.0.0.1 / localhost into a new PKCS12 key store.
+     *
+     * @param dir      where the store and keytool's output go.
+     * @param name     alias and file name.
+     * @param password store and key password.
+     * @return the key store file.
+     * @throws IOException          if keytool cannot be started.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    static Path generateKeyStore(final Path dir, final String name, final String password)
+        throws IOException, InterruptedException
+    {
+        final Path store = dir.resolve(name + ".p12");
+        keytool(dir, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+            "-dname", "CN=localhost, O=Basis test " + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+            "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", password, "-keypass", password);
+        return store;
+    }
+
+    /**
+     * A trust store holding only the certificate of a key store's key: what a member gets from the exchange.
+     *
+     * @param keyStore  the PKCS12 key store.
+     * @param password  its password, also the trust store's.
+     * @param alias     the key's alias.
+     * @param trustFile the trust store to write (PKCS12).
+     * @return trustFile.
+     * @throws Exception if a store cannot be read or written.
+     */
+    static Path trustStoreFor(final Path keyStore, final String password, final String alias, final Path trustFile)
+        throws Exception
+    {
+        final KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore))
+        {
+            keys.load(in, password.toCharArray());
+        }
+        final Certificate certificate = keys.getCertificate(alias);
+        final KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(alias, certificate);
+        try (OutputStream out = Files.newOutputStream(trustFile))
+        {
+            trust.store(out, password.toCharArray());
+        }
+        return trustFile;
+    }
+
+    /**
+     * Value of a tag in a raw FIX message.
+     *
+     * @param message the message, SOH-separated.
+     * @param tag     the tag.
+     * @return its first value, or null if absent.
+     */
+    static String field(final String message, final int tag)
+    {
+        final String prefix = tag + "=";
+        for (final String pair : message.split("\u0001"))
+        {
+            if (pair.startsWith(prefix))
+            {
+                return pair.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param message a raw FIX message.
+     * @return it with SOH shown as '|', for failure messages.
+     */
+    static String readable(final String message)
+    {
+        return message.replace('\u0001', '|');
+    }
+
+    private static long[] prices(final String... texts)
+    {
+        final long[] prices = new long[texts.length];
+        for (int i = 0; i < texts.length; i++)
+        {
+            prices[i] = FixedPoint.parse(texts[i]);
+        }
+        return prices;
+    }
+
+    /**
+     * The gateway's QuickFIX/J settings file: one order-entry and one market-data session to the simulator's
+     * default sessions (FIX 4.4, {@code BASIS-OE} / {@code BASIS-MD} to {@code SIM}), keys overridable per section.
+     */
+    static final class GatewaySettings
+    {
+        private final Path dir;
+        private final Map<String, String> defaults = new LinkedHashMap<>();
+        private final Map<String, String> orderEntry = new LinkedHashMap<>();
+        private final Map<String, String> marketData = new LinkedHashMap<>();
+
+        /**
+         * @param dir            where the file and the order-entry store go.
+         * @param orderEntryPort the port the order-entry session connects to.
+         * @param marketDataPort the port the market-data session connects to.
+         */
+        GatewaySettings(final Path dir, final int orderEntryPort, final int marketDataPort)
+        {
+            this.dir = dir;
+            defaults.put("ConnectionType", "initiator");
+            defaults.put("TargetCompID", "SIM");
+            defaults.put("SocketConnectHost", "127.0.0.1");
+            defaults.put("HeartBtInt", "30");
+            defaults.put("ReconnectInterval", "1");
+            defaults.put("ResetOnLogon", "Y");
+            defaults.put("NonStopSession", "Y");
+            defaults.put("UseDataDictionary", "Y");
+            defaults.put("FileStorePath", dir.resolve("store").toString());
+            session(orderEntry, "BASIS-OE", orderEntryPort, "ORDER_ENTRY");
+            session(marketData, "BASIS-MD", marketDataPort, "MARKET_DATA");
+        }
+
+        private static void session(
+            final Map<String, String> section, final String compId, final int port, final String role)
+        {
+            section.put("BeginString", "FIX.4.4");
+            section.put("DataDictionary", "FIX44.xml");
+            section.put("SenderCompID", compId);
+            section.put("SocketConnectPort", Integer.toString(port));
+            section.put(SessionRoles.ROLE_KEY, role);
+        }
+
+        /**
+         * @param key   a [DEFAULT] key.
+         * @param value its value, null to remove it.
+         * @return this.
+         */
+        GatewaySettings defaults(final String key, final String value)
+        {
+            put(defaults, key, value);
+            return this;
+        }
+
+        /**
+         * @param key   an order-entry [SESSION] key.
+         * @param value its value, null to remove it.
+         * @return this.
+         */
+        GatewaySettings orderEntry(final String key, final String value)
+        {
+            put(orderEntry, key, value);
+            return this;
+        }
+
+        /**
+         * @param key   a market-data [SESSION] key.
+         * @param value its value, null to remove it.
+         * @return this.
+         */
+        GatewaySettings marketData(final String key, final String value)
+        {
+            put(marketData, key, value);
+            return this;
+        }
+
+        private static void put(final Map<String, String> section, final String key, final String value)
+        {
+            if (value == null)
+            {
+                section.remove(key);
+            }
+            else
+            {
+                section.put(key, value);
+            }
+        }
+
+        /**
+         * Write the file.
+         *
+         * @return its path.
+         * @throws IOException if it cannot be written.
+         */
+        Path write() throws IOException
+        {
+            final StringBuilder text = new StringBuilder("[DEFAULT]\n");
+            defaults.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            for (final Map<String, String> section : List.of(orderEntry, marketData))
+            {
+                text.append("\n[SESSION]\n");
+                section.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            }
+            final Path file = dir.resolve("gateway.cfg");
+            Files.writeString(file, text);
+            return file;
+        }
+    }
+
+    /**
+     * The test playing the engine over Aeron IPC: defines instruments, sends orders, keeps everything the gateway
+     * publishes and polls, with a deadline, for the message a test expects (or makes sure one does not come).
+     */
+    static final class FakeEngine implements AutoCloseable
+    {
+        private final Aeron aeron;
+        private final Publication toGateway;
+        private final Subscription fromGateway;
+        private final Supplier<String> context;
+        private final List<UnsafeBuffer> received = new ArrayList<>();
+        private final ExpandableArrayBuffer sendBuffer = new ExpandableArrayBuffer(256);
+        private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+        private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+
+        /**
+         * @param aeronDirectoryName the gateway's Aeron directory.
+         * @param context            added to timeout failures (the gateway's alarms, say).
+         */
+        FakeEngine(final String aeronDirectoryName, final Supplier<String> context)
+        {
+            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDirectoryName));
+            toGateway = aeron.addPublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
+            fromGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+            this.context = context;
+        }
+
+        void awaitLoggedOn(final SessionRole role)
+        {
+            if (!loggedOnWithin(role, WAIT))
+            {
+                throw new AssertionError(role + " never logged on within " + WAIT + "; " + context.get());
+            }
+        }
+
+        /**
+         * @param role   a session role.
+         * @param within how long to watch.
+         * @return true if the gateway reported the session logged on within that time.
+         */
+        boolean loggedOnWithin(final SessionRole role, final Duration within)
+        {
+            return poll(SessionStatusDecoder.TEMPLATE_ID, buffer ->
+            {
+                final SessionStatusDecoder status = new SessionStatusDecoder()
+                    .wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder());
+                return status.role() == role && status.state() == SessionState.LOGGED_ON;
+            }, within) != null;
+        }
+
+        void defineInstrument(final int instrumentId, final String symbol, final InstrumentKind kind)
+        {
+            final InstrumentDefinitionEncoder encoder = new InstrumentDefinitionEncoder()
+                .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
+                .instrumentId(instrumentId)
+                .kind(kind)
+                .lotSize(1)
+                .multiplier(kind == InstrumentKind.FUTURE ? 250_000 : 1)
+                .symbol(symbol);
+            offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        }
+
+        /**
+         * Define the stock and the future, and wait for a snapshot of each: market data flows.
+         */
+        void defineMarketAndAwaitSnapshots()
+        {
+            defineInstrument(STOCK_ID, STOCK, InstrumentKind.STOCK);
+            defineInstrument(FUTURE_ID, FUTURE, InstrumentKind.FUTURE);
+            awaitSnapshot(STOCK_ID);
+            awaitSnapshot(FUTURE_ID);
+        }
+
+        /**
+         * A limit DAY order.
+         */
+        void newOrder(
+            final long orderId, final int instrumentId, final Side side, final ProgramFlag flag, final long price,
+            final long quantity)
+        {
+            final NewOrderEncoder encoder = new NewOrderEncoder()
+                .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
+                .orderId(orderId)
+                .programId(0)
+                .instrumentId(instrumentId)
+                .side(side)
+                .ordType(OrdType.LIMIT)
+                .timeInForce(TimeInForce.DAY)
+                .programFlag(flag)
+                .price(price)
+                .quantity(quantity)
+                .triggerTimestampNs(0);
+            offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+        }
+
+        /**
+         * Send a marketable buy of the stock and wait until it is acknowledged and completely filled.
+         *
+         * @param orderId  the engine's order id (the FIX ClOrdID).
+         * @param flag     its program flag.
+         * @param quantity shares.
+         * @return the fill.
+         */
+        ExecutionReportDecoder roundTripBuy(final long orderId, final ProgramFlag flag, final long quantity)
+        {
+            newOrder(orderId, STOCK_ID, Side.BUY, flag, MARKETABLE_BUY_PRICE, quantity);
+            awaitExecution(orderId, ExecType.NEW);
+            final ExecutionReportDecoder fill = awaitExecution(orderId, ExecType.TRADE);
+            if (fill.cumQty() != quantity)
+            {
+                throw new AssertionError("order " + orderId + " filled " + fill.cumQty() + " of " + quantity);
+            }
+            return fill;
+        }
+
+        ExecutionReportDecoder awaitExecution(final long orderId, final ExecType execType)
+        {
+            return new ExecutionReportDecoder().wrapAndApplyHeader(
+                await(ExecutionReportDecoder.TEMPLATE_ID, buffer ->
+                {
+                    final ExecutionReportDecoder report = new ExecutionReportDecoder()
+                        .wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder());
+                    return report.orderId() == orderId && report.execType() == execType;
+                }, "ExecutionReport " + execType + " of order " + orderId),
+                0, new MessageHeaderDecoder());
+        }
+
+        OrderRejectDecoder awaitOrderReject(final long orderId)
+        {
+            return new OrderRejectDecoder().wrapAndApplyHeader(
+                await(OrderRejectDecoder.TEMPLATE_ID, buffer -> new OrderRejectDecoder()
+                        .wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()).orderId() == orderId,
+                    "OrderReject of order " + orderId),
+                0, new MessageHeaderDecoder());
+        }
+
+        /**
+         * Wait for a snapshot (BookUpdate snapshot=TRUE) with at least one level.
+         */
+        BookUpdateDecoder awaitSnapshot(final int instrumentId)
+        {
+            return book(await(BookUpdateDecoder.TEMPLATE_ID, buffer ->
+            {
+                final BookUpdateDecoder book = book(buffer);
+                return book.instrumentId() == instrumentId && book.snapshot() == BooleanType.TRUE &&
+                    book.levels().count() > 0;
+            }, "snapshot of instrument " + instrumentId));
+        }
+
+        /**
+         * Wait for an empty snapshot: the gateway telling the engine to clear a book it cannot trust.
+         */
+        BookUpdateDecoder awaitClearedBook(final int instrumentId)
+        {
+            return book(await(BookUpdateDecoder.TEMPLATE_ID, buffer ->
+            {
+                final BookUpdateDecoder book = book(buffer);
+                return book.instrumentId() == instrumentId && book.snapshot() == BooleanType.TRUE &&
+                    book.levels().count() == 0;
+            }, "cleared book of instrument " + instrumentId));
+        }
+
+        /**
+         * Wait for an incremental (BookUpdate snapshot=FALSE).
+         */
+        BookUpdateDecoder awaitIncremental(final int instrumentId)
+        {
+            return book(await(BookUpdateDecoder.TEMPLATE_ID, buffer ->
+            {
+                final BookUpdateDecoder book = book(buffer);
+                return book.instrumentId() == instrumentId && book.snapshot() == BooleanType.FALSE;
+            }, "incremental of instrument " + instrumentId));
+        }
+
+        /**
+         * Forget everything received so far: later waits only see what the gateway publishes from now on.
+         */
+        void forgetReceived()
+        {
+            drain();
+            received.clear();
+        }
+
+        DirectBuffer await(final int templateId, final Predicate<DirectBuffer> matches, final String what)
+        {
+            final DirectBuffer buffer = poll(templateId, matches, WAIT);
+            if (buffer == null)
+            {
+                throw new AssertionError("no " + what + " within " + WAIT + "; " + context.get());
+            }
+            return buffer;
+        }
+
+        /**
+         * Poll until a message of the template matches; earlier messages that do not match are kept for later.
+         *
+         * @return the matching message, removed from the kept ones, or null if none came within the time.
+         */
+        DirectBuffer poll(final int templateId, final Predicate<DirectBuffer> matches, final Duration within)
+        {
+            final long deadline = System.nanoTime() + within.toNanos();
+            // Back off when idle: the gateway, the simulator and the test share two cores.
+            final IdleStrategy idle = new BackoffIdleStrategy();
+            int checked = 0;
+            while (true)
+            {
+                for (; checked < received.size(); checked++)
+                {
+                    final UnsafeBuffer buffer = received.get(checked);
+                    if (headerDecoder.wrap(buffer, 0).templateId() == templateId && matches.test(buffer))
+                    {
+                        received.remove(checked);
+                        return buffer;
+                    }
+                }
+                if (System.nanoTime() - deadline > 0)
+                {
+                    return null;
+                }
+                idle.idle(drain());
+            }
+        }
+
+        private int drain()
+        {
+            return fromGateway.poll((buffer, offset, length, header) ->
+            {
+                final byte[] copy = new byte[length];
+                buffer.getBytes(offset, copy);
+                received.add(new UnsafeBuffer(copy));
+            }, 100);
+        }
+
+        private void offer(final int length)
+        {
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            final IdleStrategy idle = new BackoffIdleStrategy();
+            while (toGateway.offer(sendBuffer, 0, length) < 0)
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new AssertionError("gateway never took the message; " + context.get());
+                }
+                idle.idle();
+            }
+        }
+
+        private static BookUpdateDecoder book(final DirectBuffer buffer)
+        {
+            return new BookUpdateDecoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder());
+        }
+
+        @Override
+        public void close()
+        {
+            CloseHelper.quietClose(aeron);
+        }
+    }
+
+    /**
+     * A TCP relay between the gateway and one simulator port that records every byte in both directions: what
+     * the simulator received is exactly what crossed it. Each accepted connection opens its own connection to
+     * the simulator; a close on either side closes both.
+     */
+    static final class WireTap implements AutoCloseable
+    {
+        private static final String BEGIN_STRING = "8=FIX";
+
+        private final int targetPort;
+        private final ServerSocket server;
+        private final List<Connection> connections = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+        private volatile boolean closed;
+
+        /**
+         * Listen on a free loopback port.
+         *
+         * @param targetPort the simulator port to relay to.
+         * @throws IOException if no port can be bound.
+         */
+        WireTap(final int targetPort) throws IOException
+        {
+            this.targetPort = targetPort;
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(this::accept, "wire-tap-" + targetPort);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        /**
+         * @return the port the gateway connects to.
+         */
+        int port()
+        {
+            return server.getLocalPort();
+        }
+
+        /**
+         * @return how many connections the gateway made.
+         */
+        int connections()
+        {
+            return connections.size();
+        }
+
+        /**
+         * @return every byte the gateway sent, all connections in order.
+         */
+        byte[] bytesToExchange()
+        {
+            final ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (final Connection connection : connections)
+            {
+                all.writeBytes(connection.toExchange.bytes());
+            }
+            return all.toByteArray();
+        }
+
+        /**
+         * @return the complete FIX messages the simulator received, in order.
+         */
+        List<String> messagesToExchange()
+        {
+            return connections.stream().flatMap(c -> frames(c.toExchange.bytes()).stream())
+                .collect(Collectors.toList());
+        }
+
+        /**
+         * @return the complete FIX messages the simulator sent, in order.
+         */
+        List<String> messagesFromExchange()
+        {
+            return connections.stream().flatMap(c -> frames(c.fromExchange.bytes()).stream())
+                .collect(Collectors.toList());
+        }
+
+        /**
+         * @param msgType a MsgType (35).
+         * @return the messages of that type the simulator received.
+         */
+        List<String> toExchange(final String msgType)
+        {
+            return messagesToExchange().stream().filter(m -> msgType.equals(field(m, 35)))
+                .collect(Collectors.toList());
+        }
+
+        /**
+         * @param msgType a MsgType (35).
+         * @return the messages of that type the simulator sent.
+         */
+        List<String> fromExchange(final String msgType)
+        {
+            return messagesFromExchange().stream().filter(m -> msgType.equals(field(m, 35)))
+                .collect(Collectors.toList());
+        }
+
+        /**
+         * Split a byte stream into FIX messages by BeginString, BodyLength and CheckSum framing; a torn last
+         * message (connection cut) is left out.
+         */
+        static List<String> frames(final byte[] bytes)
+        {
+            final String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            final List<String> messages = new ArrayList<>();
+            int start = text.indexOf(BEGIN_STRING);
+            while (start >= 0)
+            {
+                final int lengthTag = text.indexOf("\u00019=", start);
+                final int lengthEnd = lengthTag < 0 ? -1 : text.indexOf('\u0001', lengthTag + 3);
+                if (lengthEnd < 0)
+                {
+                    break;
+                }
+                final int bodyLength = bodyLength(text.substring(lengthTag + 3, lengthEnd));
+                final int end = lengthEnd + 1 + bodyLength + 7;
+                if (bodyLength < 0)
+                {
+                    // Not a FIX message after all (TLS records can contain anything): look further.
+                    start = text.indexOf(BEGIN_STRING, start + 1);
+                    continue;
+                }
+                if (end > text.length())
+                {
+                    break;
+                }
+                messages.add(text.substring(start, end));
+                start = text.indexOf(BEGIN_STRING, end);
+            }
+            return messages;
+        }
+
+        private static int bodyLength(final String text)
+        {
+            if (text.isEmpty() || text.length() > 7 || !text.chars().allMatch(c -> c >= '0' && c <= '9'))
+            {
+                return -1;
+            }
+            return Integer.parseInt(text);
+        }
+
+        private void accept()
+        {
+            while (!closed)
+            {
+                Socket client = null;
+                try
+                {
+                    client = server.accept();
+                    final Socket exchange = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    client.setTcpNoDelay(true);
+                    exchange.setTcpNoDelay(true);
+                    final Connection connection = new Connection(client, exchange);
+                    connections.add(connection);
+                    connection.start();
+                }
+                catch (final IOException ex)
+                {
+                    // Closed, or the simulator refused the connection: the gateway sees a drop and reconnects.
+                    CloseHelper.quietClose(client);
+                }
+            }
+        }
+
+        @Override
+        public void close()
+        {
+            closed = true;
+            CloseHelper.quietClose(server);
+            for (final Connection connection : connections)
+            {
+                connection.close();
+            }
+            try
+            {
+                acceptor.join(5_000);
+                for (final Connection connection : connections)
+                {
+                    connection.join();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** A recorded byte stream, appended by one pump thread and read by the test. */
+        private static final class Recording
+        {
+            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+            synchronized void append(final byte[] data, final int length)
+            {
+                bytes.write(data, 0, length);
+            }
+
+            synchronized byte[] bytes()
+            {
+                return bytes.toByteArray();
+            }
+        }
+
+        /** One relayed connection: two pump threads, one per direction. */
+        private static final class Connection
+        {
+            private final Socket client;
+            private final Socket exchange;
+            private final Recording toExchange = new Recording();
+            private final Recording fromExchange = new Recording();
+            private final Thread up;
+            private final Thread down;
+
+            Connection(final Socket client, final Socket exchange)
+            {
+                this.client = client;
+                this.exchange = exchange;
+                up = new Thread(() -> pump(client, exchange, toExchange), "wire-tap-up");
+                down = new Thread(() -> pump(exchange, client, fromExchange), "wire-tap-down");
+                up.setDaemon(true);
+                down.setDaemon(true);
+            }
+
+            void start()
+            {
+                up.start();
+                down.start();
+            }
+
+            private void pump(final Socket from, final Socket to, final Recording recording)
+            {
+                final byte[] buffer = new byte[16 * 1024];
+                try
+                {
+                    final InputStream in = from.getInputStream();
+                    final OutputStream out = to.getOutputStream();
+                    int read;
+                    while ((read = in.read(buffer)) >= 0)
+                    {
+                        recording.append(buffer, read);
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // The other side closed: fall through and close both.
+                }
+                close();
+            }
+
+            void close()
+            {
+                CloseHelper.quietCloseAll(client, exchange);
+            }
+
+            void join() throws InterruptedException
+            {
+                up.join(5_000);
+                down.join(5_000);
+            }
+        }
+    }
+}
