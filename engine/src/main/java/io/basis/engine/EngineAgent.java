@@ -45,6 +45,7 @@ import io.basis.protocol.sbe.KillScope;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.SessionRole;
 import io.basis.protocol.sbe.SessionState;
 import io.basis.protocol.sbe.SessionStatusDecoder;
@@ -100,6 +101,8 @@ public final class EngineAgent implements Agent, GatewayListener
 
     private boolean gatewayConnected;
     private boolean logonSent;
+    private boolean gatewayReplaced;
+    private final OrderTracker.CancelSender cancelSender = this::sendCancel;
     private long gatewayId;
     /** This engine process's start, epoch microseconds: the gateway tells engines apart by it. */
     private final long engineId = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
@@ -496,7 +499,7 @@ public final class EngineAgent implements Agent, GatewayListener
         {
             // Not sent: the order is back to working and will be asked again.
             sendFailures++;
-            tracker.onCancelReject(order.orderId());
+            tracker.onCancelReject(order.orderId(), RejectReason.SESSION_DOWN);
         }
     }
 
@@ -820,7 +823,7 @@ public final class EngineAgent implements Agent, GatewayListener
     @Override
     public void onCancelReject(final CancelRejectDecoder reject)
     {
-        tracker.onCancelReject(reject.orderId());
+        tracker.onCancelReject(reject.orderId(), reject.reason());
     }
 
     @Override
@@ -843,8 +846,17 @@ public final class EngineAgent implements Agent, GatewayListener
             {
                 nextDefinition = 0;
                 logonSent = false;
+                gatewayReplaced = true;
             }
             this.gatewayId = gatewayId;
+        }
+        if (gatewayReplaced && sessionStatus.role() == SessionRole.ORDER_ENTRY &&
+            sessionStatus.state() == SessionState.LOGGED_ON)
+        {
+            // Orders sent to the gateway that died may never have reached its journal, let alone the exchange:
+            // cancelling them settles each (cancelled, or rejected as unknown to the exchange).
+            gatewayReplaced = false;
+            tracker.cancelUnacknowledged(cancelSender);
         }
         final long up = sessionStatus.state() == SessionState.LOGGED_ON ? 1 : 0;
         status.set(sessionStatus.role() == SessionRole.ORDER_ENTRY ?

@@ -162,6 +162,27 @@ class EngineAgentTest
         assertTrue(agent.killSwitch().isKilled(samsung));
     }
 
+    @Test
+    void basketLegsOfAProgramAreNumberedAsOneListAndTheHedgeIsUnlisted()
+    {
+        submitProgram();
+        drain();
+
+        final int futureId = data.future().id();
+        final long[] hedge = newOrders.get(0);
+        assertEquals(futureId, hedge[1], "the future goes first");
+        assertEquals(0, hedge[2], "the hedge is not listed");
+        assertEquals(0, hedge[3]);
+        final int basketLegs = newOrders.size() - 1;
+        for (int i = 1; i <= basketLegs; i++)
+        {
+            final long[] leg = newOrders.get(i);
+            assertTrue(leg[1] != futureId);
+            assertEquals(i, leg[2], "listSeqNo in sending order");
+            assertEquals(basketLegs, leg[3], "listSize: every basket leg of the program");
+        }
+    }
+
     private void submitProgram()
     {
         sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
@@ -216,7 +237,8 @@ class EngineAgentTest
                 if (decoderHeader.templateId() == NewOrderDecoder.TEMPLATE_ID)
                 {
                     newOrder.wrapAndApplyHeader(buffer, offset, decoderHeader);
-                    newOrders.add(new long[]{newOrder.orderId(), newOrder.instrumentId()});
+                    newOrders.add(new long[]{newOrder.orderId(), newOrder.instrumentId(), newOrder.listSeqNo(),
+                        newOrder.listSize()});
                 }
                 else if (decoderHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
                 {

@@ -20,6 +20,8 @@ public final class ChildOrder
     long lastCancelId;
     boolean hedge;
     boolean repricePending;
+    /** Some report of the exchange has named this order. */
+    boolean acknowledged;
     OrderState state = OrderState.REJECTED;
     ChildOrder prevWorking;
     ChildOrder nextWorking;
@@ -44,6 +46,7 @@ public final class ChildOrder
         this.lastCancelId = 0;
         this.hedge = false;
         this.repricePending = false;
+        this.acknowledged = false;
         this.state = OrderState.PENDING_NEW;
         this.prevWorking = null;
         this.nextWorking = null;

@@ -4,6 +4,7 @@ import io.basis.engine.position.Positions;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
@@ -363,6 +364,7 @@ public final class OrderTracker
 
     private void applyStatus(final ChildOrder order, final OrdStatus ordStatus)
     {
+        order.acknowledged = true;
         if (order.state.isTerminal())
         {
             return;
@@ -383,17 +385,72 @@ public final class OrderTracker
     }
 
     /**
-     * The exchange refused a cancel: the order keeps working (or has already ended).
+     * The exchange refused a cancel: the order keeps working (or has already ended), unless it is unknown to the
+     * exchange and was never acknowledged, in which case it never reached the exchange and is rejected.
      *
      * @param orderId engine order id.
+     * @param reason  why the cancel was refused.
      */
-    public void onCancelReject(final long orderId)
+    public void onCancelReject(final long orderId, final RejectReason reason)
     {
         final ChildOrder order = ordersById.get(orderId);
-        if (order != null && order.state == OrderState.PENDING_CANCEL)
+        if (order == null || order.state != OrderState.PENDING_CANCEL)
         {
-            order.state = order.cumQty > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+            return;
         }
+        if (reason == RejectReason.UNKNOWN_ORDER && !order.acknowledged)
+        {
+            // The exchange never had it: sent into a gateway that died before the order reached the wire.
+            rejects++;
+            terminate(order, OrderState.REJECTED);
+            return;
+        }
+        order.state = order.cumQty > 0 ? OrderState.PARTIALLY_FILLED :
+            order.acknowledged ? OrderState.NEW : OrderState.PENDING_NEW;
+    }
+
+    /**
+     * Cancel every order the exchange has not acknowledged yet: after a gateway restart those sent to its
+     * predecessor may never have reached the exchange. The exchange cancels those it has and answers the others
+     * as unknown, which ends them (see {@link #onCancelReject}).
+     *
+     * @param canceller sends each cancel.
+     * @return cancels requested.
+     */
+    public int cancelUnacknowledged(final CancelSender canceller)
+    {
+        int requested = 0;
+        for (int p = 0; p < openPrograms; p++)
+        {
+            final ProgramOrder program = programs[p];
+            for (int i = 0; i < program.legCount; i++)
+            {
+                final ChildOrder order = program.leg(i);
+                if (order.state == OrderState.PENDING_NEW)
+                {
+                    final long cancelId = requestCancel(order);
+                    if (cancelId != 0)
+                    {
+                        canceller.sendCancel(cancelId, order);
+                        requested++;
+                    }
+                }
+            }
+        }
+        return requested;
+    }
+
+    /**
+     * Sends a cancel the tracker requested.
+     */
+    @FunctionalInterface
+    public interface CancelSender
+    {
+        /**
+         * @param cancelId fresh id of the cancel.
+         * @param order    the order to cancel.
+         */
+        void sendCancel(long cancelId, ChildOrder order);
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.basis.engine.order;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.basis.engine.TestReferenceData;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Costs;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,9 +105,30 @@ class OrderTrackerTest
         tracker.onExecutionReport(order.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0, 0);
         tracker.requestCancel(order);
 
-        tracker.onCancelReject(order.orderId());
+        tracker.onCancelReject(order.orderId(), RejectReason.UNKNOWN_ORDER);
 
-        assertEquals(OrderState.NEW, order.state());
+        assertEquals(OrderState.NEW, order.state(), "acknowledged before: the exchange has it, whatever it says");
+    }
+
+    @Test
+    void afterAGatewayRestartUnacknowledgedOrdersAreCancelledAndThoseUnknownToTheExchangeEnd()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder acknowledged = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
+        final ChildOrder lost = tracker.addBasketLeg(program, 2, Side.BUY, 10, PX);
+        final ChildOrder reached = tracker.addHedge(program, 0, Side.SELL, 1, PX);
+        tracker.onExecutionReport(acknowledged.orderId(), ExecType.NEW, OrdStatus.NEW, 0, 0, 0, 0);
+        final List<Long> cancelled = new ArrayList<>();
+
+        assertEquals(2, tracker.cancelUnacknowledged((cancelId, order) -> cancelled.add(order.orderId())));
+        assertEquals(List.of(lost.orderId(), reached.orderId()), cancelled.stream().sorted().toList());
+
+        tracker.onCancelReject(lost.orderId(), RejectReason.UNKNOWN_ORDER);
+        tracker.onExecutionReport(reached.orderId(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 0, 0);
+        assertEquals(OrderState.REJECTED, lost.state());
+        assertEquals(OrderState.CANCELED, reached.state());
+        assertEquals(OrderState.NEW, acknowledged.state());
+        assertEquals(1, tracker.workingOrders());
     }
 
     @Test
