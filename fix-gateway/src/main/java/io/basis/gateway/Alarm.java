@@ -57,7 +57,9 @@ public enum Alarm
     /** The order journal is full: orders are refused until the gateway restarts and compacts it. */
     JOURNAL_FULL("order journal full; orders refused until restart"),
     /** A trade bust or correction (FIX 4.2 ExecTransType 1 or 2), which the engine does not model. */
-    EXECUTION_CORRECTION("trade bust or correction from the exchange; not forwarded, reconcile by hand");
+    EXECUTION_CORRECTION("trade bust or correction from the exchange; not forwarded, reconcile by hand"),
+    /** An instrument no session of a role is routed to (BasisRoute). */
+    NO_ROUTE("instrument routed to no session of a role; its orders are rejected or it is not subscribed");
 
     private final String description;
 

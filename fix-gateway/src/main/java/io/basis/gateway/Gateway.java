@@ -2,8 +2,10 @@ package io.basis.gateway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import io.aeron.Aeron;
 import io.aeron.Publication;
@@ -18,11 +20,14 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 
 /**
- * The FIX gateway: QuickFIX/J sessions to the exchange on one side, SBE over Aeron IPC to the engine on the other.
+ * The FIX gateway: QuickFIX/J sessions to the exchange (any number of order-entry and market-data sessions, each
+ * instrument routed to one of each by {@link SessionRouter}) on one side, SBE over Aeron IPC to the engine on the
+ * other.
  * <p>
  * Two threads do the work: the QuickFIX/J initiator thread (all session callbacks, FIX to SBE) and the gateway
  * agent (engine messages, SBE to FIX). Each encodes into its own buffers and publishes through the one
@@ -32,7 +37,7 @@ import quickfix.SocketInitiator;
  */
 public final class Gateway implements AutoCloseable
 {
-    /** Directory of the {@link OrderJournal}, inside the order-entry session's FileStorePath. */
+    /** Directory of the {@link OrderJournal}, inside the first order-entry session's FileStorePath. */
     public static final String JOURNAL_DIRECTORY = "basis-journal";
     /** Journal capacity: about 340,000 orders with a cancel each, per gateway run. */
     private static final int JOURNAL_RECORDS = 1 << 20;
@@ -128,34 +133,60 @@ public final class Gateway implements AutoCloseable
         final EnginePublisher toEngineSink = new EnginePublisher(toEngine, config.engineBacklogBytes(),
             config.publishTimeout().toNanos(), closing::get, counters, alarms);
         journal = OrderJournal.open(journalDirectory(settings), JOURNAL_RECORDS);
-        final QfjFixSession orderEntry = new QfjFixSession(roles.orderEntry());
+        final SessionRouter router = roles.router();
+
+        // Per order-entry session, in SessionRoles order (the journal's and the router's session index).
+        final List<SessionID> orderEntrySessions = roles.orderEntrySessions();
+        final FixSession[] orderEntry = new FixSession[orderEntrySessions.size()];
+        final OrderTranslator[] orders = new OrderTranslator[orderEntry.length];
+        final ExecutionTranslator[] executions = new ExecutionTranslator[orderEntry.length];
+        for (int i = 0; i < orderEntry.length; i++)
+        {
+            final SessionID sessionId = orderEntrySessions.get(i);
+            final Dialect dialect = roles.dialectOf(sessionId);
+            orderEntry[i] = new QfjFixSession(sessionId);
+            orders[i] = new OrderTranslator(directory, orderEntry[i], toEngineSink, alarms, config.account(),
+                dialect, sessionId.getBeginString(), journal, i);
+            executions[i] = new ExecutionTranslator(directory, toEngineSink, alarms, journal);
+            if (orders[i].lists() != null)
+            {
+                // List mode: the ListStatus answers go to the lists the agent sent on that session.
+                executions[i].listStatusTranslator(new ListStatusTranslator(orders[i].lists().sent(),
+                    orderEntry[i], toEngineSink, alarms, journal, dialect));
+            }
+        }
         final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, counters, alarms);
 
-        sessionStatus = new SessionStatusPublisher(
-            counters.sessionsUp, TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()));
-        final Dialect marketDataDialect = roles.marketDataDialect();
-        final MarketDataSubscriptions subscriptions = new MarketDataSubscriptions(
-            new QfjFixSession(roles.marketData()), directory, marketDataDialect.marketStatusRequests());
-        final OrderTranslator orders = new OrderTranslator(directory, orderEntry, toEngineSink, alarms,
-            config.account(), roles.orderEntryDialect(), roles.orderEntry().getBeginString(), journal);
-        final MarketStatusTranslator marketStatus =
-            new MarketStatusTranslator(directory, toEngineSink, alarms, counters, marketDataDialect.sidecarTag());
+        final List<SessionID> marketDataSessions = roles.marketDataSessions();
+        sessionStatus = new SessionStatusPublisher(counters.sessionsUp,
+            TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()), orderEntry.length,
+            marketDataSessions.size());
+        final MarketDataSubscriptions[] subscriptions = new MarketDataSubscriptions[marketDataSessions.size()];
+        final MarketDataTranslator[] marketData = new MarketDataTranslator[subscriptions.length];
+        for (int i = 0; i < subscriptions.length; i++)
+        {
+            final SessionID sessionId = marketDataSessions.get(i);
+            final int index = i;
+            final Predicate<String> routed =
+                symbol -> router.marketDataIndex(symbol, directory.kindOf(symbol)) == index;
+            subscriptions[i] = new MarketDataSubscriptions(new QfjFixSession(sessionId), directory,
+                roles.dialectOf(sessionId).marketStatusRequests(), routed);
+            marketData[i] = new MarketDataTranslator(directory, toEngineSink, alarms, subscriptions[i]::subscribe,
+                counters, routed);
+        }
+        // One market status for all market-data sessions: the engine knows one market phase. The sidecar tag is
+        // the first market-data session's.
+        final MarketStatusTranslator marketStatus = new MarketStatusTranslator(directory, toEngineSink, alarms,
+            counters, roles.marketDataDialect().sidecarTag());
 
-        final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, orders, subscriptions,
+        final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
             sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
-        final ExecutionTranslator executions = new ExecutionTranslator(directory, toEngineSink, alarms, journal);
-        if (orders.lists() != null)
-        {
-            // List mode: the ListStatus answers go to the lists the agent sent.
-            executions.listStatusTranslator(new ListStatusTranslator(orders.lists().sent(), orderEntry,
-                toEngineSink, alarms, journal, roles.orderEntryDialect()));
-        }
         final GatewayApplication application = new GatewayApplication(
             roles,
-            new MarketDataTranslator(directory, toEngineSink, alarms, subscriptions::subscribe, counters),
+            marketData,
             marketStatus,
             executions,
             subscriptions,
@@ -166,7 +197,7 @@ public final class Gateway implements AutoCloseable
             orderStatus);
         try
         {
-            // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of both sessions.
+            // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of every session.
             initiator = new SocketInitiator(application, new RoleAwareStoreFactory(settings, roles), settings,
                 new SessionEventLogFactory(), new DefaultMessageFactory());
             initiator.start();
@@ -178,8 +209,9 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * The journal lives next to QuickFIX/J's store of the order-entry session: the two describe the same orders
-     * and sequence numbers, and are kept or deleted together.
+     * The journal lives next to QuickFIX/J's store of the (first) order-entry session: the two describe the same
+     * orders and sequence numbers, and are kept or deleted together. One journal serves every order-entry session;
+     * each record names its session.
      */
     private Path journalDirectory(final SessionSettings settings)
     {
@@ -235,10 +267,10 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Whether a FIX session is logged on.
+     * Whether a role's FIX sessions are all logged on.
      *
-     * @param role which session.
-     * @return true if logged on.
+     * @param role which role.
+     * @return true if every session of it is logged on.
      */
     public boolean isLoggedOn(final SessionRole role)
     {

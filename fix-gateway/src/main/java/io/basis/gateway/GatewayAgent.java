@@ -1,6 +1,8 @@
 package io.basis.gateway;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.aeron.FragmentAssembler;
@@ -12,15 +14,20 @@ import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.EngineLogonDecoder;
 import io.basis.protocol.sbe.EngineLogoutDecoder;
 import io.basis.protocol.sbe.InstrumentDefinitionDecoder;
+import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
 import io.basis.protocol.sbe.RejectReason;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.Agent;
 
 /**
  * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data and
- * market-status subscriptions and orders into FIX messages sent on the order-entry session. Also notices an engine
+ * market-status subscriptions and orders into FIX messages sent on the order-entry session. With several sessions of
+ * a role, each definition is routed ({@link SessionRouter}) to one order-entry and one market-data session: its
+ * orders and cancels go to that order-entry session's translator (an instrument-id lookup in a primitive map), its
+ * subscription to that market-data session. Also notices an engine
  * connecting to GATEWAY_TO_ENGINE and republishes the session status and the market status to it, and asks the
  * exchange for the state of the open orders; and delivers what waits in the backlog for the engine.
  * <p>
@@ -34,9 +41,12 @@ final class GatewayAgent implements Agent
     private final Subscription fromEngine;
     private final Publication toEngine;
     private final InstrumentDirectory directory;
-    private final OrderTranslator orders;
-    private final OrderLists lists;
-    private final MarketDataSubscriptions subscriptions;
+    private final OrderTranslator[] orders;
+    private final OrderLists[] lists;
+    private final MarketDataSubscriptions[] subscriptions;
+    private final SessionRouter router;
+    /** Engine instrument id to the index of its order-entry session; absent when it has none. */
+    private final Int2IntHashMap orderRoutes = new Int2IntHashMap(SessionRouter.NO_ROUTE);
     private final SessionStatusPublisher sessionStatus;
     private final MarketStatusTranslator marketStatus;
     private final EnginePublisher sink;
@@ -48,7 +58,8 @@ final class GatewayAgent implements Agent
     private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
-    private final Set<String> newSymbols = new LinkedHashSet<>();
+    /** Per market-data session, the symbols defined since the last subscription. */
+    private final List<Set<String>> newSymbols = new ArrayList<>();
     private final EngineLogonDecoder logonDecoder = new EngineLogonDecoder();
     private final EngineLogoutDecoder logoutDecoder = new EngineLogoutDecoder();
     private boolean engineConnected;
@@ -58,8 +69,9 @@ final class GatewayAgent implements Agent
         final Subscription fromEngine,
         final Publication toEngine,
         final InstrumentDirectory directory,
-        final OrderTranslator orders,
-        final MarketDataSubscriptions subscriptions,
+        final SessionRouter router,
+        final OrderTranslator[] orders,
+        final MarketDataSubscriptions[] subscriptions,
         final SessionStatusPublisher sessionStatus,
         final MarketStatusTranslator marketStatus,
         final EnginePublisher sink,
@@ -71,9 +83,22 @@ final class GatewayAgent implements Agent
         this.fromEngine = fromEngine;
         this.toEngine = toEngine;
         this.directory = directory;
-        this.orders = orders;
-        this.lists = orders.lists();
-        this.subscriptions = subscriptions;
+        this.router = router;
+        this.orders = orders.clone();
+        final List<OrderLists> collectors = new ArrayList<>();
+        for (final OrderTranslator translator : orders)
+        {
+            if (translator.lists() != null)
+            {
+                collectors.add(translator.lists());
+            }
+        }
+        this.lists = collectors.toArray(new OrderLists[0]);
+        this.subscriptions = subscriptions.clone();
+        for (int i = 0; i < subscriptions.length; i++)
+        {
+            newSymbols.add(new LinkedHashSet<>());
+        }
         this.sessionStatus = sessionStatus;
         this.marketStatus = marketStatus;
         this.sink = sink;
@@ -101,20 +126,27 @@ final class GatewayAgent implements Agent
 
         final int fragments = fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
         work += fragments;
-        if (lists != null && fragments < FRAGMENT_LIMIT)
+        if (fragments < FRAGMENT_LIMIT)
         {
             // Only with the stream drained: a leg still unread must not fail its list because this thread lagged.
-            work += lists.expire();
+            for (final OrderLists collector : lists)
+            {
+                work += collector.expire();
+            }
         }
 
-        if (!newSymbols.isEmpty())
+        for (int i = 0; i < subscriptions.length; i++)
         {
-            // One V per batch of definitions. Sent even for symbols already subscribed: an engine that
-            // (re)connects redefines its instruments and needs fresh snapshots.
-            subscriptions.subscribe(newSymbols);
-            subscriptions.requestMarketStatus(newSymbols, false);
-            newSymbols.clear();
-            work++;
+            final Set<String> symbols = newSymbols.get(i);
+            if (!symbols.isEmpty())
+            {
+                // One V per batch of definitions and session. Sent even for symbols already subscribed: an engine
+                // that (re)connects redefines its instruments and needs fresh snapshots.
+                subscriptions[i].subscribe(symbols);
+                subscriptions[i].requestMarketStatus(symbols, false);
+                symbols.clear();
+                work++;
+            }
         }
         return work;
     }
@@ -159,6 +191,55 @@ final class GatewayAgent implements Agent
         }
     }
 
+    /**
+     * Record an instrument and route it: its order-entry session now, its market-data subscription with the next
+     * batch. A redefinition may move it to another session.
+     */
+    private void onDefinition(final int instrumentId, final String symbol, final InstrumentKind kind)
+    {
+        directory.define(instrumentId, symbol, kind);
+        final int orderEntry = router.orderEntryIndex(symbol, kind);
+        if (orderEntry == SessionRouter.NO_ROUTE)
+        {
+            orderRoutes.remove(instrumentId);
+            alarms.raise(Alarm.NO_ROUTE, "instrument " + instrumentId + " " + symbol + " (" + kind +
+                "): no order-entry session; its orders are rejected");
+        }
+        else
+        {
+            orderRoutes.put(instrumentId, orderEntry);
+        }
+        final int marketData = router.marketDataIndex(symbol, kind);
+        if (marketData == SessionRouter.NO_ROUTE)
+        {
+            alarms.raise(Alarm.NO_ROUTE, "instrument " + instrumentId + " " + symbol + " (" + kind +
+                "): no market-data session; not subscribed");
+        }
+        else
+        {
+            newSymbols.get(marketData).add(symbol);
+        }
+    }
+
+    /**
+     * The translator of an instrument's order-entry session, or null: an instrument the engine never defined
+     * (rejected as before, no alarm) or one routed to no session (alarm).
+     */
+    private OrderTranslator routeOf(final int instrumentId, final String what, final long id)
+    {
+        final int session = orderRoutes.get(instrumentId);
+        if (session != SessionRouter.NO_ROUTE)
+        {
+            return orders[session];
+        }
+        if (directory.symbolOf(instrumentId) != null)
+        {
+            alarms.raise(Alarm.NO_ROUTE, what + " " + id + ": instrument " + instrumentId +
+                " has no order-entry session");
+        }
+        return null;
+    }
+
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         counters.messagesFromEngine.incrementRelease();
@@ -175,9 +256,8 @@ final class GatewayAgent implements Agent
         {
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
                 definitionDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                final String symbol = definitionDecoder.symbol().trim();
-                directory.define(definitionDecoder.instrumentId(), symbol);
-                newSymbols.add(symbol);
+                onDefinition(definitionDecoder.instrumentId(), definitionDecoder.symbol().trim(),
+                    definitionDecoder.kind());
                 break;
 
             case EngineLogonDecoder.TEMPLATE_ID:
@@ -195,17 +275,32 @@ final class GatewayAgent implements Agent
                 {
                     // Reports for the engine are piling up: adding orders would only add reports it cannot get.
                     alarms.raise(Alarm.ENGINE_BACKLOG_CONGESTED, "order " + newOrderDecoder.orderId());
-                    orders.refuse(newOrderDecoder, RejectReason.GATEWAY_BACKLOG);
+                    orders[0].refuse(newOrderDecoder, RejectReason.GATEWAY_BACKLOG);
                 }
-                else if (orders.onNewOrder(newOrderDecoder))
+                else
                 {
-                    counters.fixOrdersOut.incrementRelease();
+                    final OrderTranslator translator = routeOf(newOrderDecoder.instrumentId(), "order",
+                        newOrderDecoder.orderId());
+                    if (translator == null)
+                    {
+                        orders[0].refuse(newOrderDecoder, RejectReason.UNKNOWN_INSTRUMENT);
+                    }
+                    else if (translator.onNewOrder(newOrderDecoder))
+                    {
+                        counters.fixOrdersOut.incrementRelease();
+                    }
                 }
                 break;
 
             case CancelOrderDecoder.TEMPLATE_ID:
                 cancelOrderDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                if (orders.onCancelOrder(cancelOrderDecoder))
+                final OrderTranslator translator = routeOf(cancelOrderDecoder.instrumentId(), "cancel",
+                    cancelOrderDecoder.cancelId());
+                if (translator == null)
+                {
+                    orders[0].refuse(cancelOrderDecoder, RejectReason.UNKNOWN_INSTRUMENT);
+                }
+                else if (translator.onCancelOrder(cancelOrderDecoder))
                 {
                     counters.fixOrdersOut.incrementRelease();
                 }

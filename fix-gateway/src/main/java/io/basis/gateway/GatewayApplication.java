@@ -1,5 +1,9 @@
 package io.basis.gateway;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.basis.protocol.sbe.SessionRole;
 import quickfix.Application;
 import quickfix.DoNotSend;
@@ -13,17 +17,20 @@ import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 
 /**
- * QuickFIX/J callbacks of both sessions, all on the single thread of the {@link quickfix.SocketInitiator}:
- * dispatches incoming application messages to the translators and session events to the status publisher.
+ * QuickFIX/J callbacks of every session, all on the single thread of the {@link quickfix.SocketInitiator}:
+ * dispatches incoming application messages to the translators of the session they arrived on (looked up by
+ * SessionID) and session events to the status publisher.
  * Nothing thrown here may reach QuickFIX/J, which would reject the message or drop the session.
  */
 final class GatewayApplication implements Application
 {
     private final SessionRoles roles;
-    private final MarketDataTranslator marketData;
+    private final Map<SessionID, Integer> orderEntryIndex = new HashMap<>();
+    private final Map<SessionID, Integer> marketDataIndex = new HashMap<>();
+    private final MarketDataTranslator[] marketData;
     private final MarketStatusTranslator marketStatus;
-    private final ExecutionTranslator executions;
-    private final MarketDataSubscriptions subscriptions;
+    private final ExecutionTranslator[] executions;
+    private final MarketDataSubscriptions[] subscriptions;
     private final SessionStatusPublisher sessionStatus;
     private final SbeSink sink;
     private final GatewayCounters counters;
@@ -32,10 +39,10 @@ final class GatewayApplication implements Application
 
     GatewayApplication(
         final SessionRoles roles,
-        final MarketDataTranslator marketData,
+        final MarketDataTranslator[] marketData,
         final MarketStatusTranslator marketStatus,
-        final ExecutionTranslator executions,
-        final MarketDataSubscriptions subscriptions,
+        final ExecutionTranslator[] executions,
+        final MarketDataSubscriptions[] subscriptions,
         final SessionStatusPublisher sessionStatus,
         final SbeSink sink,
         final GatewayCounters counters,
@@ -44,14 +51,38 @@ final class GatewayApplication implements Application
     {
         this.orderStatus = orderStatus;
         this.roles = roles;
-        this.marketData = marketData;
+        this.marketData = marketData.clone();
         this.marketStatus = marketStatus;
-        this.executions = executions;
-        this.subscriptions = subscriptions;
+        this.executions = executions.clone();
+        this.subscriptions = subscriptions.clone();
+        index(roles.orderEntrySessions(), orderEntryIndex);
+        index(roles.marketDataSessions(), marketDataIndex);
         this.sessionStatus = sessionStatus;
         this.sink = sink;
         this.counters = counters;
         this.alarms = alarms;
+    }
+
+    private static void index(final List<SessionID> sessions, final Map<SessionID, Integer> indexes)
+    {
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            indexes.put(sessions.get(i), i);
+        }
+    }
+
+    /** Index of an order-entry session; the first for any other session, as when there was only one. */
+    private int orderEntryIndexOf(final SessionID sessionId)
+    {
+        final Integer index = orderEntryIndex.get(sessionId);
+        return index == null ? 0 : index;
+    }
+
+    /** Index of a market-data session; the first for any other session, as when there was only one. */
+    private int marketDataIndexOf(final SessionID sessionId)
+    {
+        final Integer index = marketDataIndex.get(sessionId);
+        return index == null ? 0 : index;
     }
 
     @Override
@@ -63,27 +94,28 @@ final class GatewayApplication implements Application
     public void onLogon(final SessionID sessionId)
     {
         final SessionRole role = roles.roleOf(sessionId);
-        sessionStatus.onStateChange(role, true, sink);
+        sessionStatus.onStateChange(sessionId, role, true, sink);
         if (role == SessionRole.MARKET_DATA)
         {
-            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol, and
-            // from the exchange's current market status.
-            marketData.onLogon();
-            subscriptions.subscribeAll();
-            subscriptions.requestMarketStatusAll();
+            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol of the
+            // session, and from the exchange's current market status.
+            final int index = marketDataIndexOf(sessionId);
+            marketData[index].onLogon();
+            subscriptions[index].subscribeAll();
+            subscriptions[index].requestMarketStatusAll();
         }
         else
         {
             // Reports may have been missed while the session was down or the gateway dead, and orders journaled
-            // may never have reached the exchange: ask for the truth about every order still open.
-            orderStatus.requestOpenOrders();
+            // may never have reached the exchange: ask for the truth about every order still open on it.
+            orderStatus.requestOpenOrders(orderEntryIndexOf(sessionId));
         }
     }
 
     @Override
     public void onLogout(final SessionID sessionId)
     {
-        sessionStatus.onStateChange(roles.roleOf(sessionId), false, sink);
+        sessionStatus.onStateChange(sessionId, roles.roleOf(sessionId), false, sink);
     }
 
     @Override
@@ -115,7 +147,7 @@ final class GatewayApplication implements Application
             {
                 // Our resend request was answered with a gap fill: market data is never stored, so whatever the
                 // skipped sequence numbers carried is lost. Every book is suspect until re-snapshotted.
-                marketData.onSequenceReset(System.nanoTime());
+                marketData[marketDataIndexOf(sessionId)].onSequenceReset(System.nanoTime());
             }
             else if (MsgType.LOGOUT.equals(msgType) && !isLoggedOn(sessionId))
             {
@@ -178,23 +210,23 @@ final class GatewayApplication implements Application
             {
                 case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH:
                 case MsgType.MARKET_DATA_INCREMENTAL_REFRESH:
-                    marketData.onMessage(message, receiveTimestampNs);
+                    marketData[marketDataIndexOf(sessionId)].onMessage(message, receiveTimestampNs);
                     break;
                 case MsgType.SECURITY_STATUS:
                 case MsgType.TRADING_SESSION_STATUS:
                     marketStatus.onMessage(message, receiveTimestampNs);
                     break;
                 case MsgType.EXECUTION_REPORT:
-                    executions.onExecutionReport(message, receiveTimestampNs);
+                    executions[orderEntryIndexOf(sessionId)].onExecutionReport(message, receiveTimestampNs);
                     break;
                 case MsgType.ORDER_CANCEL_REJECT:
-                    executions.onOrderCancelReject(message);
+                    executions[orderEntryIndexOf(sessionId)].onOrderCancelReject(message);
                     break;
                 case MsgType.BUSINESS_MESSAGE_REJECT:
-                    executions.onBusinessMessageReject(message);
+                    executions[orderEntryIndexOf(sessionId)].onBusinessMessageReject(message);
                     break;
                 case MsgType.LIST_STATUS:
-                    executions.onListStatus(message);
+                    executions[orderEntryIndexOf(sessionId)].onListStatus(message);
                     break;
                 case MsgType.MARKET_DATA_REQUEST_REJECT:
                     alarms.raise(Alarm.MARKET_DATA_REQUEST_REJECTED, String.valueOf(optional(message, Text.FIELD)));

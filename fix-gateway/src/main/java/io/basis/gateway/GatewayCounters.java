@@ -58,7 +58,7 @@ public final class GatewayCounters implements AutoCloseable
     public final AtomicCounter marketDataDropped;
     /** Messages that had to reach the engine but could not (timeout, closed publication). */
     public final AtomicCounter undeliverable;
-    /** FIX sessions logged on (0 to 2). */
+    /** FIX sessions logged on, of every role (0 to the number of sessions in the settings). */
     public final AtomicCounter sessionsUp;
     /** SBE InstrumentStatus messages published (halts, phases, sidecar). */
     public final AtomicCounter instrumentStatusToEngine;

@@ -4,10 +4,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.basis.protocol.sbe.InstrumentKind;
 import org.agrona.collections.Int2ObjectHashMap;
 
 /**
- * Engine instrument id to exchange symbol and back, filled from the engine's InstrumentDefinition messages.
+ * Engine instrument id to exchange symbol and back, filled from the engine's InstrumentDefinition messages, with
+ * each symbol's instrument kind (which {@link SessionRouter} routes by).
  * <p>
  * Threading: {@link #define} and {@link #symbolOf} belong to the gateway agent (the only writer, and the only
  * thread that routes orders); {@link #idOf} and {@link #symbols} may be called from the QuickFIX/J thread, which
@@ -19,16 +21,31 @@ public final class InstrumentDirectory
     public static final int UNKNOWN = Integer.MIN_VALUE;
 
     private final ConcurrentHashMap<String, Integer> idBySymbol = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, InstrumentKind> kindBySymbol = new ConcurrentHashMap<>();
     private final Int2ObjectHashMap<String> symbolById = new Int2ObjectHashMap<>();
 
     /**
-     * Add or replace an instrument. Agent thread only.
+     * Add or replace an instrument of unknown kind. Agent thread only.
      *
      * @param instrumentId engine id.
      * @param symbol       exchange symbol.
      */
     public void define(final int instrumentId, final String symbol)
     {
+        define(instrumentId, symbol, InstrumentKind.NULL_VAL);
+    }
+
+    /**
+     * Add or replace an instrument. Agent thread only.
+     *
+     * @param instrumentId engine id.
+     * @param symbol       exchange symbol.
+     * @param kind         its kind, {@code NULL_VAL} if unknown.
+     */
+    public void define(final int instrumentId, final String symbol, final InstrumentKind kind)
+    {
+        // The kind first: a thread that sees the symbol must find its kind too.
+        kindBySymbol.put(symbol, kind == null ? InstrumentKind.NULL_VAL : kind);
         final String previousSymbol = symbolById.put(instrumentId, symbol);
         if (previousSymbol != null && !previousSymbol.equals(symbol))
         {
@@ -62,6 +79,18 @@ public final class InstrumentDirectory
     {
         final Integer id = idBySymbol.get(symbol);
         return id == null ? UNKNOWN : id;
+    }
+
+    /**
+     * Kind of a symbol. Any thread.
+     *
+     * @param symbol exchange symbol.
+     * @return its kind as last defined, {@code NULL_VAL} if unknown or never defined.
+     */
+    public InstrumentKind kindOf(final String symbol)
+    {
+        final InstrumentKind kind = kindBySymbol.get(symbol);
+        return kind == null ? InstrumentKind.NULL_VAL : kind;
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.basis.gateway;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import quickfix.Group;
 import quickfix.Message;
@@ -24,6 +27,9 @@ import quickfix.fix44.TradingSessionStatusRequest;
  * A definition that arrives while the session is down is not lost: the next logon subscribes every symbol in the
  * directory. A definition racing with a logon may be subscribed twice, which only costs a second snapshot.
  * <p>
+ * With several market-data sessions each has its own subscriptions, which only ever name the symbols routed to
+ * it (see {@link SessionRouter}).
+ * <p>
  * Also asks for market state, unless the dialect says the venue pushes it unasked ({@code marketStatus.requests=N}):
  * a SecurityStatusRequest (e) per symbol and one TradingSessionStatusRequest (g), both SubscriptionRequestType 1,
  * so halts, resumes, phases and the sidecar keep coming.
@@ -36,6 +42,7 @@ public final class MarketDataSubscriptions
     private final FixSession marketData;
     private final InstrumentDirectory directory;
     private final boolean statusRequests;
+    private final Predicate<String> routed;
     private final AtomicLong nextRequestId = new AtomicLong(1);
 
     /**
@@ -57,19 +64,52 @@ public final class MarketDataSubscriptions
     public MarketDataSubscriptions(
         final FixSession marketData, final InstrumentDirectory directory, final boolean statusRequests)
     {
-        this.marketData = marketData;
-        this.directory = directory;
-        this.statusRequests = statusRequests;
+        this(marketData, directory, statusRequests, symbol -> true);
     }
 
     /**
-     * Ask for the status of every defined symbol and for the trading session; called on market-data logon.
+     * @param marketData     the market-data session.
+     * @param directory      the known symbols.
+     * @param statusRequests whether to send SecurityStatusRequest and TradingSessionStatusRequest.
+     * @param routed         whether a defined symbol is served by this session; only those are subscribed on logon.
+     */
+    public MarketDataSubscriptions(
+        final FixSession marketData,
+        final InstrumentDirectory directory,
+        final boolean statusRequests,
+        final Predicate<String> routed)
+    {
+        this.marketData = marketData;
+        this.directory = directory;
+        this.statusRequests = statusRequests;
+        this.routed = routed;
+    }
+
+    /**
+     * @return the defined symbols this session serves, sorted.
+     */
+    public List<String> routedSymbols()
+    {
+        final List<String> symbols = new ArrayList<>();
+        for (final String symbol : directory.symbols())
+        {
+            if (routed.test(symbol))
+            {
+                symbols.add(symbol);
+            }
+        }
+        return symbols;
+    }
+
+    /**
+     * Ask for the status of every defined symbol this session serves and for the trading session; called on its
+     * logon.
      *
      * @return how many requests were sent.
      */
     public int requestMarketStatusAll()
     {
-        return requestMarketStatus(directory.symbols(), true);
+        return requestMarketStatus(routedSymbols(), true);
     }
 
     /**
@@ -102,13 +142,13 @@ public final class MarketDataSubscriptions
     }
 
     /**
-     * Subscribe every symbol the engine has defined; called on market-data logon.
+     * Subscribe every symbol the engine has defined that this session serves; called on its logon.
      *
      * @return true if a request was sent.
      */
     public boolean subscribeAll()
     {
-        return subscribe(directory.symbols());
+        return subscribe(routedSymbols());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateEncoder;
@@ -85,6 +86,7 @@ public final class MarketDataTranslator
     private final Alarms alarms;
     private final SnapshotRequester snapshots;
     private final GatewayCounters counters;
+    private final Predicate<String> routed;
     private final Int2ObjectHashMap<Sequence> sequences = new Int2ObjectHashMap<>();
     private final List<String> toRequest = new ArrayList<>();
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(1024);
@@ -123,6 +125,28 @@ public final class MarketDataTranslator
         final SnapshotRequester snapshots,
         final GatewayCounters counters)
     {
+        this(directory, sink, alarms, snapshots, counters, symbol -> true);
+    }
+
+    /**
+     * The translator of one of several market-data sessions.
+     *
+     * @param directory symbol to engine instrument id.
+     * @param sink      receives the SBE messages.
+     * @param alarms    for unknown symbols, unparsable messages and gaps.
+     * @param snapshots re-requests the snapshot of stale instruments on this session.
+     * @param counters  gaps, re-requests, stale instruments, dropped updates.
+     * @param routed    whether a symbol is served by this session: a sequence reset re-snapshots only those.
+     */
+    public MarketDataTranslator(
+        final InstrumentDirectory directory,
+        final SbeSink sink,
+        final Alarms alarms,
+        final SnapshotRequester snapshots,
+        final GatewayCounters counters,
+        final Predicate<String> routed)
+    {
+        this.routed = routed;
         this.directory = directory;
         this.sink = sink;
         this.alarms = alarms;
@@ -136,8 +160,14 @@ public final class MarketDataTranslator
      */
     public void onLogon()
     {
+        // Only this session's stale instruments leave the counter: other market-data sessions share it.
+        int stale = 0;
+        for (final Sequence sequence : sequences.values())
+        {
+            stale += sequence.stale ? 1 : 0;
+        }
         sequences.clear();
-        counters.staleInstruments.setRelease(0);
+        counters.staleInstruments.getAndAddRelease(-stale);
     }
 
     /**
@@ -155,7 +185,7 @@ public final class MarketDataTranslator
         for (final String symbol : directory.symbols())
         {
             final int instrumentId = directory.idOf(symbol);
-            if (instrumentId == InstrumentDirectory.UNKNOWN)
+            if (instrumentId == InstrumentDirectory.UNKNOWN || !routed.test(symbol))
             {
                 continue;
             }

@@ -49,6 +49,20 @@ public final class OrderJournal implements AutoCloseable
     /** File name inside the journal directory. */
     public static final String FILE_NAME = "orders.journal";
 
+    /*
+     * Record layout, little-endian, 48 bytes:
+     *   0  clOrdId        int64
+     *   8  orderId        int64
+     *  16  quantity       int64
+     *  24  instrumentId   int32
+     *  28  side           uint8 (the SBE Side value)
+     *  29  symbol         16 bytes US-ASCII, NUL-padded (the SBE Symbol length)
+     *  45  session        uint16: index of the order-entry session among the ORDER_ENTRY sessions ordered by
+     *                     SessionID text (SessionRoles.orderEntrySessions)
+     *  47  type           uint8, written last
+     * Before multi-session support the symbol field was 18 bytes; symbols never exceeded 16, so its last two
+     * bytes were always zero and an old journal reads as all orders on session 0.
+     */
     static final int RECORD_LENGTH = 48;
     private static final int CL_ORD_ID_OFFSET = 0;
     private static final int ORDER_ID_OFFSET = 8;
@@ -56,7 +70,10 @@ public final class OrderJournal implements AutoCloseable
     private static final int INSTRUMENT_ID_OFFSET = 24;
     private static final int SIDE_OFFSET = 28;
     private static final int SYMBOL_OFFSET = 29;
-    static final int SYMBOL_LENGTH = 18;
+    static final int SYMBOL_LENGTH = 16;
+    private static final int SESSION_OFFSET = 45;
+    /** Highest session index a record can hold. */
+    static final int MAX_SESSION = 0xFFFF;
     private static final int TYPE_OFFSET = 47;
 
     private static final byte END = 0;
@@ -78,6 +95,7 @@ public final class OrderJournal implements AutoCloseable
 
     private long highWater;
     private int records;
+    private boolean closed;
 
     private OrderJournal(final Path file, final int capacity)
     {
@@ -121,7 +139,7 @@ public final class OrderJournal implements AutoCloseable
     }
 
     /**
-     * Record a new order before it is sent.
+     * Record a new order, sent on the first order-entry session, before it is sent.
      *
      * @param orderId      the engine order id, which is the ClOrdID.
      * @param instrumentId engine instrument id.
@@ -130,19 +148,46 @@ public final class OrderJournal implements AutoCloseable
      * @param quantity     order quantity.
      * @return {@link #RECORDED}, {@link #DUPLICATE} or {@link #FULL}.
      */
-    public synchronized int recordNew(
+    public int recordNew(
         final long orderId, final int instrumentId, final String symbol, final Side side, final long quantity)
     {
+        return recordNew(orderId, instrumentId, symbol, side, quantity, 0);
+    }
+
+    /**
+     * Record a new order before it is sent.
+     *
+     * @param orderId      the engine order id, which is the ClOrdID.
+     * @param instrumentId engine instrument id.
+     * @param symbol       exchange symbol.
+     * @param side         side.
+     * @param quantity     order quantity.
+     * @param session      index of the order-entry session it is sent on (SessionRoles order), kept so the
+     *                     gateway asks that session for its status after a restart.
+     * @return {@link #RECORDED}, {@link #DUPLICATE} or {@link #FULL}.
+     */
+    public synchronized int recordNew(
+        final long orderId,
+        final int instrumentId,
+        final String symbol,
+        final Side side,
+        final long quantity,
+        final int session)
+    {
+        if (session < 0 || session > MAX_SESSION)
+        {
+            throw new IllegalArgumentException("session index " + session);
+        }
         if (isUsed(orderId))
         {
             return DUPLICATE;
         }
-        if (records == capacity)
+        if (records == capacity || closed)
         {
             return FULL;
         }
         usedSinceOpen.add(orderId);
-        openOrders.put(orderId, append(NEW, orderId, orderId, quantity, instrumentId, side, symbol));
+        openOrders.put(orderId, append(NEW, orderId, orderId, quantity, instrumentId, side, symbol, session));
         return RECORDED;
     }
 
@@ -159,12 +204,12 @@ public final class OrderJournal implements AutoCloseable
         {
             return DUPLICATE;
         }
-        if (records == capacity)
+        if (records == capacity || closed)
         {
             return FULL;
         }
         usedSinceOpen.add(cancelId);
-        append(CANCEL, cancelId, orderId, 0, 0, null, null);
+        append(CANCEL, cancelId, orderId, 0, 0, null, null, 0);
         if (openOrders.containsKey(orderId))
         {
             cancels.put(cancelId, orderId);
@@ -184,9 +229,9 @@ public final class OrderJournal implements AutoCloseable
             return;
         }
         // Skipped when full: a lost DONE only costs one status request after a restart.
-        if (records < capacity)
+        if (records < capacity && !closed)
         {
-            append(DONE, orderId, orderId, 0, 0, null, null);
+            append(DONE, orderId, orderId, 0, 0, null, null, 0);
         }
     }
 
@@ -208,7 +253,8 @@ public final class OrderJournal implements AutoCloseable
     public synchronized int instrumentIdOf(final long orderId)
     {
         final long offset = openOrders.get(orderId);
-        return offset < 0 ? InstrumentDirectory.UNKNOWN : buffer.getInt((int)offset + INSTRUMENT_ID_OFFSET);
+        return offset < 0 || closed ?
+            InstrumentDirectory.UNKNOWN : buffer.getInt((int)offset + INSTRUMENT_ID_OFFSET);
     }
 
     /**
@@ -229,12 +275,65 @@ public final class OrderJournal implements AutoCloseable
     }
 
     /**
+     * @param orderId an engine order id.
+     * @return the index of the order-entry session it was sent on if it is open, else -1.
+     */
+    public synchronized int sessionOf(final long orderId)
+    {
+        final long offset = openOrders.get(orderId);
+        return offset < 0 ? -1 : buffer.getShort((int)offset + SESSION_OFFSET) & 0xFFFF;
+    }
+
+    /**
+     * @param session a session index.
+     * @return how many open orders were sent on that session or a later one.
+     */
+    public synchronized int openOrdersFromSession(final int session)
+    {
+        int count = 0;
+        final Long2LongHashMap.KeyIterator it = openOrders.keySet().iterator();
+        while (it.hasNext())
+        {
+            final int offset = (int)openOrders.get(it.nextValue());
+            count += (buffer.getShort(offset + SESSION_OFFSET) & 0xFFFF) >= session ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Visit the open orders of one order-entry session.
+     *
+     * @param session index of the session (SessionRoles order).
+     * @param visitor told of each, under the journal's lock: do not call back into the journal.
+     * @return how many were visited.
+     */
+    public synchronized int forEachOpen(final int session, final OpenOrderVisitor visitor)
+    {
+        int visited = 0;
+        final Long2LongHashMap.KeyIterator it = openOrders.keySet().iterator();
+        while (it.hasNext())
+        {
+            final int offset = (int)openOrders.get(it.nextValue());
+            if ((buffer.getShort(offset + SESSION_OFFSET) & 0xFFFF) == session)
+            {
+                visit(offset, visitor);
+                visited++;
+            }
+        }
+        return visited;
+    }
+
+    /**
      * Visit every open order.
      *
      * @param visitor told of each, under the journal's lock: do not call back into the journal.
      */
     public synchronized void forEachOpen(final OpenOrderVisitor visitor)
     {
+        if (closed)
+        {
+            return;
+        }
         final Long2LongHashMap.KeyIterator it = openOrders.keySet().iterator();
         while (it.hasNext())
         {
@@ -274,8 +373,13 @@ public final class OrderJournal implements AutoCloseable
     @Override
     public synchronized void close()
     {
-        mapped.force();
-        BufferUtil.free(mapped);
+        if (!closed)
+        {
+            // A late QuickFIX/J callback must find a closed journal, never an unmapped buffer.
+            closed = true;
+            mapped.force();
+            BufferUtil.free(mapped);
+        }
     }
 
     /**
@@ -329,7 +433,7 @@ public final class OrderJournal implements AutoCloseable
                 }
             }
             highWater = max;
-            append(HIGH_WATER, max, max, 0, 0, null, null);
+            append(HIGH_WATER, max, max, 0, 0, null, null, 0);
             final Long2LongHashMap.KeyIterator it = open.keySet().iterator();
             while (it.hasNext())
             {
@@ -344,7 +448,7 @@ public final class OrderJournal implements AutoCloseable
             {
                 if (openOrders.containsKey(orderId))
                 {
-                    append(CANCEL, cancelId, orderId, 0, 0, null, null);
+                    append(CANCEL, cancelId, orderId, 0, 0, null, null, 0);
                     cancels.put(cancelId, orderId);
                 }
             });
@@ -362,7 +466,8 @@ public final class OrderJournal implements AutoCloseable
         final long quantity,
         final int instrumentId,
         final Side side,
-        final String symbol)
+        final String symbol,
+        final int session)
     {
         if (records == capacity)
         {
@@ -381,6 +486,7 @@ public final class OrderJournal implements AutoCloseable
             System.arraycopy(ascii, 0, symbolBytes, 0, Math.min(ascii.length, SYMBOL_LENGTH));
         }
         buffer.putBytes(offset + SYMBOL_OFFSET, symbolBytes);
+        buffer.putShort(offset + SESSION_OFFSET, (short)session);
         // Last: until this byte is set the record does not exist.
         buffer.putByteVolatile(offset + TYPE_OFFSET, type);
         records++;

@@ -19,43 +19,93 @@ import quickfix.field.Symbol;
  * journal and the wire, or its resend was gap filled) is answered as rejected and unknown; one that filled or
  * was cancelled meanwhile is answered with its final cumulative quantity and average price.
  * <p>
- * Called from the QuickFIX/J thread and the gateway agent; the journal is thread safe and so is the session.
+ * With several order-entry sessions each order is asked about on the session the journal recorded it on (its
+ * index among the order-entry sessions ordered by SessionID), so the right counterparty answers even before the
+ * engine has redefined its instruments. The order of the sessions in the settings file does not matter, but
+ * adding, removing or renaming order-entry sessions between a crash and the restart is not supported: orders could
+ * be asked about on the wrong session. Orders recorded on an index the settings no longer have are not asked about
+ * (alarm {@link Alarm#NO_ROUTE}).
+ * <p>
+ * Called from the QuickFIX/J thread and the gateway agent; the journal is thread safe and so are the sessions.
  */
 final class OrderStatusRecovery
 {
     private final OrderJournal journal;
-    private final FixSession orderEntry;
+    private final FixSession[] sessions;
     private final GatewayCounters counters;
     private final Alarms alarms;
 
     OrderStatusRecovery(
         final OrderJournal journal, final FixSession orderEntry, final GatewayCounters counters, final Alarms alarms)
     {
+        this(journal, new FixSession[]{ orderEntry }, counters, alarms);
+    }
+
+    /**
+     * @param journal  the open orders.
+     * @param sessions the order-entry sessions, in {@link SessionRoles} order (the journal's session index).
+     * @param counters status requests sent, or null.
+     * @param alarms   for requests not sent.
+     */
+    OrderStatusRecovery(
+        final OrderJournal journal, final FixSession[] sessions, final GatewayCounters counters, final Alarms alarms)
+    {
         this.journal = journal;
-        this.orderEntry = orderEntry;
+        this.sessions = sessions.clone();
         this.counters = counters;
         this.alarms = alarms;
     }
 
     /**
-     * Request the status of every open order.
+     * Request the status of every open order, each on its session if that session is logged on.
      *
-     * @return requests sent; fewer than the open orders if the session dropped meanwhile.
+     * @return requests sent; fewer than the open orders if a session is or went down.
      */
     int requestOpenOrders()
     {
-        if (journal.openOrderCount() == 0 || !orderEntry.isLoggedOn())
+        if (journal.openOrderCount() == 0)
         {
             return 0;
         }
-        // Built under the journal's lock, sent outside it: QuickFIX/J's own locks are never taken inside ours.
-        final List<Message> requests = new ArrayList<>(journal.openOrderCount());
-        journal.forEachOpen((orderId, instrumentId, symbol, side, quantity) ->
-            requests.add(orderStatusRequest(orderId, symbol, side)));
-        return send(requests);
+        int sent = 0;
+        for (int session = 0; session < sessions.length; session++)
+        {
+            sent += requestOpenOrders(session);
+        }
+        final int orphans = journal.openOrdersFromSession(sessions.length);
+        if (orphans > 0)
+        {
+            alarms.raise(Alarm.NO_ROUTE, orphans + " open orders journaled on an order-entry session the " +
+                "settings no longer have; their status is not requested");
+        }
+        return sent;
     }
 
-    private int send(final List<Message> requests)
+    /**
+     * Request the status of the open orders of one session; called when it logs on.
+     *
+     * @param session index of the order-entry session.
+     * @return requests sent; fewer than its open orders if the session dropped meanwhile.
+     */
+    int requestOpenOrders(final int session)
+    {
+        if (journal.openOrderCount() == 0 || !sessions[session].isLoggedOn())
+        {
+            return 0;
+        }
+        return send(sessions[session], requests(session));
+    }
+
+    /** Built under the journal's lock, sent outside it: QuickFIX/J's own locks are never taken inside ours. */
+    private List<Message> requests(final int session)
+    {
+        final List<Message> requests = new ArrayList<>();
+        journal.forEachOpen(session, (orderId, instrumentId, symbol, side, quantity) ->
+            requests.add(orderStatusRequest(orderId, symbol, side)));
+        return requests;
+    }
+
+    private int send(final FixSession orderEntry, final List<Message> requests)
     {
         int sent = 0;
         for (final Message request : requests)

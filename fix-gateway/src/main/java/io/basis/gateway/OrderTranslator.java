@@ -55,6 +55,7 @@ public final class OrderTranslator
     private final String beginString;
     private final OrderJournal journal;
     private final OrderLists lists;
+    private final int session;
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(128);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
@@ -99,6 +100,32 @@ public final class OrderTranslator
         final String beginString,
         final OrderJournal journal)
     {
+        this(directory, orderEntry, sink, alarms, account, dialect, beginString, journal, 0);
+    }
+
+    /**
+     * @param directory   engine instrument id to symbol.
+     * @param orderEntry  the order-entry session.
+     * @param sink        receives rejects for orders that cannot be sent.
+     * @param alarms      for sends QuickFIX/J refused.
+     * @param account     the account on every order unless the dialect names one.
+     * @param dialect     the order-entry session's dialect.
+     * @param beginString the order-entry session's BeginString (FIX.4.4, FIX.4.2 or FIXT.1.1).
+     * @param journal     where every ClOrdID is recorded before it is sent.
+     * @param session     the session's index among the order-entry sessions, recorded with each order.
+     */
+    public OrderTranslator(
+        final InstrumentDirectory directory,
+        final FixSession orderEntry,
+        final SbeSink sink,
+        final Alarms alarms,
+        final String account,
+        final Dialect dialect,
+        final String beginString,
+        final OrderJournal journal,
+        final int session)
+    {
+        this.session = session;
         this.journal = journal;
         this.directory = directory;
         this.orderEntry = orderEntry;
@@ -145,7 +172,7 @@ public final class OrderTranslator
             return false;
         }
         // Write-ahead: after a crash between here and the wire the gateway still asks the exchange about it.
-        final int recorded = journal.recordNew(orderId, instrumentId, symbol, order.side(), order.quantity());
+        final int recorded = journal.recordNew(orderId, instrumentId, symbol, order.side(), order.quantity(), session);
         if (recorded != OrderJournal.RECORDED)
         {
             refuseUnrecorded(recorded, "order " + orderId);
@@ -179,6 +206,22 @@ public final class OrderTranslator
     }
 
     /**
+     * @return the session's index among the order-entry sessions.
+     */
+    int session()
+    {
+        return session;
+    }
+
+    /**
+     * @return the order-entry session.
+     */
+    FixSession fixSession()
+    {
+        return orderEntry;
+    }
+
+    /**
      * Refuse a new order without sending it.
      *
      * @param order  the decoded SBE order.
@@ -187,6 +230,17 @@ public final class OrderTranslator
     public void refuse(final NewOrderDecoder order, final RejectReason reason)
     {
         rejectOrder(order.orderId(), order.instrumentId(), reason);
+    }
+
+    /**
+     * Refuse a cancel without sending it.
+     *
+     * @param cancel the decoded SBE cancel.
+     * @param reason why.
+     */
+    public void refuse(final CancelOrderDecoder cancel, final RejectReason reason)
+    {
+        rejectCancel(cancel.orderId(), cancel.cancelId(), reason);
     }
 
     /**

@@ -2,7 +2,12 @@ package io.basis.gateway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +20,8 @@ import quickfix.SessionSettings;
 
 /**
  * Which QuickFIX/J session does what, read from the Basis key {@value #ROLE_KEY} of each {@code [SESSION]}.
- * There must be exactly one {@code ORDER_ENTRY} and one {@code MARKET_DATA} session.
+ * There must be at least one {@code ORDER_ENTRY} and one {@code MARKET_DATA} session; with several of a role,
+ * {@value SessionRouter#ROUTE_KEY} says which instruments each serves (see {@link SessionRouter}).
  * <p>
  * {@link #load} also enforces the settings the dialect depends on: a session that does not set them gets the
  * required value; one that sets the opposite is refused rather than silently overridden. It loads each session's
@@ -54,21 +60,21 @@ public final class SessionRoles
 
     private static final Set<String> BEGIN_STRINGS = Set.of("FIX.4.4", "FIX.4.2", FIXT_1_1);
 
-    private final SessionID orderEntry;
-    private final SessionID marketData;
-    private final Dialect orderEntryDialect;
-    private final Dialect marketDataDialect;
+    private final List<SessionID> orderEntry;
+    private final List<SessionID> marketData;
+    private final Map<SessionID, Dialect> dialects;
+    private final SessionRouter router;
 
     private SessionRoles(
-        final SessionID orderEntry,
-        final SessionID marketData,
-        final Dialect orderEntryDialect,
-        final Dialect marketDataDialect)
+        final List<SessionID> orderEntry,
+        final List<SessionID> marketData,
+        final Map<SessionID, Dialect> dialects,
+        final SessionRouter router)
     {
-        this.orderEntry = orderEntry;
-        this.marketData = marketData;
-        this.orderEntryDialect = orderEntryDialect;
-        this.marketDataDialect = marketDataDialect;
+        this.orderEntry = List.copyOf(orderEntry);
+        this.marketData = List.copyOf(marketData);
+        this.dialects = Map.copyOf(dialects);
+        this.router = router;
     }
 
     /**
@@ -90,16 +96,16 @@ public final class SessionRoles
      * @param settingsDir directory of the settings file: a relative {@value Dialect#SETTINGS_KEY} path not found
      *                    from the working directory is looked up there; null for the working directory only.
      * @return the roles.
-     * @throws GatewayConfigException if a session has no or an unknown role, a role is missing or repeated,
-     *                                the order-entry session has no FileStorePath, a setting contradicts the
+     * @throws GatewayConfigException if a session has no or an unknown role, a role is missing, the routes
+     *                                conflict, an order-entry session has no FileStorePath, a setting contradicts the
      *                                dialect, a session speaks neither FIX 4.4, FIX 4.2 nor FIXT 1.1 with FIX 5.0SP2,
      *                                a TLS session names no trust store, a logon tag is malformed or out of
      *                                sequence, or a dialect file is missing or bad.
      */
     public static SessionRoles load(final SessionSettings settings, final Path settingsDir)
     {
-        SessionID orderEntry = null;
-        SessionID marketData = null;
+        final List<SessionID> orderEntry = new ArrayList<>();
+        final List<SessionID> marketData = new ArrayList<>();
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); )
         {
             final SessionID sessionId = it.next();
@@ -121,60 +127,108 @@ public final class SessionRoles
             }
             checkTls(settings, sessionId);
             checkLogonTags(settings, sessionId);
-            if (role == SessionRole.ORDER_ENTRY)
-            {
-                if (orderEntry != null)
-                {
-                    throw new GatewayConfigException("two ORDER_ENTRY sessions: " + orderEntry + " and " + sessionId);
-                }
-                orderEntry = sessionId;
-            }
-            else
-            {
-                if (marketData != null)
-                {
-                    throw new GatewayConfigException("two MARKET_DATA sessions: " + marketData + " and " + sessionId);
-                }
-                marketData = sessionId;
-            }
+            (role == SessionRole.ORDER_ENTRY ? orderEntry : marketData).add(sessionId);
         }
-        if (orderEntry == null || marketData == null)
+        // QuickFIX/J keeps no file order: number each role's sessions by SessionID, which is stable across
+        // restarts and reorderings of the file (the journal stores that number with every order).
+        orderEntry.sort(Comparator.comparing(SessionID::toString));
+        marketData.sort(Comparator.comparing(SessionID::toString));
+        if (orderEntry.isEmpty() || marketData.isEmpty())
         {
-            throw new GatewayConfigException("the settings need one " + ROLE_KEY + "=ORDER_ENTRY and one " +
+            throw new GatewayConfigException("the settings need at least one " + ROLE_KEY + "=ORDER_ENTRY and one " +
                 ROLE_KEY + "=MARKET_DATA session; found order entry " + orderEntry + ", market data " + marketData);
         }
-        if (optional(settings, orderEntry, FILE_STORE_PATH) == null)
+        final Map<SessionID, Dialect> dialects = new HashMap<>();
+        for (final SessionID sessionId : orderEntry)
         {
-            throw new GatewayConfigException("order-entry session " + orderEntry + " needs " + FILE_STORE_PATH +
-                " (its message store is a FileStore)");
+            if (optional(settings, sessionId, FILE_STORE_PATH) == null)
+            {
+                throw new GatewayConfigException("order-entry session " + sessionId + " needs " + FILE_STORE_PATH +
+                    " (its message store is a FileStore)");
+            }
+            // User-defined tags 21001/21002 travel on every session.
+            require(settings, sessionId, VALIDATE_USER_DEFINED_FIELDS, false);
+            // Latency: never let Nagle hold back an order.
+            require(settings, sessionId, SOCKET_TCP_NO_DELAY, true);
         }
+        for (final SessionID sessionId : marketData)
+        {
+            // RptSeq sits at message level in W and X, where the stock FIX 4.4 dictionary does not place it.
+            require(settings, sessionId, VALIDATE_USER_DEFINED_FIELDS, false);
+            require(settings, sessionId, ALLOW_UNKNOWN_MSG_FIELDS, true);
+            require(settings, sessionId, SOCKET_TCP_NO_DELAY, true);
+        }
+        final SessionRouter router = SessionRouter.of(
+            orderEntry, routes(settings, orderEntry), marketData, routes(settings, marketData));
+        for (final SessionID sessionId : orderEntry)
+        {
+            dialects.put(sessionId, dialect(settings, sessionId, settingsDir));
+        }
+        for (final SessionID sessionId : marketData)
+        {
+            dialects.put(sessionId, dialect(settings, sessionId, settingsDir));
+        }
+        return new SessionRoles(orderEntry, marketData, dialects, router);
+    }
 
-        // User-defined tags 21001/21002 travel on both sessions; RptSeq sits at message level in W and X, where the
-        // stock FIX 4.4 dictionary does not place it.
-        require(settings, orderEntry, VALIDATE_USER_DEFINED_FIELDS, false);
-        require(settings, marketData, VALIDATE_USER_DEFINED_FIELDS, false);
-        require(settings, marketData, ALLOW_UNKNOWN_MSG_FIELDS, true);
-        // Latency: never let Nagle hold back an order.
-        require(settings, orderEntry, SOCKET_TCP_NO_DELAY, true);
-        require(settings, marketData, SOCKET_TCP_NO_DELAY, true);
-        return new SessionRoles(orderEntry, marketData,
-            dialect(settings, orderEntry, settingsDir), dialect(settings, marketData, settingsDir));
+    private static List<String> routes(final SessionSettings settings, final List<SessionID> sessions)
+    {
+        final List<String> routes = new ArrayList<>(sessions.size());
+        for (final SessionID sessionId : sessions)
+        {
+            routes.add(optional(settings, sessionId, SessionRouter.ROUTE_KEY));
+        }
+        return routes;
     }
 
     /**
-     * @return the order-entry session's dialect.
+     * @param sessionId a session from the settings.
+     * @return its dialect, or null for a session not in the settings.
+     */
+    public Dialect dialectOf(final SessionID sessionId)
+    {
+        return dialects.get(sessionId);
+    }
+
+    /**
+     * @return which session of each role serves an instrument.
+     */
+    public SessionRouter router()
+    {
+        return router;
+    }
+
+    /**
+     * @return the order-entry sessions ordered by SessionID text (the index {@link SessionRouter} resolves to and
+     * the journal stores).
+     */
+    public List<SessionID> orderEntrySessions()
+    {
+        return orderEntry;
+    }
+
+    /**
+     * @return the market-data sessions ordered by SessionID text (the index {@link SessionRouter} resolves to).
+     */
+    public List<SessionID> marketDataSessions()
+    {
+        return marketData;
+    }
+
+    /**
+     * @return the first order-entry session's dialect.
      */
     public Dialect orderEntryDialect()
     {
-        return orderEntryDialect;
+        return dialects.get(orderEntry());
     }
 
     /**
-     * @return the market-data session's dialect.
+     * @return the first market-data session's dialect.
      */
     public Dialect marketDataDialect()
     {
-        return marketDataDialect;
+        return dialects.get(marketData());
     }
 
     private static Dialect dialect(final SessionSettings settings, final SessionID sessionId, final Path settingsDir)
@@ -205,19 +259,19 @@ public final class SessionRoles
     }
 
     /**
-     * @return the order-entry session.
+     * @return the first order-entry session by SessionID (the only one in most setups).
      */
     public SessionID orderEntry()
     {
-        return orderEntry;
+        return orderEntry.get(0);
     }
 
     /**
-     * @return the market-data session.
+     * @return the first market-data session by SessionID (the only one in most setups).
      */
     public SessionID marketData()
     {
-        return marketData;
+        return marketData.get(0);
     }
 
     /**
@@ -228,11 +282,11 @@ public final class SessionRoles
      */
     public SessionRole roleOf(final SessionID sessionId)
     {
-        if (orderEntry.equals(sessionId))
+        if (orderEntry.contains(sessionId))
         {
             return SessionRole.ORDER_ENTRY;
         }
-        return marketData.equals(sessionId) ? SessionRole.MARKET_DATA : null;
+        return marketData.contains(sessionId) ? SessionRole.MARKET_DATA : null;
     }
 
     private static SessionRole parseRole(final SessionID sessionId, final String text)
@@ -401,7 +455,17 @@ public final class SessionRoles
     @Override
     public String toString()
     {
-        return "{ORDER_ENTRY=" + orderEntry + " dialect " + orderEntryDialect +
-            ", MARKET_DATA=" + marketData + " dialect " + marketDataDialect + "}";
+        final StringBuilder text = new StringBuilder("{");
+        for (final SessionID sessionId : orderEntry)
+        {
+            text.append("ORDER_ENTRY=").append(sessionId).append(" dialect ").append(dialects.get(sessionId))
+                .append(", ");
+        }
+        for (final SessionID sessionId : marketData)
+        {
+            text.append("MARKET_DATA=").append(sessionId).append(" dialect ").append(dialects.get(sessionId))
+                .append(", ");
+        }
+        return text.append("routes ").append(router).append('}').toString();
     }
 }

@@ -1,5 +1,8 @@
 package io.basis.gateway;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.SessionRole;
 import io.basis.protocol.sbe.SessionState;
@@ -13,13 +16,20 @@ import org.agrona.concurrent.status.AtomicCounter;
  * and logout (QuickFIX/J thread) and again whenever an engine connects (gateway agent), so an engine that starts
  * after the sessions logged on still learns their state.
  * <p>
+ * The engine knows one order-entry and one market-data state, so with several sessions of a role the role is
+ * published {@code LOGGED_ON} only while every session of it is logged on, and {@code DISCONNECTED} as soon as one
+ * drops: an instrument whose session is down must not look tradable. The {@code sessionsUp} counter counts
+ * sessions, not roles.
+ * <p>
  * Both threads publish through here, so the state change and its publication happen under one lock; otherwise the
  * agent could republish a stale state after the QuickFIX/J thread published a newer one. Session events are rare,
  * so the lock (and the shared buffer it guards) costs nothing on the hot paths.
  */
 public final class SessionStatusPublisher
 {
-    private final boolean[] loggedOn = new boolean[SessionRole.values().length - 1];
+    private final int[] sessions = new int[SessionRole.values().length - 1];
+    private final int[] up = new int[SessionRole.values().length - 1];
+    private final Set<Object> loggedOn = new HashSet<>();
     private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(64);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final SessionStatusEncoder encoder = new SessionStatusEncoder();
@@ -33,28 +43,58 @@ public final class SessionStatusPublisher
      */
     public SessionStatusPublisher(final AtomicCounter sessionsUp, final long gatewayId)
     {
-        this.sessionsUp = sessionsUp;
-        this.gatewayId = gatewayId;
+        this(sessionsUp, gatewayId, 1, 1);
     }
 
     /**
-     * Record and publish a session's new state.
+     * @param sessionsUp        counter set to the number of logged-on sessions, or null.
+     * @param gatewayId         this gateway process's id on every status.
+     * @param orderEntrySessions how many order-entry sessions must be logged on for the role to be.
+     * @param marketDataSessions how many market-data sessions must be logged on for the role to be.
+     */
+    public SessionStatusPublisher(
+        final AtomicCounter sessionsUp,
+        final long gatewayId,
+        final int orderEntrySessions,
+        final int marketDataSessions)
+    {
+        this.sessionsUp = sessionsUp;
+        this.gatewayId = gatewayId;
+        sessions[SessionRole.ORDER_ENTRY.ordinal()] = orderEntrySessions;
+        sessions[SessionRole.MARKET_DATA.ordinal()] = marketDataSessions;
+    }
+
+    /**
+     * Record and publish the new state of a role's only session.
      *
      * @param role     which session.
      * @param loggedOn its new state.
      * @param sink     the calling thread's sink.
      */
-    public synchronized void onStateChange(final SessionRole role, final boolean loggedOn, final SbeSink sink)
+    public void onStateChange(final SessionRole role, final boolean loggedOn, final SbeSink sink)
     {
-        this.loggedOn[role.ordinal()] = loggedOn;
+        onStateChange(role, role, loggedOn, sink);
+    }
+
+    /**
+     * Record a session's new state and publish its role's.
+     *
+     * @param session  the session (its SessionID), distinct from the role's other sessions.
+     * @param role     its role.
+     * @param loggedOn its new state.
+     * @param sink     the calling thread's sink.
+     */
+    public synchronized void onStateChange(
+        final Object session, final SessionRole role, final boolean loggedOn, final SbeSink sink)
+    {
+        final boolean changed = loggedOn ? this.loggedOn.add(session) : this.loggedOn.remove(session);
+        if (changed)
+        {
+            up[role.ordinal()] += loggedOn ? 1 : -1;
+        }
         if (sessionsUp != null)
         {
-            int up = 0;
-            for (final boolean state : this.loggedOn)
-            {
-                up += state ? 1 : 0;
-            }
-            sessionsUp.setRelease(up);
+            sessionsUp.setRelease(this.loggedOn.size());
         }
         publish(role, sink);
     }
@@ -71,21 +111,27 @@ public final class SessionStatusPublisher
     }
 
     /**
-     * Whether a session is logged on, as last reported by QuickFIX/J.
+     * Whether a role is logged on (every session of it), as last reported by QuickFIX/J.
      *
-     * @param role which session.
+     * @param role which role.
      * @return true if logged on.
      */
     public synchronized boolean isLoggedOn(final SessionRole role)
     {
-        return loggedOn[role.ordinal()];
+        return isUp(role);
+    }
+
+    private boolean isUp(final SessionRole role)
+    {
+        final int expected = sessions[role.ordinal()];
+        return expected > 0 && up[role.ordinal()] >= expected;
     }
 
     private void publish(final SessionRole role, final SbeSink sink)
     {
         encoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
             .role(role)
-            .state(loggedOn[role.ordinal()] ? SessionState.LOGGED_ON : SessionState.DISCONNECTED)
+            .state(isUp(role) ? SessionState.LOGGED_ON : SessionState.DISCONNECTED)
             .timestampNs(System.nanoTime())
             .gatewayId(gatewayId);
         // No engine yet: nothing to wait for, the state is republished when an engine connects.

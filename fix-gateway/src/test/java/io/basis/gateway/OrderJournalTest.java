@@ -117,6 +117,20 @@ class OrderJournalTest
         }
     }
 
+    @Test
+    void aClosedJournalRefusesNewOrdersAndAnswersLateCallersSafely()
+    {
+        final OrderJournal journal = OrderJournal.open(dir, 8);
+        journal.recordNew(1, 3, "005930", Side.BUY, 1);
+        journal.close();
+
+        assertEquals(OrderJournal.FULL, journal.recordNew(2, 3, "005930", Side.BUY, 1));
+        journal.recordDone(1);
+        assertEquals(InstrumentDirectory.UNKNOWN, journal.instrumentIdOf(1));
+        assertEquals(List.of(), open(journal));
+        journal.close();
+    }
+
     private static List<String> open(final OrderJournal journal)
     {
         final List<String> orders = new ArrayList<>();
