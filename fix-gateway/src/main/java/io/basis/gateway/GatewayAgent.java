@@ -27,9 +27,9 @@ import org.agrona.concurrent.Agent;
  * market-status subscriptions and orders into FIX messages sent on the order-entry session. With several sessions of
  * a role, each definition is routed ({@link SessionRouter}) to one order-entry and one market-data session: its
  * orders and cancels go to that order-entry session's translator (an instrument-id lookup in a primitive map), its
- * subscription to that market-data session. Also notices an engine
- * connecting to GATEWAY_TO_ENGINE and republishes the session status and the market status to it, and asks the
- * exchange for the state of the open orders; and delivers what waits in the backlog for the engine.
+ * subscription to that market-data session. It republishes the session and market status to an engine that
+ * connects, asks the exchange for the state of the open orders when a new engine logs on, and delivers what waits
+ * in the backlog for the engine.
  * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */
