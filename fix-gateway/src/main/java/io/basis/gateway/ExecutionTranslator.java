@@ -197,10 +197,11 @@ public final class ExecutionTranslator
     }
 
     /**
-     * Translate a BusinessMessageReject (j). Only a reject of a NewOrderSingle names an engine order
+     * Translate a BusinessMessageReject (j). A reject of a NewOrderSingle names an engine order
      * (BusinessRejectRefID is its ClOrdID) and becomes an {@code OrderReject} with the instrument the journal
-     * recorded for it (the null value if none; the engine resolves the instrument from the order id).
-     * Anything else raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
+     * recorded for it (the null value if none; the engine resolves the instrument from the order id). A reject of a
+     * NewOrderList in list mode (BusinessRejectRefID is its ListID) rejects every leg still open. Anything else
+     * raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
      *
      * @param message the FIX message.
      * @return true if an SBE message was published.
@@ -210,6 +211,13 @@ public final class ExecutionTranslator
         try
         {
             final String refMsgType = message.isSetField(RefMsgType.FIELD) ? message.getString(RefMsgType.FIELD) : "";
+            if (MsgType.ORDER_LIST.equals(refMsgType) && listStatus != null &&
+                message.isSetField(BusinessRejectRefID.FIELD))
+            {
+                return listStatus.onListRefused(message.getString(BusinessRejectRefID.FIELD), businessRejectReason(
+                    message.isSetField(BusinessRejectReason.FIELD) ? message.getInt(BusinessRejectReason.FIELD) : -1))
+                    > 0;
+            }
             if (!MsgType.ORDER_SINGLE.equals(refMsgType) || !message.isSetField(BusinessRejectRefID.FIELD))
             {
                 alarms.raise(Alarm.UNROUTABLE_BUSINESS_REJECT, String.valueOf(message));

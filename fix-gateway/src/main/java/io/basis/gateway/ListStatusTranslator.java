@@ -136,6 +136,30 @@ final class ListStatusTranslator
     }
 
     /**
+     * A NewOrderList refused by a BusinessMessageReject (j) rather than a ListStatus: every leg still open is
+     * rejected to the engine, none of them reached the book.
+     *
+     * @param listId BusinessRejectRefID (379) of the reject: the list's ListID.
+     * @param reason the reject reason, mapped from BusinessRejectReason.
+     * @return the number of {@code OrderReject}s published.
+     */
+    int onListRefused(final String listId, final RejectReason reason)
+    {
+        final SentLists.SentList list = sent.answer(listId);
+        alarms.raise(Alarm.LIST_REJECTED, "ListID " + listId + " refused by a business reject" +
+            (list == null ? " (no list of that id awaiting an answer)" : ""));
+        int rejects = 0;
+        if (list != null)
+        {
+            for (int i = 0; i < list.orderIds().length; i++)
+            {
+                rejects += rejectIfOpen(list.orderIds()[i], list.instrumentIds()[i], reason);
+            }
+        }
+        return rejects;
+    }
+
+    /**
      * Build a ListExecute (L).
      *
      * @param listId ListID (66) of the waiting list.

@@ -79,6 +79,27 @@ class ListStatusTranslatorTest
     }
 
     @Test
+    void aBusinessRejectOfTheListRejectsItsLegsStillOpen()
+    {
+        final ExecutionTranslator executions = executions(listDialect("2"));
+        sentList("79", 41, 42);
+        final Message reject = new Message();
+        reject.getHeader().setString(MsgType.FIELD, MsgType.BUSINESS_MESSAGE_REJECT);
+        reject.setString(quickfix.field.RefMsgType.FIELD, MsgType.ORDER_LIST);
+        reject.setString(quickfix.field.BusinessRejectRefID.FIELD, "79");
+        reject.setInt(quickfix.field.BusinessRejectReason.FIELD,
+            quickfix.field.BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
+
+        assertTrue(executions.onBusinessMessageReject(reject));
+
+        assertReject(0, 41, SAMSUNG_ID, RejectReason.INVALID_MESSAGE);
+        assertReject(1, 42, SAMSUNG_ID, RejectReason.INVALID_MESSAGE);
+        assertEquals(1, alarms.count(Alarm.LIST_REJECTED));
+        assertEquals(0, alarms.count(Alarm.UNROUTABLE_BUSINESS_REJECT));
+        assertEquals(0, sent.unansweredCount());
+    }
+
+    @Test
     void answersGoToTheListsInTheOrderTheyWereSentAndAWaitingListIsExecuted() throws FieldNotFound
     {
         final ExecutionTranslator executions = executions(listDialect("2"));
