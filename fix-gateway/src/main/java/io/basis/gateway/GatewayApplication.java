@@ -115,7 +115,12 @@ final class GatewayApplication implements Application
     @Override
     public void onLogout(final SessionID sessionId)
     {
-        sessionStatus.onStateChange(sessionId, roles.roleOf(sessionId), false, sink);
+        final SessionRole role = roles.roleOf(sessionId);
+        sessionStatus.onStateChange(sessionId, role, false, sink);
+        if (role == SessionRole.ORDER_ENTRY)
+        {
+            orderStatus.onSessionDown(orderEntryIndexOf(sessionId));
+        }
     }
 
     @Override

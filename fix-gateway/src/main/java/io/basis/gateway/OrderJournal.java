@@ -92,6 +92,8 @@ public final class OrderJournal implements AutoCloseable
     /** ClOrdID of a cancel to the order it cancels; since open, plus those of the open orders carried over. */
     private final Long2LongHashMap cancels = new Long2LongHashMap(0);
     private final LongHashSet usedSinceOpen = new LongHashSet();
+    /** Recorded list legs waiting for the rest of their list: not at the exchange yet, so not asked about. */
+    private final LongHashSet held = new LongHashSet();
 
     private long highWater;
     private int records;
@@ -224,6 +226,7 @@ public final class OrderJournal implements AutoCloseable
      */
     public synchronized void recordDone(final long orderId)
     {
+        held.remove(orderId);
         if (openOrders.remove(orderId) == openOrders.missingValue())
         {
             return;
@@ -309,18 +312,57 @@ public final class OrderJournal implements AutoCloseable
      */
     public synchronized int forEachOpen(final int session, final OpenOrderVisitor visitor)
     {
+        return forEachOpen(session, Integer.MAX_VALUE, visitor);
+    }
+
+    /**
+     * Visit the open orders of one order-entry session recorded before a point, leaving out held list legs.
+     *
+     * @param session        index of the session (SessionRoles order).
+     * @param recordedBefore a {@link #recordCount()}: orders recorded at or after it are left out (they were sent
+     *                       after the point the caller recovers from).
+     * @param visitor        told of each, under the journal's lock: do not call back into the journal.
+     * @return how many were visited.
+     */
+    public synchronized int forEachOpen(final int session, final int recordedBefore, final OpenOrderVisitor visitor)
+    {
+        if (closed)
+        {
+            return 0;
+        }
         int visited = 0;
         final Long2LongHashMap.KeyIterator it = openOrders.keySet().iterator();
         while (it.hasNext())
         {
-            final int offset = (int)openOrders.get(it.nextValue());
-            if ((buffer.getShort(offset + SESSION_OFFSET) & 0xFFFF) == session)
+            final long orderId = it.nextValue();
+            final int offset = (int)openOrders.get(orderId);
+            if ((buffer.getShort(offset + SESSION_OFFSET) & 0xFFFF) == session &&
+                offset / RECORD_LENGTH < recordedBefore && !held.contains(orderId))
             {
                 visit(offset, visitor);
                 visited++;
             }
         }
         return visited;
+    }
+
+    /**
+     * Mark a recorded list leg as held for the rest of its list: status requests leave it out until
+     * {@link #release} (its list was sent) or {@link #recordDone} (it was rejected).
+     *
+     * @param orderId the leg's engine order id.
+     */
+    public synchronized void hold(final long orderId)
+    {
+        held.add(orderId);
+    }
+
+    /**
+     * @param orderId a held list leg whose list is being sent.
+     */
+    public synchronized void release(final long orderId)
+    {
+        held.remove(orderId);
     }
 
     /**

@@ -235,6 +235,10 @@ public final class OrderLists
         final SentLists.SentList sentList = new SentLists.SentList(listId, list.orderIds, list.instrumentIds);
         // Registered first: the exchange's answer may arrive on the QuickFIX/J thread before send returns.
         sent.register(sentList);
+        for (int i = 0; i < list.size; i++)
+        {
+            journal.release(list.orderIds[i]);
+        }
         if (!orderEntry.send(message))
         {
             sent.forget(sentList);

@@ -1,6 +1,7 @@
 package io.basis.gateway;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.basis.protocol.sbe.Side;
@@ -34,6 +35,8 @@ final class OrderStatusRecovery
     private final FixSession[] sessions;
     private final GatewayCounters counters;
     private final Alarms alarms;
+    /** Per order-entry session, the journal position its next logon recovers from. */
+    private final int[] recoverBefore;
 
     OrderStatusRecovery(
         final OrderJournal journal, final FixSession orderEntry, final GatewayCounters counters, final Alarms alarms)
@@ -54,6 +57,20 @@ final class OrderStatusRecovery
         this.sessions = sessions.clone();
         this.counters = counters;
         this.alarms = alarms;
+        // Until a session first drops, its logon recovers what the journal carried over from the last run.
+        recoverBefore = new int[sessions.length];
+        Arrays.fill(recoverBefore, journal.recordCount());
+    }
+
+    /**
+     * An order-entry session dropped: what was recorded until now may have missed its reports; what is recorded
+     * after its next logon goes out on the live session and needs no asking (asking could even overtake it).
+     *
+     * @param session index of the order-entry session.
+     */
+    void onSessionDown(final int session)
+    {
+        recoverBefore[session] = journal.recordCount();
     }
 
     /**
@@ -70,7 +87,8 @@ final class OrderStatusRecovery
         int sent = 0;
         for (int session = 0; session < sessions.length; session++)
         {
-            sent += requestOpenOrders(session);
+            // On the gateway agent, which also records and sends orders: nothing recorded can be in flight here.
+            sent += request(session, Integer.MAX_VALUE);
         }
         final int orphans = journal.openOrdersFromSession(sessions.length);
         if (orphans > 0)
@@ -82,25 +100,31 @@ final class OrderStatusRecovery
     }
 
     /**
-     * Request the status of the open orders of one session; called when it logs on.
+     * Request the status of the open orders of one session recorded before it last dropped (after a gateway start,
+     * those carried over from the last run); called on the QuickFIX/J thread when it logs on.
      *
      * @param session index of the order-entry session.
      * @return requests sent; fewer than its open orders if the session dropped meanwhile.
      */
     int requestOpenOrders(final int session)
     {
+        return request(session, recoverBefore[session]);
+    }
+
+    private int request(final int session, final int recordedBefore)
+    {
         if (journal.openOrderCount() == 0 || !sessions[session].isLoggedOn())
         {
             return 0;
         }
-        return send(sessions[session], requests(session));
+        return send(sessions[session], requests(session, recordedBefore));
     }
 
     /** Built under the journal's lock, sent outside it: QuickFIX/J's own locks are never taken inside ours. */
-    private List<Message> requests(final int session)
+    private List<Message> requests(final int session, final int recordedBefore)
     {
         final List<Message> requests = new ArrayList<>();
-        journal.forEachOpen(session, (orderId, instrumentId, symbol, side, quantity) ->
+        journal.forEachOpen(session, recordedBefore, (orderId, instrumentId, symbol, side, quantity) ->
             requests.add(orderStatusRequest(orderId, symbol, side)));
         return requests;
     }

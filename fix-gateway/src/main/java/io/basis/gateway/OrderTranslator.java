@@ -183,6 +183,7 @@ public final class OrderTranslator
         if (lists != null && order.listSeqNo() > 0)
         {
             // List mode: the leg's fields wait for the rest of its program, which leaves as one NewOrderList.
+            journal.hold(orderId);
             return lists.onLeg(order, message);
         }
         if (!orderEntry.send(message))
