@@ -279,6 +279,16 @@ final class Demo implements AutoCloseable
 
     static Path writeGatewaySettings(final Path dir, final int oePort, final int mdPort) throws IOException
     {
+        return writeGatewaySettings(dir, oePort, mdPort, false);
+    }
+
+    /**
+     * @param keepOrderEntrySequence ResetOnLogon=N on order entry, as against an exchange: sequence numbers
+     *                               survive a gateway restart and what was missed is resent.
+     */
+    static Path writeGatewaySettings(
+        final Path dir, final int oePort, final int mdPort, final boolean keepOrderEntrySequence) throws IOException
+    {
         final Path settings = dir.resolve("gateway.cfg");
         final String store = dir.resolve("fix-store").toString();
         Files.writeString(settings, String.join(System.lineSeparator(),
@@ -302,6 +312,7 @@ final class Demo implements AutoCloseable
             "BasisRole=ORDER_ENTRY",
             "SenderCompID=BASIS-OE",
             "SocketConnectPort=" + oePort,
+            keepOrderEntrySequence ? "ResetOnLogon=N" : "",
             "",
             "[SESSION]",
             "BasisRole=MARKET_DATA",

@@ -1,7 +1,6 @@
 package io.basis.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +82,7 @@ class RecoverySystemTest
             .sharedIdleStrategy(new BackoffIdleStrategy())
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
-        gatewaySettings = writeGatewaySettings(oePort, mdPort);
+        gatewaySettings = Demo.writeGatewaySettings(dir, oePort, mdPort, true);
         startGateway();
         operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         admin = new AdminClient(operator);
@@ -206,41 +205,6 @@ class RecoverySystemTest
         gateway = ChildProcess.start("gateway", Path.of(System.getProperty("java.class.path")), dir,
             "io.basis.gateway.GatewayMain", List.of("--settings", gatewaySettings.toString(),
                 "--aeron-dir", driver.aeronDirectoryName(), "--account", ACCOUNT));
-    }
-
-    private Path writeGatewaySettings(final int oePort, final int mdPort) throws IOException
-    {
-        final Path settings = dir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join(System.lineSeparator(),
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "BeginString=FIX.4.4",
-            "TargetCompID=SIM",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "StartTime=00:00:00",
-            "EndTime=00:00:00",
-            "SocketTcpNoDelay=Y",
-            "FileStorePath=" + dir.resolve("fix-store"),
-            "UseDataDictionary=Y",
-            "ValidateUserDefinedFields=N",
-            "",
-            "[SESSION]",
-            "BasisRole=ORDER_ENTRY",
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + oePort,
-            "# As against an exchange: sequence numbers survive a restart, so what was missed is resent.",
-            "ResetOnLogon=N",
-            "",
-            "[SESSION]",
-            "BasisRole=MARKET_DATA",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + mdPort,
-            "ResetOnLogon=Y",
-            "AllowUnknownMsgFields=Y",
-            ""));
-        return settings;
     }
 
     private void submitProgram()
