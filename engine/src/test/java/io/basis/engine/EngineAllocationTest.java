@@ -5,6 +5,9 @@ import io.aeron.ExclusivePublication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.basis.engine.order.OrderIds;
+import io.basis.engine.order.ProgramDirection;
+import io.basis.engine.order.ProgramKind;
+import io.basis.engine.order.ProgramOrder;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.pricing.ModelState;
@@ -15,8 +18,14 @@ import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BookUpdateEncoder;
 import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportDecoder;
+import io.basis.protocol.sbe.ExecutionReportEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.Side;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -35,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine thread's market-data path — SBE decode, book update, incremental valuation, fair value and the
- * strategy's decision, including programs that fire and are refused for want of a gateway — allocates nothing.
+ * strategy's decision, including programs that fire and are refused for want of a gateway — allocates nothing; nor
+ * does its execution path: acknowledgements, fills and order status reports booked into positions.
  */
 @Timeout(120)
 class EngineAllocationTest
@@ -79,21 +89,8 @@ class EngineAllocationTest
         config.riskLimits.throttleWindowNs = 1;
         final ReferenceData data = TestReferenceData.kospi200();
         final Positions positions = new Positions(data.instruments(), data.costs());
-        final OrderTracker tracker = new OrderTracker(
-            1, data.constituents().size() + 1, data.instruments().size(), positions, new OrderIds(1));
-        final ExclusivePublication publication = aeron.addExclusivePublication(
-            Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
-        final EngineAgent agent = new EngineAgent(
-            config,
-            data,
-            publication,
-            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
-            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
-            new EngineStatus(aeron),
-            tracker,
-            positions,
-            Engine.strategy(config),
-            new SystemNanoClock());
+        final OrderTracker tracker = tracker(data, positions);
+        final EngineAgent agent = agent(config, data, tracker, positions);
 
         final UnsafeBuffer messages = encodeMarket(data);
         final BookUpdateDecoder decoder = new BookUpdateDecoder();
@@ -117,6 +114,91 @@ class EngineAllocationTest
         assertTrue(tracker.programsOpened() > programsBefore,
             "the strategy must have fired for its path to be exercised");
         assertEquals(0, allocated, "bytes allocated by 1,000,000 book updates");
+    }
+
+    @Test
+    void executionReportsAndOrderStatusOfWorkingOrdersAllocateNothing()
+    {
+        final EngineConfig config = new EngineConfig();
+        config.strategy = "edge";
+        config.edgeThreshold = 1.0e9;
+        // Fills far faster than any market: a 1 ns window keeps the fill-storm kill switch out of the measurement.
+        config.riskLimits.throttleWindowNs = 1;
+        final ReferenceData data = TestReferenceData.kospi200();
+        final Positions positions = new Positions(data.instruments(), data.costs());
+        final OrderTracker tracker = tracker(data, positions);
+        final EngineAgent agent = agent(config, data, tracker, positions);
+        final Instrument future = data.future();
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MESSAGE_SLOT]);
+        final ExecutionReportEncoder encoder = new ExecutionReportEncoder();
+        final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
+        final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+
+        // Acknowledged, part filled, two more shares learned only from an order status, then filled.
+        final ExecType[] types = { ExecType.NEW, ExecType.TRADE, ExecType.ORDER_STATUS, ExecType.TRADE };
+        final OrdStatus[] statuses =
+            { OrdStatus.NEW, OrdStatus.PARTIALLY_FILLED, OrdStatus.PARTIALLY_FILLED, OrdStatus.FILLED };
+        final long[] lastQty = { 0, 4, 0, 4 };
+        final long[] cumQty = { 0, 4, 6, 10 };
+        final long px = future.prevClose();
+        final Runnable lifeOfAnOrder = () ->
+        {
+            final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.HEDGE, 0);
+            final long orderId = tracker.addHedge(program, future.id(), Side.BUY, 10, px).orderId();
+            for (int r = 0; r < types.length; r++)
+            {
+                encoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+                    .orderId(orderId).instrumentId(future.id()).execType(types[r]).ordStatus(statuses[r])
+                    .side(Side.BUY).lastQty(lastQty[r]).lastPx(px).cumQty(cumQty[r]).leavesQty(10 - cumQty[r])
+                    .avgPx(px).rejectReason(RejectReason.NONE).receiveTimestampNs(1);
+                agent.onExecutionReport(decoder.wrapAndApplyHeader(buffer, 0, header));
+            }
+        };
+        for (int i = 0; i < 200_000; i++)
+        {
+            lifeOfAnOrder.run();
+        }
+        final long completedBefore = tracker.programsCompleted();
+        final long recoveredBefore = tracker.recoveredFills();
+
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++)
+        {
+            lifeOfAnOrder.run();
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertEquals(100_000, tracker.programsCompleted() - completedBefore, "every order filled and completed");
+        assertEquals(100_000, tracker.recoveredFills() - recoveredBefore, "one fill a life learned from the status");
+        assertEquals(0, tracker.fillMismatches());
+        assertEquals(0, allocated, "bytes allocated by 400,000 reports");
+    }
+
+    private static OrderTracker tracker(final ReferenceData data, final Positions positions)
+    {
+        return new OrderTracker(
+            1, data.constituents().size() + 1, data.instruments().size(), positions, new OrderIds(1));
+    }
+
+    private EngineAgent agent(
+        final EngineConfig config, final ReferenceData data, final OrderTracker tracker, final Positions positions)
+    {
+        final ExclusivePublication publication = aeron.addExclusivePublication(
+            Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
+        return new EngineAgent(
+            config,
+            data,
+            publication,
+            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
+            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
+            new EngineStatus(aeron),
+            tracker,
+            positions,
+            Engine.strategy(config),
+            new SystemNanoClock());
     }
 
     private static void run(
