@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 
 import io.basis.protocol.sbe.Side;
 import org.agrona.BufferUtil;
@@ -521,13 +520,12 @@ public final class OrderJournal implements AutoCloseable
         buffer.putLong(offset + QUANTITY_OFFSET, quantity);
         buffer.putInt(offset + INSTRUMENT_ID_OFFSET, instrumentId);
         buffer.putByte(offset + SIDE_OFFSET, side == null ? 0 : side.value());
-        Arrays.fill(symbolBytes, (byte)0);
-        if (symbol != null)
+        // Written in place, NUL-padded: the order path builds no byte array for it.
+        final int symbolLength = symbol == null ? 0 : Math.min(symbol.length(), SYMBOL_LENGTH);
+        for (int i = 0; i < SYMBOL_LENGTH; i++)
         {
-            final byte[] ascii = symbol.getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(ascii, 0, symbolBytes, 0, Math.min(ascii.length, SYMBOL_LENGTH));
+            buffer.putByte(offset + SYMBOL_OFFSET + i, i < symbolLength ? (byte)symbol.charAt(i) : 0);
         }
-        buffer.putBytes(offset + SYMBOL_OFFSET, symbolBytes);
         buffer.putShort(offset + SESSION_OFFSET, (short)session);
         // Last: until this byte is set the record does not exist.
         buffer.putByteVolatile(offset + TYPE_OFFSET, type);

@@ -175,9 +175,7 @@ public final class OrderTranslator
         final int recorded = journal.recordNew(orderId, instrumentId, symbol, order.side(), order.quantity(), session);
         if (recorded != OrderJournal.RECORDED)
         {
-            refuseUnrecorded(recorded, "order " + orderId);
-            rejectOrder(orderId, instrumentId,
-                recorded == OrderJournal.DUPLICATE ? RejectReason.DUPLICATE_ORDER : RejectReason.OTHER);
+            rejectOrder(orderId, instrumentId, refuseUnrecorded(recorded, "order " + orderId));
             return false;
         }
         if (lists != null && order.listSeqNo() > 0)
@@ -279,9 +277,7 @@ public final class OrderTranslator
         final int recorded = journal.recordCancel(cancelId, orderId);
         if (recorded != OrderJournal.RECORDED)
         {
-            refuseUnrecorded(recorded, "cancel " + cancelId);
-            rejectCancel(orderId, cancelId,
-                recorded == OrderJournal.DUPLICATE ? RejectReason.DUPLICATE_ORDER : RejectReason.OTHER);
+            rejectCancel(orderId, cancelId, refuseUnrecorded(recorded, "cancel " + cancelId));
             return false;
         }
         if (!orderEntry.send(message))
@@ -436,16 +432,16 @@ public final class OrderTranslator
         return (char)side.value();
     }
 
-    private void refuseUnrecorded(final int recorded, final String what)
+    /** Alarm a ClOrdID the journal would not record, and say why to the engine. */
+    private RejectReason refuseUnrecorded(final int recorded, final String what)
     {
         if (recorded == OrderJournal.DUPLICATE)
         {
             alarms.raise(Alarm.DUPLICATE_CLORDID, what);
+            return RejectReason.DUPLICATE_ORDER;
         }
-        else
-        {
-            alarms.raise(Alarm.JOURNAL_FULL, what + " in " + journal.file());
-        }
+        alarms.raise(Alarm.JOURNAL_FULL, what + " in " + journal.file());
+        return RejectReason.OTHER;
     }
 
     private void rejectOrder(final long orderId, final int instrumentId, final RejectReason reason)
