@@ -234,12 +234,7 @@ class ProgramSystemTest
 
     private void assertReconciled(final EngineReport report)
     {
-        awaitTrue("nothing live on the exchange", () -> simulator.record().liveOrders(ACCOUNT).isEmpty());
-        for (final Map.Entry<String, Long> position : report.positions().entrySet())
-        {
-            assertEquals(simulator.record().netPosition(ACCOUNT, position.getKey()), position.getValue(),
-                "position in " + position.getKey());
-        }
+        ExchangeReconciliation.assertPositionsEqualTheExchange(simulator, ACCOUNT, report, this::engineState);
     }
 
 

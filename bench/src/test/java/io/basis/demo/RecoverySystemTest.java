@@ -240,12 +240,7 @@ class RecoverySystemTest
 
     private void assertReconciled(final EngineReport report)
     {
-        awaitTrue("nothing live on the exchange", () -> simulator.record().liveOrders(ACCOUNT).isEmpty());
-        for (final Map.Entry<String, Long> position : report.positions().entrySet())
-        {
-            assertEquals(simulator.record().netPosition(ACCOUNT, position.getKey()), position.getValue(),
-                "position in " + position.getKey());
-        }
+        ExchangeReconciliation.assertPositionsEqualTheExchange(simulator, ACCOUNT, report, this::state);
     }
 
     private void assertNoClOrdIdUsedTwice()
