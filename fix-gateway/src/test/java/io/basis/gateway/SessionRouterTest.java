@@ -14,6 +14,7 @@ import io.basis.protocol.sbe.SessionState;
 import io.basis.protocol.sbe.SessionStatusDecoder;
 import io.basis.protocol.sbe.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.SessionID;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Routing of instruments to sessions ({@code BasisRoute}), and what several sessions of a role change elsewhere:
  * the journal's session index, status recovery per session, and the aggregated session status.
  */
+@Timeout(10)
 class SessionRouterTest
 {
     private static final SessionID OE_STOCKS = new SessionID("FIX.4.4", "OE-STK", "SIM");
