@@ -20,7 +20,12 @@ public enum OrderState
     /** Refused by the gateway, the exchange or the engine before sending. */
     REJECTED(true),
     /** Ended by the exchange (time in force). */
-    EXPIRED(true);
+    EXPIRED(true),
+    /**
+     * The exchange cannot report what became of it (status requests unanswered or unsupported): out of the
+     * engine's control, its unfilled rest counted as lost; an operator reconciles it with the venue.
+     */
+    UNRESOLVED(true);
 
     private final boolean terminal;
 

@@ -40,6 +40,7 @@ public final class OrderTracker
     private long fillMismatches;
     private long recoveredFills;
     private long adoptedOrders;
+    private long unresolvedOrders;
     private final LongHashSet adopted = new LongHashSet();
     private ProgramOrder recovered;
     private long recoveredProgramId;
@@ -85,7 +86,11 @@ public final class OrderTracker
         }
         final ProgramOrder program = programs[openPrograms++];
         program.init(ids.next(), direction, kind, nowNs);
-        programsOpened++;
+        if (kind != ProgramKind.RECOVERED)
+        {
+            // A program that only holds orders adopted from an earlier run is no program this run decided.
+            programsOpened++;
+        }
         return program;
     }
 
@@ -202,6 +207,31 @@ public final class OrderTracker
         }
         rejects++;
         terminate(order, OrderState.REJECTED);
+        return true;
+    }
+
+    /**
+     * The gateway gave up asking the exchange about an order (see {@link OrderState#UNRESOLVED}): it ends unresolved
+     * rather than working forever.
+     *
+     * @param orderId engine order id.
+     * @return true if the order was known and not yet terminal.
+     */
+    public boolean onUnresolved(final long orderId)
+    {
+        final ChildOrder order = ordersById.get(orderId);
+        if (order == null)
+        {
+            unknownReports++;
+            return false;
+        }
+        if (order.state.isTerminal())
+        {
+            duplicateReports++;
+            return false;
+        }
+        unresolvedOrders++;
+        terminate(order, OrderState.UNRESOLVED);
         return true;
     }
 
@@ -624,7 +654,10 @@ public final class OrderTracker
         {
             ordersById.remove(program.leg(i).orderId);
         }
-        programsCompleted++;
+        if (program.kind() != ProgramKind.RECOVERED)
+        {
+            programsCompleted++;
+        }
         // Keep open programs packed at the front of the pool so that iteration and slot search stay trivial.
         for (int i = 0; i < openPrograms; i++)
         {
@@ -717,6 +750,14 @@ public final class OrderTracker
     public long adoptedOrders()
     {
         return adoptedOrders;
+    }
+
+    /**
+     * @return orders ended {@link OrderState#UNRESOLVED}.
+     */
+    public long unresolvedOrders()
+    {
+        return unresolvedOrders;
     }
 
     /**

@@ -254,13 +254,48 @@ class OrderTrackerTest
         tracker.onExecutionReport(earlier, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5, 0);
         tracker.onExecutionReport(earlier, ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 5, 0);
         assertEquals(-5, positions.quantity(1));
-        assertEquals(1, tracker.programsCompleted());
+        assertTrue(order.program().isComplete());
+        assertEquals(0, tracker.programsCompleted(), "a program of adopted orders is no program of this run");
 
         // A duplicate after the adopted order ended is neither adopted again nor booked.
         assertFalse(tracker.isUnadoptedEarlierOrder(earlier));
         tracker.onExecutionReport(earlier, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 2, PX, 5, 0);
         assertEquals(-5, positions.quantity(1));
         assertEquals(1, tracker.adoptedOrders());
+    }
+
+    @Test
+    void adoptedOrdersEndingOneByOneNeverCountAsProgramsOfThisRun()
+    {
+        for (long earlier = 900; earlier < 905; earlier++)
+        {
+            // Each ends at once, so each would open a fresh program to hold it.
+            tracker.adopt(earlier, 1, Side.BUY, OrdStatus.FILLED, 10, 0, PX, 0);
+        }
+
+        assertEquals(5, tracker.adoptedOrders());
+        assertEquals(0, tracker.programsOpened());
+        assertEquals(0, tracker.programsCompleted());
+        assertEquals(0, tracker.openProgramCount());
+        assertEquals(50, positions.quantity(1));
+    }
+
+    @Test
+    void anOrderTheExchangeCannotReportOnEndsUnresolvedAndItsProgramCompletes()
+    {
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.CASH_AND_CARRY, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder order = tracker.addBasketLeg(program, 1, Side.BUY, 10, PX);
+        tracker.onExecutionReport(order.orderId(), ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, PX, 4, 0);
+
+        assertTrue(tracker.onUnresolved(order.orderId()));
+
+        assertEquals(OrderState.UNRESOLVED, order.state());
+        assertEquals(1, tracker.unresolvedOrders());
+        assertEquals(0, tracker.rejects(), "not a refusal");
+        assertEquals(0, tracker.workingOrders());
+        assertEquals(4, positions.quantity(1), "what was filled stays booked");
+        assertTrue(program.isComplete());
+        assertFalse(tracker.onUnresolved(order.orderId()));
     }
 
     private static long buyNotional(final long quantity, final String price)
