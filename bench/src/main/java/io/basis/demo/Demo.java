@@ -80,7 +80,7 @@ final class Demo implements AutoCloseable
             "--report", engineReport.toString()));
 
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
-        admin = new AdminClient(aeron);
+        admin = AdminClient.withDefaultKeys(aeron);
         final EngineStatusReader status = new EngineStatusReader(aeron.countersReader());
         await("engine to publish its counters", status::refresh, engine);
         await("market data to reach the engine", () -> status.get(EngineCounters.MARKET_DATA_UPDATES) > 0, engine);

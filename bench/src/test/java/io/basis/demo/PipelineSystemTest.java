@@ -89,7 +89,7 @@ class PipelineSystemTest
         assertTrue(validValuations.get() > 0, "the embedding listener saw valid valuations");
 
         operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
-        try (AdminClient admin = new AdminClient(operator))
+        try (AdminClient admin = AdminClient.withDefaultKeys(operator))
         {
             Await.until("the engine took CANCEL_ALL", () -> admin.send(AdminCommandType.CANCEL_ALL) > 0, () -> "");
         }

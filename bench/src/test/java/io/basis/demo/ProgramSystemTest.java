@@ -110,7 +110,7 @@ class ProgramSystemTest
         };
         engine = Engine.launch(config);
         operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
-        admin = new AdminClient(operator);
+        admin = AdminClient.withDefaultKeys(operator);
         awaitTrue("market data valued", () -> engine.status().get(EngineCounters.MODEL_STATE) == 0 &&
             engine.status().get(EngineCounters.MARKET_DATA_UPDATES) > 500);
     }

@@ -85,7 +85,7 @@ class RecoverySystemTest
         gatewaySettings = Demo.writeGatewaySettings(dir, oePort, mdPort, true);
         startGateway();
         operator = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        admin = new AdminClient(operator);
+        admin = AdminClient.withDefaultKeys(operator);
         engine = launchEngine();
     }
 

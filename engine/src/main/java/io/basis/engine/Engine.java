@@ -1,10 +1,14 @@
 package io.basis.engine;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.basis.engine.control.CommandAuthenticator;
+import io.basis.engine.control.CommandLog;
+import io.basis.engine.control.OperatorKeys;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.ProgramDirection;
@@ -32,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +56,20 @@ public final class Engine implements AutoCloseable
     private final Positions positions;
     private final EngineAgent agent;
     private final AgentRunner runner;
+    private final CommandLog commandLog;
     private EngineReport report;
 
     private Engine(final EngineConfig config)
     {
         this.config = config;
         referenceData = ReferenceData.load(config.refdataDir, config.tradeDate);
+        // Before connecting, so that a key file the engine cannot use stops it with nothing to clean up.
+        final Path keysFile = config.operatorKeysFile != null ? config.operatorKeysFile : OperatorKeys.defaultFile(
+            config.aeronDir != null ? config.aeronDir : CommonContext.getAeronDirectoryName());
+        final OperatorKeys operators = config.operatorKeysFile != null ? OperatorKeys.load(keysFile) :
+            OperatorKeys.loadOrCreate(keysFile, OperatorKeys.defaultOperator());
+        commandLog = new CommandLog(config.commandLogFile != null ? config.commandLogFile :
+            keysFile.resolveSibling(CommandLog.DEFAULT_FILE_NAME));
 
         MediaDriver launchedDriver = null;
         Aeron connected = null;
@@ -88,7 +101,7 @@ public final class Engine implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(connected, launchedDriver);
+            CloseHelper.quietCloseAll(connected, launchedDriver, commandLog);
             throw ex;
         }
         driver = launchedDriver;
@@ -110,7 +123,7 @@ public final class Engine implements AutoCloseable
 
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, status, tracker,
-            positions, strategy(config), new SystemNanoClock());
+            positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators), commandLog);
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
@@ -247,6 +260,6 @@ public final class Engine implements AutoCloseable
                 throw new UncheckedIOException(ex);
             }
         }
-        CloseHelper.closeAll(status, aeron, driver);
+        CloseHelper.closeAll(commandLog, status, aeron, driver);
     }
 }

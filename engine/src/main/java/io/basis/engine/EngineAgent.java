@@ -4,8 +4,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.aeron.Publication;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
 import io.basis.engine.book.OrderBook;
+import io.basis.engine.control.CommandAuthenticator;
+import io.basis.engine.control.CommandGate;
+import io.basis.engine.control.CommandLog;
 import io.basis.engine.gateway.GatewayListener;
 import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
@@ -42,7 +44,6 @@ import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.KillScope;
-import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
@@ -83,7 +84,7 @@ public final class EngineAgent implements Agent, GatewayListener
     private final Subscription gatewaySubscription;
     private final Subscription controlSubscription;
     private final GatewayMessageHandler gatewayHandler;
-    private final FragmentHandler controlHandler;
+    private final CommandGate commandGate;
     private final EngineStatus status;
     private final NanoClock clock;
     private final EngineConfig config;
@@ -126,7 +127,9 @@ public final class EngineAgent implements Agent, GatewayListener
         final OrderTracker tracker,
         final Positions positions,
         final Strategy strategy,
-        final NanoClock clock)
+        final NanoClock clock,
+        final CommandAuthenticator authenticator,
+        final CommandLog commandLog)
     {
         this.config = config;
         this.referenceData = referenceData;
@@ -165,18 +168,7 @@ public final class EngineAgent implements Agent, GatewayListener
         draftPrice = new long[count];
         tracker.programListener(this::onProgramComplete);
         tracker.repriceListener(this::onRepriceReady);
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final AdminCommandDecoder command = new AdminCommandDecoder();
-        controlHandler = (buffer, offset, length, ignored) ->
-        {
-            header.wrap(buffer, offset);
-            if (header.schemaId() == MessageHeaderDecoder.SCHEMA_ID &&
-                header.templateId() == AdminCommandDecoder.TEMPLATE_ID)
-            {
-                command.wrapAndApplyHeader(buffer, offset, header);
-                onAdminCommand(command);
-            }
-        };
+        commandGate = new CommandGate(authenticator, commandLog, this::onAdminCommand);
     }
 
     private long hedgeFor(final long contracts)
@@ -194,7 +186,7 @@ public final class EngineAgent implements Agent, GatewayListener
     public int doWork()
     {
         int work = gatewaySubscription.poll(gatewayHandler, GATEWAY_FRAGMENT_LIMIT);
-        work += controlSubscription.poll(controlHandler, CONTROL_FRAGMENT_LIMIT);
+        work += controlSubscription.poll(commandGate, CONTROL_FRAGMENT_LIMIT);
         work += publishDefinitions();
         final long nowNs = clock.nanoTime();
         work += superviseOpenPrograms(nowNs);
@@ -816,6 +808,12 @@ public final class EngineAgent implements Agent, GatewayListener
     @Override
     public void onOrderReject(final OrderRejectDecoder reject)
     {
+        if (reject.reason() == RejectReason.STATUS_UNRESOLVED)
+        {
+            // Not a refusal: the exchange cannot say what became of the order, so it leaves the engine's control.
+            tracker.onUnresolved(reject.orderId());
+            return;
+        }
         tracker.onReject(reject.orderId());
         risk.onReject(clock.nanoTime());
     }
@@ -863,6 +861,14 @@ public final class EngineAgent implements Agent, GatewayListener
             EngineCounters.ORDER_SESSION_UP : EngineCounters.MARKET_DATA_SESSION_UP, up);
     }
 
+    /**
+     * @return operator commands refused since start (see {@link CommandGate}).
+     */
+    long commandsRefused()
+    {
+        return commandGate.refused();
+    }
+
     private void publishStatus()
     {
         status.set(EngineCounters.PROGRAMS_SENT, tracker.programsOpened());
@@ -877,6 +883,9 @@ public final class EngineAgent implements Agent, GatewayListener
         status.set(EngineCounters.MARKET_DATA_UPDATES, marketDataUpdates);
         status.set(EngineCounters.MODEL_STATE, valuation.modelState().ordinal());
         status.set(EngineCounters.RISK_REJECTS, risk.totalRejects());
+        status.set(EngineCounters.COMMANDS_ACCEPTED, commandGate.accepted());
+        status.set(EngineCounters.COMMANDS_REFUSED, commandGate.refused());
+        status.set(EngineCounters.UNRESOLVED_ORDERS, tracker.unresolvedOrders());
         if (valuation.modelState() == ModelState.VALID)
         {
             // The bounds in basis terms: cash-and-carry pays above F_upper − S_ask, reverse below F_lower − S_bid.

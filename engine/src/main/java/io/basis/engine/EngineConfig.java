@@ -62,4 +62,12 @@ public final class EngineConfig
     public ValuationListener valuationListener;
     /** File written on close with positions and counts (Java properties), or null. */
     public Path reportFile;
+    /**
+     * The operators allowed to command the engine ({@code io.basis.engine.control.OperatorKeys}); null:
+     * {@code basis-operators.keys} beside the Aeron directory, created with one operator (the OS user) and a fresh
+     * key if absent.
+     */
+    public Path operatorKeysFile;
+    /** Where every operator command is recorded with who sent it; null: {@code basis-commands.log} beside the keys. */
+    public Path commandLogFile;
 }

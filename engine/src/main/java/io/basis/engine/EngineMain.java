@@ -1,9 +1,12 @@
 package io.basis.engine;
 
+import io.aeron.exceptions.AeronException;
+import io.basis.engine.control.OperatorKeysException;
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.refdata.ReferenceDataException;
 import io.basis.protocol.sbe.TimeInForce;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +33,9 @@ public final class EngineMain
         "  --strategy paper|edge    the paper's mean-basis strategy or trade-any-edge (default paper)",
         "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
         "  --report FILE            write positions and counts here on exit",
+        "  --operators FILE         operators allowed to command the engine, NAME=KEY lines (default:",
+        "                           basis-operators.keys beside the Aeron directory, created for you if absent)",
+        "  --command-log FILE       record of every operator command (default: basis-commands.log beside the keys)",
         "  --help                   this text");
 
     private EngineMain()
@@ -68,6 +74,19 @@ public final class EngineMain
         {
             System.err.println("engine: bad reference data: " + ex.getMessage());
             System.exit(2);
+            return;
+        }
+        catch (final OperatorKeysException ex)
+        {
+            System.err.println("engine: operator keys: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
+        catch (final AeronException | UncheckedIOException ex)
+        {
+            // No media driver at the Aeron directory (or it stopped), or the command log cannot be opened.
+            System.err.println("engine: cannot start: " + ex.getMessage());
+            System.exit(1);
             return;
         }
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -142,6 +161,12 @@ public final class EngineMain
                 case "--idle":
                     config.idle = value(args, ++i, option);
                     Engine.idleStrategy(config.idle);
+                    break;
+                case "--operators":
+                    config.operatorKeysFile = Path.of(value(args, ++i, option));
+                    break;
+                case "--command-log":
+                    config.commandLogFile = Path.of(value(args, ++i, option));
                     break;
                 case "--report":
                     config.reportFile = Path.of(value(args, ++i, option));

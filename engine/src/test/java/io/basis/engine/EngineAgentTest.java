@@ -5,6 +5,8 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.basis.engine.admin.AdminClient;
+import io.basis.engine.control.OperatorCredential;
+import io.basis.engine.control.OperatorKeys;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,7 @@ class EngineAgentTest
     private Aeron aeron;
     private EngineAgent agent;
     private AdminClient admin;
+    private TestOperators operators;
     private Subscription toGateway;
     private ReferenceData data;
     private final List<long[]> newOrders = new ArrayList<>();
@@ -85,6 +89,7 @@ class EngineAgentTest
             .dirDeleteOnShutdown(true));
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         data = TestReferenceData.kospi200();
+        operators = new TestOperators(dir);
         final EngineConfig config = new EngineConfig();
         config.strategy = "edge";
         config.edgeThreshold = 1.0e9;
@@ -104,8 +109,9 @@ class EngineAgentTest
             aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY),
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
-            new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock());
-        admin = new AdminClient(aeron);
+            new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
+            operators.authenticator(), operators.log());
+        admin = new AdminClient(aeron, operators.credential());
         for (final Instrument instrument : data.instruments())
         {
             snapshot(instrument);
@@ -116,7 +122,7 @@ class EngineAgentTest
     @AfterEach
     void tearDown()
     {
-        CloseHelper.closeAll(admin, aeron, driver);
+        CloseHelper.closeAll(admin, operators, aeron, driver);
     }
 
     @Test
@@ -181,6 +187,36 @@ class EngineAgentTest
             assertEquals(i, leg[2], "listSeqNo in sending order");
             assertEquals(basketLegs, leg[3], "listSize: every basket leg of the program");
         }
+    }
+
+    @Test
+    void aCommandFromAnOperatorTheEngineDoesNotListIsRefusedAndRecorded() throws Exception
+    {
+        final Path otherKeys = dir.resolve("intruder.keys");
+        final OperatorCredential intruder = OperatorKeys.loadOrCreate(otherKeys, "intruder").credential(null);
+        // Same name as the authorised operator, wrong key: the signature cannot verify.
+        final OperatorCredential impostor = new OperatorCredential(TestOperators.OPERATOR, intruder.key());
+        try (AdminClient unknown = new AdminClient(aeron, intruder);
+            AdminClient forged = new AdminClient(aeron, impostor))
+        {
+            await(() -> unknown.isConnected() && forged.isConnected());
+            sendCommand(() -> unknown.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+            sendCommand(() -> forged.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+            await(() -> agent.commandsRefused() == 2);
+        }
+        assertEquals(TradingState.ACTIVE, agent.killSwitch().state(), "neither kill was executed");
+
+        sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+        await(() -> agent.killSwitch().state() == TradingState.HALTED);
+
+        final List<String> log = Files.readAllLines(dir.resolve("commands.log"));
+        assertEquals(3, log.size(), String.join("\n", log));
+        assertTrue(log.get(0).contains("operator=?intruder command=KILL") &&
+            log.get(0).endsWith("REFUSED UNKNOWN_OPERATOR"), log.get(0));
+        assertTrue(log.get(1).contains("operator=tester command=KILL") &&
+            log.get(1).endsWith("REFUSED BAD_SIGNATURE"), log.get(1));
+        assertTrue(log.get(2).contains("operator=tester command=KILL") && log.get(2).endsWith("ACCEPTED"),
+            log.get(2));
     }
 
     private void submitProgram()

@@ -58,6 +58,7 @@ class EngineAllocationTest
 
     private MediaDriver driver;
     private Aeron aeron;
+    private TestOperators operators;
 
     @BeforeEach
     void setUp()
@@ -68,12 +69,13 @@ class EngineAllocationTest
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        operators = new TestOperators(aeronDir);
     }
 
     @AfterEach
     void tearDown()
     {
-        CloseHelper.closeAll(aeron, driver);
+        CloseHelper.closeAll(operators, aeron, driver);
     }
 
     @Test
@@ -198,7 +200,9 @@ class EngineAllocationTest
             tracker,
             positions,
             Engine.strategy(config),
-            new SystemNanoClock());
+            new SystemNanoClock(),
+            operators.authenticator(),
+            operators.log());
     }
 
     private static void run(

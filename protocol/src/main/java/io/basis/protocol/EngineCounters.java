@@ -46,10 +46,19 @@ public final class EngineCounters
     /** Orders and programs refused by pre-trade risk. */
     public static final int RISK_REJECTS = 7117;
 
+    /** Operator commands that passed authentication and were executed. */
+    public static final int COMMANDS_ACCEPTED = 7118;
+
+    /** Operator commands refused: unknown operator, bad signature or replayed (each recorded in the command log). */
+    public static final int COMMANDS_REFUSED = 7119;
+
+    /** Orders whose state the exchange could not report; out of the engine's control, to reconcile by hand. */
+    public static final int UNRESOLVED_ORDERS = 7120;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = RISK_REJECTS;
+    public static final int LAST = UNRESOLVED_ORDERS;
 
     private static final String[] LABELS =
     {
@@ -57,7 +66,8 @@ public final class EngineCounters
         "basis-fills", "basis-rejects", "basis-basis-cash-and-carry", "basis-basis-reverse", "basis-band-upper",
         "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-trading-state",
         "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
-        "basis-model-state", "basis-risk-rejects",
+        "basis-model-state", "basis-risk-rejects", "basis-commands-accepted", "basis-commands-refused",
+        "basis-unresolved-orders",
     };
 
     private EngineCounters()

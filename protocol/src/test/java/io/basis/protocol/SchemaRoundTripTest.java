@@ -59,7 +59,7 @@ class SchemaRoundTripTest
         header.wrap(buffer, 0);
         assertEquals(MessageHeaderDecoder.SCHEMA_ID, header.schemaId());
         assertEquals(7117, header.schemaId());
-        assertEquals(3, header.version());
+        assertEquals(4, header.version());
         assertEquals(templateId, header.templateId());
     }
 
@@ -215,11 +215,13 @@ class SchemaRoundTripTest
         assertEquals(SessionState.LOGGED_ON, status.state());
 
         new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .command(AdminCommandType.CANCEL_ALL).correlationId(3);
+            .command(AdminCommandType.CANCEL_ALL).correlationId(3).operatorName("alice").signature(31, (short)0xAB);
         assertHeader(AdminCommandDecoder.TEMPLATE_ID);
         final AdminCommandDecoder command = new AdminCommandDecoder().wrapAndApplyHeader(buffer, 0, header);
         assertEquals(AdminCommandType.CANCEL_ALL, command.command());
         assertEquals(3, command.correlationId());
+        assertEquals("alice", command.operatorName());
+        assertEquals(0xAB, command.signature(31));
     }
 
     @Test

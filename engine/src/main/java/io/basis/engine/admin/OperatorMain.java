@@ -2,8 +2,14 @@ package io.basis.engine.admin;
 
 import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
+import io.aeron.CommonContext;
+import io.aeron.exceptions.AeronException;
+import io.basis.engine.control.OperatorCredential;
+import io.basis.engine.control.OperatorKeys;
+import io.basis.engine.control.OperatorKeysException;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.refdata.ReferenceDataException;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandType;
@@ -16,8 +22,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +43,12 @@ public final class OperatorMain
         "common options:",
         "  --aeron-dir DIR   the engine's Aeron directory (default: newest run/demo-*/aeron, else Aeron's default)",
         "  --refdata DIR     reference data, to name instruments (default refdata/kospi200)",
+        "  --operators FILE  the engine's operator key file (default: basis-operators.keys beside the Aeron directory)",
+        "  --operator NAME   the operator to sign as (default: the key file's only operator)",
         "  --help            this text");
     private static final long CONFIRM_TIMEOUT_MS = 5_000;
+    private static final Set<String> COMMANDS = Set.of("order", "kill", "status");
+    private static final Set<String> ORDER_ACTIONS = Set.of("cc", "reverse", "cancel", "liquidate");
 
     private OperatorMain()
     {
@@ -46,10 +59,21 @@ public final class OperatorMain
      */
     public static void main(final String[] args)
     {
+        System.exit(run(args));
+    }
+
+    /**
+     * Run one operator command; every failure is one line on stderr, never a stack trace.
+     *
+     * @param args the command and its options.
+     * @return the exit status: 0 done, 1 the engine could not be reached or did not do it, 2 bad arguments.
+     */
+    static int run(final String[] args)
+    {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h"))
         {
             System.out.println(USAGE);
-            return;
+            return 0;
         }
         final Options options;
         try
@@ -58,38 +82,47 @@ public final class OperatorMain
         }
         catch (final IllegalArgumentException ex)
         {
-            System.err.println(args[0] + ": " + ex.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            System.err.println(args[0] + ": " + ex.getMessage() + " (--help for usage)");
+            return 2;
         }
         if (options.help)
         {
             System.out.println(USAGE);
-            return;
+            return 0;
         }
-        final String aeronDir = options.aeronDir != null ? options.aeronDir : newestDemoAeronDir();
-        if (aeronDir != null && !Files.exists(Path.of(aeronDir, CncFileDescriptor.CNC_FILE)))
+        try
         {
-            System.err.println(options.command + ": no media driver at " + aeronDir + " (is the demo running?)");
-            System.exit(1);
-            return;
+            return connectAndRun(options);
         }
-        final Aeron.Context context = new Aeron.Context();
-        if (aeronDir != null)
+        catch (final OperatorKeysException | ReferenceDataException | AeronException ex)
         {
-            context.aeronDirectoryName(aeronDir);
+            System.err.println(options.command + ": " + ex.getMessage());
+            return 1;
         }
-        try (Aeron aeron = Aeron.connect(context); AdminClient admin = new AdminClient(aeron))
+    }
+
+    private static int connectAndRun(final Options options)
+    {
+        final String aeronDir = options.aeronDir != null ? options.aeronDir :
+            Objects.requireNonNullElse(newestDemoAeronDir(), CommonContext.getAeronDirectoryName());
+        if (!Files.exists(Path.of(aeronDir, CncFileDescriptor.CNC_FILE)))
+        {
+            System.err.println(options.command + ": no media driver at " + aeronDir +
+                " (is an engine running? start one with ./basis demo, or name its directory with --aeron-dir)");
+            return 1;
+        }
+        final Path keysFile = options.operatorKeys != null ? options.operatorKeys : OperatorKeys.defaultFile(aeronDir);
+        final OperatorCredential credential = OperatorKeys.load(keysFile).credential(options.operator);
+        final Aeron.Context context = new Aeron.Context().aeronDirectoryName(aeronDir);
+        try (Aeron aeron = Aeron.connect(context); AdminClient admin = new AdminClient(aeron, credential))
         {
             final EngineStatusReader status = new EngineStatusReader(aeron.countersReader());
             if (!await(status::refresh))
             {
-                System.err.println(options.command + ": no engine found on " + context.aeronDirectoryName());
-                System.exit(1);
-                return;
+                System.err.println(options.command + ": no engine found on " + aeronDir);
+                return 1;
             }
-            System.exit(run(options, admin, status) ? 0 : 1);
+            return run(options, admin, status) ? 0 : 1;
         }
     }
 
@@ -131,9 +164,8 @@ public final class OperatorMain
         final AdminCommandType command = options.resume ? AdminCommandType.RESUME :
             options.reduceOnly ? AdminCommandType.REDUCE_ONLY : AdminCommandType.KILL;
         final int target = instrumentId;
-        if (!await(() -> admin.send(command, options.scope, target) > 0))
+        if (!taken("kill", status, () -> admin.send(command, options.scope, target)))
         {
-            System.err.println("kill: the engine did not take the command");
             return false;
         }
         if (command == AdminCommandType.KILL && options.scope != KillScope.INSTRUMENT)
@@ -154,28 +186,24 @@ public final class OperatorMain
     {
         final long before = status.get(EngineCounters.PROGRAMS_SENT);
         final long rejectsBefore = status.get(EngineCounters.RISK_REJECTS);
-        final boolean sent;
+        final LongSupplier send;
         switch (options.orderAction)
         {
             case "cc":
+                send = () -> admin.submitProgram(Direction.CASH_AND_CARRY, options.contracts);
+                break;
             case "reverse":
-                final Direction direction = options.orderAction.equals("cc") ?
-                    Direction.CASH_AND_CARRY : Direction.REVERSE;
-                sent = await(() -> admin.submitProgram(direction, options.contracts) > 0);
+                send = () -> admin.submitProgram(Direction.REVERSE, options.contracts);
                 break;
             case "cancel":
-                sent = await(() -> admin.cancelProgram(options.programId) > 0);
-                break;
-            case "liquidate":
-                sent = await(() -> admin.send(AdminCommandType.LIQUIDATE_AT_CLOSE) > 0);
+                send = () -> admin.cancelProgram(options.programId);
                 break;
             default:
-                System.err.println("order: cc, reverse, cancel or liquidate");
-                return false;
+                send = () -> admin.send(AdminCommandType.LIQUIDATE_AT_CLOSE);
+                break;
         }
-        if (!sent)
+        if (!taken("order", status, send))
         {
-            System.err.println("order: the engine did not take the command");
             return false;
         }
         if (options.orderAction.equals("cancel"))
@@ -189,6 +217,30 @@ public final class OperatorMain
             (refused > 0 ? ", " + refused + " order(s) refused by pre-trade risk (reasons in the engine report)" : "") +
             "; " + statusLine(status));
         return opened && refused == 0;
+    }
+
+    /**
+     * Offer a command until the engine's subscription takes it, then wait for the engine to accept or refuse it.
+     */
+    private static boolean taken(final String name, final EngineStatusReader status, final LongSupplier send)
+    {
+        final long acceptedBefore = status.get(EngineCounters.COMMANDS_ACCEPTED);
+        final long refusedBefore = status.get(EngineCounters.COMMANDS_REFUSED);
+        if (!await(() -> send.getAsLong() > 0))
+        {
+            System.err.println(name + ": the engine did not take the command (control stream not connected)");
+            return false;
+        }
+        final boolean decided = await(() -> status.get(EngineCounters.COMMANDS_ACCEPTED) > acceptedBefore ||
+            status.get(EngineCounters.COMMANDS_REFUSED) > refusedBefore);
+        if (status.get(EngineCounters.COMMANDS_ACCEPTED) > acceptedBefore)
+        {
+            return true;
+        }
+        System.err.println(name + ": " + (decided ?
+            "the engine refused the command: the operator is not authorised (see the engine's command log)" :
+            "the engine did not confirm the command"));
+        return false;
     }
 
     static String statusLine(final EngineStatusReader status)
@@ -268,6 +320,8 @@ public final class OperatorMain
         String command;
         String orderAction = "";
         String aeronDir;
+        Path operatorKeys;
+        String operator;
         Path refdata = Path.of("refdata", "kospi200");
         long contracts = 1;
         long programId;
@@ -282,12 +336,17 @@ public final class OperatorMain
         {
             final Options options = new Options();
             options.command = args[0];
-            int i = 1;
-            if (options.command.equals("order"))
+            if (!COMMANDS.contains(options.command))
             {
-                if (args.length < 2)
+                throw new IllegalArgumentException("unknown command; order, kill or status");
+            }
+            int i = 1;
+            if (options.command.equals("order") && !(args.length > 1 && args[1].startsWith("-")))
+            {
+                if (args.length < 2 || !ORDER_ACTIONS.contains(args[1]))
                 {
-                    throw new IllegalArgumentException("order needs cc, reverse, cancel or liquidate");
+                    throw new IllegalArgumentException("order needs cc, reverse, cancel or liquidate" +
+                        (args.length < 2 ? "" : ", not '" + args[1] + "'"));
                 }
                 options.orderAction = args[1];
                 i = 2;
@@ -306,18 +365,24 @@ public final class OperatorMain
                     case "--refdata":
                         options.refdata = Path.of(value(args, ++i));
                         break;
+                    case "--operators":
+                        options.operatorKeys = Path.of(value(args, ++i));
+                        break;
+                    case "--operator":
+                        options.operator = value(args, ++i);
+                        break;
                     case "--contracts":
-                        options.contracts = Long.parseLong(value(args, ++i));
+                        options.contracts = number(args, ++i);
                         if (options.contracts <= 0)
                         {
                             throw new IllegalArgumentException("--contracts must be positive");
                         }
                         break;
                     case "--program":
-                        options.programId = Long.parseLong(value(args, ++i));
+                        options.programId = number(args, ++i);
                         break;
                     case "--scope":
-                        options.scope = KillScope.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
+                        options.scope = scope(value(args, ++i));
                         break;
                     case "--instrument":
                         options.instrument = value(args, ++i);
@@ -340,7 +405,47 @@ public final class OperatorMain
             {
                 throw new IllegalArgumentException("--scope instrument needs --instrument SYMBOL");
             }
+            if (options.command.equals("order") && options.orderAction.isEmpty() && !options.help)
+            {
+                throw new IllegalArgumentException("order needs cc, reverse, cancel or liquidate");
+            }
+            if (options.orderAction.equals("cancel") && options.programId <= 0 && !options.help)
+            {
+                throw new IllegalArgumentException("order cancel needs --program ID (a positive program id, as " +
+                    "the demo report and the engine report list them)");
+            }
             return options;
+        }
+
+        private static long number(final String[] args, final int index)
+        {
+            final String text = value(args, index);
+            try
+            {
+                return Long.parseLong(text);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new IllegalArgumentException(args[index - 1] + " needs a whole number, not '" + text + "'");
+            }
+        }
+
+        private static KillScope scope(final String text)
+        {
+            switch (text.toLowerCase(Locale.ROOT))
+            {
+                case "all":
+                    return KillScope.ALL;
+                case "account":
+                    return KillScope.ACCOUNT;
+                case "strategy":
+                    return KillScope.STRATEGY;
+                case "instrument":
+                    return KillScope.INSTRUMENT;
+                default:
+                    throw new IllegalArgumentException("--scope must be all, account, strategy or instrument, not '" +
+                        text + "'");
+            }
         }
 
         private static String value(final String[] args, final int index)

@@ -1,0 +1,105 @@
+package io.basis.engine.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import io.basis.protocol.sbe.AdminCommandDecoder;
+import org.agrona.DirectBuffer;
+
+/**
+ * Decides whether a command on the control stream comes from an authorised operator: the operator it names is listed
+ * in the engine's {@link OperatorKeys}, its signature verifies under that operator's key, and its correlation id is
+ * above the last one accepted from that operator, so a recorded command cannot be replayed. Single-threaded (the
+ * engine's); garbage-free after construction.
+ */
+public final class CommandAuthenticator
+{
+    /** The outcome of {@link #verify}. */
+    public enum Verdict
+    {
+        /** Signed by a listed operator, never seen before. */
+        ACCEPTED,
+        /** No operator of that name is listed (or the command carries none: an unsigned, older client). */
+        UNKNOWN_OPERATOR,
+        /** The signature does not verify: wrong key, or the command was altered. */
+        BAD_SIGNATURE,
+        /** The correlation id is not above the operator's last: a replay or an out-of-order resend. */
+        REPLAYED
+    }
+
+    private final byte[][] names;
+    private final String[] operators;
+    private final CommandSignature[] signatures;
+    private final long[] lastCorrelationIds;
+    private final byte[] claimed = new byte[OperatorKeys.MAX_NAME_LENGTH];
+    private int operator = -1;
+
+    /**
+     * @param keys the operators allowed to command the engine.
+     */
+    public CommandAuthenticator(final OperatorKeys keys)
+    {
+        final List<String> listed = keys.operators();
+        names = new byte[listed.size()][];
+        operators = listed.toArray(new String[0]);
+        signatures = new CommandSignature[listed.size()];
+        lastCorrelationIds = new long[listed.size()];
+        for (int i = 0; i < operators.length; i++)
+        {
+            names[i] = new byte[OperatorKeys.MAX_NAME_LENGTH];
+            final byte[] name = operators[i].getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, names[i], 0, name.length);
+            signatures[i] = new CommandSignature(keys.key(operators[i]));
+            lastCorrelationIds[i] = Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * @param buffer  holding the command.
+     * @param offset  of its message header.
+     * @param length  of the message.
+     * @param command the command, wrapped.
+     * @return whether it may be executed.
+     */
+    public Verdict verify(final DirectBuffer buffer, final int offset, final int length,
+        final AdminCommandDecoder command)
+    {
+        operator = -1;
+        if (length < CommandSignature.SIGNED_MESSAGE_LENGTH)
+        {
+            return Verdict.UNKNOWN_OPERATOR;
+        }
+        command.getOperatorName(claimed, 0);
+        for (int i = 0; i < names.length; i++)
+        {
+            if (Arrays.equals(claimed, names[i]))
+            {
+                operator = i;
+                break;
+            }
+        }
+        if (operator < 0)
+        {
+            return Verdict.UNKNOWN_OPERATOR;
+        }
+        if (!signatures[operator].verify(buffer, offset, length))
+        {
+            return Verdict.BAD_SIGNATURE;
+        }
+        if (command.correlationId() <= lastCorrelationIds[operator])
+        {
+            return Verdict.REPLAYED;
+        }
+        lastCorrelationIds[operator] = command.correlationId();
+        return Verdict.ACCEPTED;
+    }
+
+    /**
+     * @return the listed operator the last verified command named, or null if it named none listed.
+     */
+    public String operator()
+    {
+        return operator < 0 ? null : operators[operator];
+    }
+}

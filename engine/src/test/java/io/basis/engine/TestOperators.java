@@ -1,0 +1,46 @@
+package io.basis.engine;
+
+import java.nio.file.Path;
+
+import io.basis.engine.control.CommandAuthenticator;
+import io.basis.engine.control.CommandLog;
+import io.basis.engine.control.OperatorCredential;
+import io.basis.engine.control.OperatorKeys;
+
+/**
+ * One authorised operator for tests that command an engine: a fresh key file and command log in a test directory.
+ */
+final class TestOperators implements AutoCloseable
+{
+    static final String OPERATOR = "tester";
+
+    private final OperatorKeys keys;
+    private final CommandLog log;
+
+    TestOperators(final Path dir)
+    {
+        keys = OperatorKeys.loadOrCreate(dir.resolve("operators.keys"), OPERATOR);
+        log = new CommandLog(dir.resolve("commands.log"));
+    }
+
+    CommandAuthenticator authenticator()
+    {
+        return new CommandAuthenticator(keys);
+    }
+
+    CommandLog log()
+    {
+        return log;
+    }
+
+    OperatorCredential credential()
+    {
+        return keys.credential(OPERATOR);
+    }
+
+    @Override
+    public void close()
+    {
+        log.close();
+    }
+}
