@@ -233,22 +233,23 @@ public final class Engine implements AutoCloseable
         {
             positionsBySymbol.put(instrument.symbol(), positions.quantity(instrument.id()));
         }
+        final TradingEngine trading = agent.tradingEngine();
         final Map<String, Long> riskRejects = new LinkedHashMap<>();
         for (final RiskReason reason : RiskReason.values())
         {
-            final long count = agent.risk().count(reason.ordinal());
+            final long count = trading.risk().count(reason.ordinal());
             if (reason != RiskReason.NONE && count > 0)
             {
                 riskRejects.put(reason.name(), count);
             }
         }
-        final double pnl = agent.risk().pnl();
+        final double pnl = trading.risk().pnl();
         report = new EngineReport(
             tracker.programsOpened(), tracker.programsCompleted(), tracker.childOrdersSent(),
             tracker.workingOrders(), positions.fills(), tracker.rejects(), tracker.fillMismatches(),
             positionsBySymbol, positions.realizedPnl(), pnl, positions.commissions(), positions.taxes(),
-            riskRejects, agent.killSwitch().state().name(), agent.killSwitch().automaticReason().name(),
-            agent.leggedPrograms(), agent.hedgesSent(), agent.repricedLegs(), programRows(agent.ledger()));
+            riskRejects, trading.killSwitch().state().name(), trading.killSwitch().automaticReason().name(),
+            trading.leggedPrograms(), trading.hedgesSent(), trading.repricedLegs(), programRows(trading.ledger()));
         if (config.reportFile != null)
         {
             try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))

@@ -134,8 +134,8 @@ class EngineAgentTest
         // LastQty 1 but CumQty 2: a fill the engine never saw.
         report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 2);
 
-        assertEquals(TradingState.HALTED, agent.killSwitch().state());
-        assertEquals(RiskReason.FILL_MISMATCH, agent.killSwitch().automaticReason());
+        assertEquals(TradingState.HALTED, agent.tradingEngine().killSwitch().state());
+        assertEquals(RiskReason.FILL_MISMATCH, agent.tradingEngine().killSwitch().automaticReason());
         await(() -> cancels.size() == newOrders.size() - 1);
     }
 
@@ -145,8 +145,9 @@ class EngineAgentTest
         final InstrumentStatusEncoder status = new InstrumentStatusEncoder().wrapAndApplyHeader(buffer, 0,
             headerEncoder);
         status.instrumentId(data.instrument("005930").id()).phase(MarketPhase.HALTED)
-            .programBuySuspended(BooleanType.FALSE).programSellSuspended(BooleanType.FALSE).timestampNs(1);
-        agent.onInstrumentStatus(new InstrumentStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
+            .programBuySuspended(BooleanType.FALSE).programSellSuspended(BooleanType.FALSE)
+            .timestampNs(System.nanoTime());
+        agent.tradingEngine().onInstrumentStatus(new InstrumentStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
 
         sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
 
@@ -164,8 +165,8 @@ class EngineAgentTest
         sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.INSTRUMENT, samsung) > 0);
 
         await(() -> !cancels.isEmpty());
-        assertEquals(TradingState.ACTIVE, agent.killSwitch().state());
-        assertTrue(agent.killSwitch().isKilled(samsung));
+        assertEquals(TradingState.ACTIVE, agent.tradingEngine().killSwitch().state());
+        assertTrue(agent.tradingEngine().killSwitch().isKilled(samsung));
     }
 
     @Test
@@ -204,10 +205,10 @@ class EngineAgentTest
             sendCommand(() -> forged.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
             await(() -> agent.commandsRefused() == 2);
         }
-        assertEquals(TradingState.ACTIVE, agent.killSwitch().state(), "neither kill was executed");
+        assertEquals(TradingState.ACTIVE, agent.tradingEngine().killSwitch().state(), "neither kill was executed");
 
         sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
-        await(() -> agent.killSwitch().state() == TradingState.HALTED);
+        await(() -> agent.tradingEngine().killSwitch().state() == TradingState.HALTED);
 
         final List<String> log = Files.readAllLines(dir.resolve("commands.log"));
         assertEquals(3, log.size(), String.join("\n", log));
@@ -234,7 +235,8 @@ class EngineAgentTest
     {
         final long mid = instrument.prevClose();
         final BookUpdateEncoder encoder = new BookUpdateEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .instrumentId(instrument.id()).exchangeSeq(1).exchangeTimestampNs(1).receiveTimestampNs(1)
+            .instrumentId(instrument.id()).exchangeSeq(1).exchangeTimestampNs(1)
+            .receiveTimestampNs(System.nanoTime())
             .snapshot(BooleanType.TRUE);
         final BookUpdateEncoder.LevelsEncoder levels = encoder.levelsCount(10);
         for (int level = 0; level < 5; level++)
@@ -244,7 +246,7 @@ class EngineAgentTest
             levels.next().side(BookSide.ASK).level((short)level)
                 .price(instrument.ticksAway(mid, level + 1)).size(100_000);
         }
-        agent.onBookUpdate(new BookUpdateDecoder().wrapAndApplyHeader(buffer, 0, header));
+        agent.tradingEngine().onBookUpdate(new BookUpdateDecoder().wrapAndApplyHeader(buffer, 0, header));
     }
 
     private void report(
@@ -255,8 +257,8 @@ class EngineAgentTest
             .orderId(orderId).instrumentId(instrumentId).execType(execType).ordStatus(status)
             .side(io.basis.protocol.sbe.Side.SELL).lastQty(lastQty).lastPx(data.future().prevClose())
             .cumQty(cumQty).leavesQty(0).avgPx(data.future().prevClose()).rejectReason(RejectReason.NONE)
-            .receiveTimestampNs(1);
-        agent.onExecutionReport(new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, header));
+            .receiveTimestampNs(System.nanoTime());
+        agent.tradingEngine().onExecutionReport(new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, header));
     }
 
     private void drain()

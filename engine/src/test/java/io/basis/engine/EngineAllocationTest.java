@@ -104,7 +104,8 @@ class EngineAllocationTest
         {
             agent.doWork();
         }
-        assertEquals(ModelState.VALID, agent.valuation().modelState(), "the path must reach the strategy");
+        assertEquals(ModelState.VALID, agent.tradingEngine().valuation().modelState(),
+            "the path must reach the strategy");
         final long programsBefore = tracker.programsOpened();
 
         final com.sun.management.ThreadMXBean threads =
@@ -154,7 +155,7 @@ class EngineAllocationTest
                     .orderId(orderId).instrumentId(future.id()).execType(types[r]).ordStatus(statuses[r])
                     .side(Side.BUY).lastQty(lastQty[r]).lastPx(px).cumQty(cumQty[r]).leavesQty(10 - cumQty[r])
                     .avgPx(px).rejectReason(RejectReason.NONE).receiveTimestampNs(1);
-                agent.onExecutionReport(decoder.wrapAndApplyHeader(buffer, 0, header));
+                agent.tradingEngine().onExecutionReport(decoder.wrapAndApplyHeader(buffer, 0, header));
             }
         };
         for (int i = 0; i < 200_000; i++)
@@ -216,7 +217,7 @@ class EngineAllocationTest
         {
             final int offset = (i % MESSAGES) * MESSAGE_SLOT;
             decoder.wrapAndApplyHeader(messages, offset, header);
-            agent.onBookUpdate(decoder);
+            agent.tradingEngine().onBookUpdate(decoder);
             if ((i & 1023) == 0)
             {
                 agent.doWork();
