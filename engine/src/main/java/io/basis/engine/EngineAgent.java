@@ -10,22 +10,30 @@ import io.basis.engine.control.CommandGate;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
-import io.basis.engine.order.ChildOrder;
+import io.basis.engine.gateway.Outbox;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.EngineCounters;
-import io.basis.protocol.sbe.ProgramFlag;
-import io.basis.protocol.sbe.TimeInForce;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.CancelRejectEncoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.RejectReason;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.NanoClock;
 
 /**
  * The engine's duty cycle over Aeron: polls the gateway's stream and the control stream, feeds the
  * {@link TradingEngine} (operator commands through the {@link CommandGate}), gives it a timer event every cycle,
- * publishes its orders, introduces the engine to each gateway (logon and instrument definitions) and writes its
+ * publishes its orders through an {@link Outbox} (an order the gateway will never take returns to the engine as
+ * a reject input, never as a failed call), introduces the engine to each gateway (logon and instrument definitions) and writes its
  * counters. Everything the engine decides is in {@link TradingEngine}; this class only moves messages.
  * Single-threaded; garbage-free after start.
  */
@@ -33,11 +41,21 @@ public final class EngineAgent implements Agent
 {
     private static final int GATEWAY_FRAGMENT_LIMIT = 64;
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
-    private static final int SEND_ATTEMPTS = 1_000;
+    /** Orders and cancels that may wait for a back-pressured gateway publication. */
+    private static final int OUTBOX_BYTES = 4 * 1024 * 1024;
 
     private final TradingEngine engine;
     private final List<Instrument> instruments;
     private final GatewayPublisher publisher;
+    private final Outbox outbox;
+    private final Outbox.UndeliverableHandler undeliverableHandler = this::onUndeliverable;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final OrderRejectEncoder orderReject = new OrderRejectEncoder();
+    private final CancelRejectEncoder cancelReject = new CancelRejectEncoder();
+    private final UnsafeBuffer rejectBuffer = new UnsafeBuffer(new byte[64]);
     private final Subscription gatewaySubscription;
     private final Subscription controlSubscription;
     private final GatewayMessageHandler gatewayHandler;
@@ -70,9 +88,9 @@ public final class EngineAgent implements Agent
         this.controlSubscription = controlSubscription;
         this.status = status;
         this.clock = clock;
-        publisher = new GatewayPublisher(gatewayPublication);
-        engine = new TradingEngine(
-            config, referenceData, tracker, positions, strategy, new RetryingPort(publisher), new EngineClock());
+        outbox = new Outbox(gatewayPublication, OUTBOX_BYTES);
+        publisher = new GatewayPublisher(gatewayPublication, outbox);
+        engine = new TradingEngine(config, referenceData, tracker, positions, strategy, publisher, new EngineClock());
         gatewayHandler = new GatewayMessageHandler(engine);
         commandGate = new CommandGate(authenticator, commandLog, engine::onAdminCommand);
     }
@@ -91,7 +109,10 @@ public final class EngineAgent implements Agent
         work += gatewaySubscription.poll(gatewayHandler, GATEWAY_FRAGMENT_LIMIT);
         work += controlSubscription.poll(commandGate, CONTROL_FRAGMENT_LIMIT);
         work += introduceToGateway();
+        work += outbox.drain();
+        work += outbox.reportUndeliverable(undeliverableHandler);
         engine.writeStatus(status);
+        status.set(EngineCounters.UNDELIVERABLE_ORDERS, outbox.undeliverableCount());
         status.set(EngineCounters.COMMANDS_ACCEPTED, commandGate.accepted());
         status.set(EngineCounters.COMMANDS_REFUSED, commandGate.refused());
         return work;
@@ -164,50 +185,32 @@ public final class EngineAgent implements Agent
     }
 
     /**
-     * Offers to the gateway's publication, retrying a bounded number of times while it is back-pressured or in an
-     * admin action; any other failure (not connected, closed) is final.
+     * An order or cancel the gateway's publication will never take becomes the input the gateway would have sent
+     * had it refused it: an order reject or a cancel reject, reason SESSION_DOWN, fed to the engine like any
+     * other input once the decision that sent it has completed.
      */
-    private static final class RetryingPort implements OrderPort
+    private void onUndeliverable(final DirectBuffer buffer, final int offset, final int length)
     {
-        private final GatewayPublisher publisher;
-
-        RetryingPort(final GatewayPublisher publisher)
+        header.wrap(buffer, offset);
+        if (header.templateId() == NewOrderDecoder.TEMPLATE_ID)
         {
-            this.publisher = publisher;
+            newOrder.wrapAndApplyHeader(buffer, offset, header);
+            orderReject.wrapAndApplyHeader(rejectBuffer, 0, headerEncoder)
+                .orderId(newOrder.orderId())
+                .instrumentId(newOrder.instrumentId())
+                .reason(RejectReason.SESSION_DOWN);
+            gatewayHandler.onFragment(rejectBuffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + orderReject.encodedLength(), null);
         }
-
-        @Override
-        public long sendNewOrder(
-            final ChildOrder order,
-            final TimeInForce timeInForce,
-            final ProgramFlag programFlag,
-            final long triggerTimestampNs,
-            final int listSeqNo,
-            final int listSize)
+        else if (header.templateId() == CancelOrderDecoder.TEMPLATE_ID)
         {
-            long result = Publication.BACK_PRESSURED;
-            for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
-            {
-                result = publisher.sendNewOrder(order, timeInForce, programFlag, triggerTimestampNs, listSeqNo,
-                    listSize);
-            }
-            return result;
-        }
-
-        @Override
-        public long sendCancel(final long cancelId, final ChildOrder order)
-        {
-            long result = Publication.BACK_PRESSURED;
-            for (int attempt = 0; attempt < SEND_ATTEMPTS && isRetryable(result); attempt++)
-            {
-                result = publisher.sendCancel(cancelId, order);
-            }
-            return result;
-        }
-
-        private static boolean isRetryable(final long result)
-        {
-            return result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION;
+            cancelOrder.wrapAndApplyHeader(buffer, offset, header);
+            cancelReject.wrapAndApplyHeader(rejectBuffer, 0, headerEncoder)
+                .orderId(cancelOrder.orderId())
+                .cancelId(cancelOrder.cancelId())
+                .reason(RejectReason.SESSION_DOWN);
+            gatewayHandler.onFragment(rejectBuffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + cancelReject.encodedLength(), null);
         }
     }
 }

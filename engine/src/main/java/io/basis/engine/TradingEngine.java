@@ -5,6 +5,7 @@ import io.basis.engine.book.OrderBook;
 import io.basis.engine.gateway.GatewayListener;
 import io.basis.engine.market.MarketState;
 import io.basis.engine.order.ChildOrder;
+import io.basis.engine.order.OrderPort;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.order.ProgramKind;
@@ -93,7 +94,6 @@ public final class TradingEngine implements GatewayListener
     private final OrderTracker.CancelSender cancelSender = this::sendCancel;
     private long gatewayId;
     private long marketDataUpdates;
-    private long sendFailures;
     private long lastExchangeTimestampNs;
     private long pendingHedgeContracts;
     private long leggedPrograms;
@@ -334,7 +334,6 @@ public final class TradingEngine implements GatewayListener
         if (result < 0)
         {
             // Never sent: the order ends here, in a known state, and the program still completes.
-            sendFailures++;
             tracker.onReject(order.orderId());
         }
     }
@@ -406,7 +405,6 @@ public final class TradingEngine implements GatewayListener
         if (port.sendCancel(cancelId, order) < 0)
         {
             // Not sent: the order is back to working and will be asked again.
-            sendFailures++;
             tracker.onCancelReject(order.orderId(), RejectReason.SESSION_DOWN);
         }
     }
@@ -816,6 +814,10 @@ public final class TradingEngine implements GatewayListener
         status.set(EngineCounters.ORDER_SESSION_UP, orderSessionUp ? 1 : 0);
         status.set(EngineCounters.MARKET_DATA_SESSION_UP, marketDataSessionUp ? 1 : 0);
         status.set(EngineCounters.UNRESOLVED_ORDERS, tracker.unresolvedOrders());
+        status.set(EngineCounters.UNKNOWN_REPORTS, tracker.unknownReports());
+        status.set(EngineCounters.DUPLICATE_REPORTS, tracker.duplicateReports());
+        status.set(EngineCounters.RECOVERED_FILLS, tracker.recoveredFills());
+        status.set(EngineCounters.ADOPTED_ORDERS, tracker.adoptedOrders());
         if (valuation.modelState() == ModelState.VALID)
         {
             // The bounds in basis terms: cash-and-carry pays above F_upper − S_ask, reverse below F_lower − S_bid.
@@ -867,10 +869,5 @@ public final class TradingEngine implements GatewayListener
     long repricedLegs()
     {
         return repricedLegs;
-    }
-
-    long sendFailures()
-    {
-        return sendFailures;
     }
 }

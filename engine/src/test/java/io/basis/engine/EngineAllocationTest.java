@@ -83,12 +83,13 @@ class EngineAllocationTest
     {
         final EngineConfig config = new EngineConfig();
         // Trade the larger synthetic swings below, through every risk check. The same legs recur tick after tick
-        // here (every program is refused for want of a gateway), so the duplicate and throttle windows are shrunk
-        // to let the checks run to the end instead of refusing early.
+        // here (every program is rejected for want of a gateway), so the duplicate and throttle windows are shrunk
+        // to let the checks run to the end instead of refusing early, and the reject storm is not counted.
         config.strategy = "edge";
         config.edgeThreshold = 1.0;
         config.riskLimits.duplicateWindowNs = 0;
         config.riskLimits.throttleWindowNs = 1;
+        config.riskLimits.maxRejectsPerWindow = 1_000;
         final ReferenceData data = TestReferenceData.kospi200();
         final Positions positions = new Positions(data.instruments(), data.costs());
         final OrderTracker tracker = tracker(data, positions);

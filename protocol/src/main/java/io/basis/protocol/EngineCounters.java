@@ -55,10 +55,25 @@ public final class EngineCounters
     /** Orders whose state the exchange could not report; out of the engine's control, to reconcile by hand. */
     public static final int UNRESOLVED_ORDERS = 7120;
 
+    /** Orders and cancels the gateway's publication would never take (no gateway, or its queue full): rejected. */
+    public static final int UNDELIVERABLE_ORDERS = 7121;
+
+    /** Execution reports or rejects for orders the engine does not know. */
+    public static final int UNKNOWN_REPORTS = 7122;
+
+    /** Reports that repeated a state or fill already booked. */
+    public static final int DUPLICATE_REPORTS = 7123;
+
+    /** Fills booked from an order status because their own reports never arrived. */
+    public static final int RECOVERED_FILLS = 7124;
+
+    /** Orders of an earlier engine run taken over from their reports. */
+    public static final int ADOPTED_ORDERS = 7125;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = UNRESOLVED_ORDERS;
+    public static final int LAST = ADOPTED_ORDERS;
 
     private static final String[] LABELS =
     {
@@ -67,7 +82,8 @@ public final class EngineCounters
         "basis-band-lower", "basis-future-position", "basis-basket-position", "basis-trading-state",
         "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
         "basis-model-state", "basis-risk-rejects", "basis-commands-accepted", "basis-commands-refused",
-        "basis-unresolved-orders",
+        "basis-unresolved-orders", "basis-undeliverable-orders", "basis-unknown-reports", "basis-duplicate-reports",
+        "basis-recovered-fills", "basis-adopted-orders",
     };
 
     private EngineCounters()

@@ -2,6 +2,7 @@ package io.basis.engine.gateway;
 
 import io.aeron.Publication;
 import io.basis.engine.order.ChildOrder;
+import io.basis.engine.order.OrderPort;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.sbe.CancelOrderEncoder;
 import io.basis.protocol.sbe.EngineLogonEncoder;
@@ -17,14 +18,17 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes engine-to-gateway messages into one pre-allocated buffer and offers them on the Aeron publication.
- * Every send returns the publication's result: a position, or a negative code ({@link Publication#BACK_PRESSURED},
- * {@link Publication#NOT_CONNECTED}, ...) that the caller handles; nothing is retried or dropped here.
+ * Encodes engine-to-gateway messages into one pre-allocated buffer. Orders and cancels go through the
+ * {@link Outbox}, which sends them or keeps them (in order while the publication is back-pressured, aside when it
+ * will never take them), so the engine's decisions never depend on the publication. The connection messages
+ * (logon, definitions, logout) are offered directly and return the publication's result: a position, or a negative
+ * code ({@link Publication#BACK_PRESSURED}, {@link Publication#NOT_CONNECTED}, ...) that the caller handles.
  * Single-threaded, garbage-free.
  */
-public final class GatewayPublisher
+public final class GatewayPublisher implements OrderPort
 {
     private final Publication publication;
+    private final Outbox outbox;
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(512));
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
@@ -35,10 +39,12 @@ public final class GatewayPublisher
 
     /**
      * @param publication engine-to-gateway publication.
+     * @param outbox      where orders and cancels go: the same publication, with queues.
      */
-    public GatewayPublisher(final Publication publication)
+    public GatewayPublisher(final Publication publication, final Outbox outbox)
     {
         this.publication = publication;
+        this.outbox = outbox;
     }
 
     /**
@@ -47,24 +53,6 @@ public final class GatewayPublisher
     public boolean isConnected()
     {
         return publication.isConnected();
-    }
-
-    /**
-     * Send an order that belongs to no list.
-     *
-     * @param order              the child order.
-     * @param timeInForce        time in force.
-     * @param programFlag        program-trading flag.
-     * @param triggerTimestampNs exchange timestamp of the market data behind the decision.
-     * @return position, or a negative {@link Publication} code.
-     */
-    public long sendNewOrder(
-        final ChildOrder order,
-        final TimeInForce timeInForce,
-        final ProgramFlag programFlag,
-        final long triggerTimestampNs)
-    {
-        return sendNewOrder(order, timeInForce, programFlag, triggerTimestampNs, 0, 0);
     }
 
     /**
@@ -77,8 +65,9 @@ public final class GatewayPublisher
      * @param triggerTimestampNs exchange timestamp of the market data behind the decision.
      * @param listSeqNo          1-based position in the program's list, 0 if not listed.
      * @param listSize           orders in that list, 0 if not listed.
-     * @return position, or a negative {@link Publication} code.
+     * @return position, or {@link Outbox#KEPT}.
      */
+    @Override
     public long sendNewOrder(
         final ChildOrder order,
         final TimeInForce timeInForce,
@@ -100,14 +89,15 @@ public final class GatewayPublisher
             .triggerTimestampNs(triggerTimestampNs)
             .listSeqNo(listSeqNo)
             .listSize(listSize);
-        return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+        return outbox.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
     }
 
     /**
      * @param cancelId fresh id of the cancel request.
      * @param order    the order to cancel.
-     * @return position, or a negative {@link Publication} code.
+     * @return position, or {@link Outbox#KEPT}.
      */
+    @Override
     public long sendCancel(final long cancelId, final ChildOrder order)
     {
         cancelOrder.wrapAndApplyHeader(buffer, 0, header)
@@ -116,7 +106,7 @@ public final class GatewayPublisher
             .instrumentId(order.instrumentId())
             .side(order.side())
             .quantity(order.quantity());
-        return publication.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
+        return outbox.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
     }
 
     /**

@@ -1,11 +1,10 @@
-package io.basis.engine;
+package io.basis.engine.order;
 
-import io.basis.engine.order.ChildOrder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.TimeInForce;
 
 /**
- * Where the {@link TradingEngine}'s orders and cancels go: the gateway's stream when live, a recorder or a
+ * Where the {@code TradingEngine}'s orders and cancels go: the gateway's stream when live, a recorder or a
  * simulated exchange in tests and replays. A send either takes the message (a non-negative result) or refuses it
  * for good (negative): the engine then ends the order, or leaves it working, in a known state.
  */
