@@ -113,17 +113,15 @@ public final class Engine implements AutoCloseable
         final Subscription controlSubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL);
         status = new EngineStatus(aeron);
         positions = new Positions(referenceData.instruments(), referenceData.costs());
-        tracker = new OrderTracker(
-            config.maxOpenPrograms,
-            // Room for every leg to be replaced once when repriced.
-            2 * (referenceData.constituents().size() + 1),
-            referenceData.instruments().size(),
-            positions,
-            new OrderIds(TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis())));
+        final long idBase = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+        tracker = newTracker(config, referenceData, positions, idBase);
 
+        final ExclusivePublication journal = aeron.addExclusivePublication(
+            Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         agent = new EngineAgent(
-            config, referenceData, publication, gatewaySubscription, controlSubscription, status, tracker,
-            positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators), commandLog);
+            config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
+            tracker, positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators),
+            commandLog);
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
@@ -140,7 +138,32 @@ public final class Engine implements AutoCloseable
         return new Engine(config);
     }
 
-    static Strategy strategy(final EngineConfig config)
+    /**
+     * The program and order book-keeping of an engine: sized from the settings, ids from {@code idBase} up.
+     *
+     * @param config        settings.
+     * @param referenceData instruments and basket.
+     * @param positions     positions to book fills into.
+     * @param idBase        the run's first order, cancel and program id.
+     * @return the tracker.
+     */
+    public static OrderTracker newTracker(
+        final EngineConfig config, final ReferenceData referenceData, final Positions positions, final long idBase)
+    {
+        return new OrderTracker(
+            config.maxOpenPrograms,
+            // Room for every leg to be replaced once when repriced.
+            2 * (referenceData.constituents().size() + 1),
+            referenceData.instruments().size(),
+            positions,
+            new OrderIds(idBase));
+    }
+
+    /**
+     * @param config settings.
+     * @return the strategy they name.
+     */
+    public static Strategy strategy(final EngineConfig config)
     {
         switch (config.strategy)
         {

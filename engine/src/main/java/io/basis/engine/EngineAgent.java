@@ -3,27 +3,36 @@ package io.basis.engine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.Header;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandGate;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
 import io.basis.engine.gateway.Outbox;
+import io.basis.engine.journal.EngineJournal;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.EngineCounters;
+import io.basis.protocol.sbe.AdminCommandDecoder;
 import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.CancelRejectEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.EngineStartedEncoder;
+import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
 import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.TimerEventEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -48,6 +57,16 @@ public final class EngineAgent implements Agent
     private final List<Instrument> instruments;
     private final GatewayPublisher publisher;
     private final Outbox outbox;
+    private final EngineJournal journal;
+    private final long idBase;
+    private final String commandLine;
+    private final long timerIntervalNs;
+    private final ControlledFragmentHandler gatewayInput = this::onGatewayInput;
+    private final UnsafeBuffer entryBuffer = new UnsafeBuffer(new byte[4096]);
+    private final TimerEventEncoder timerEvent = new TimerEventEncoder();
+    private final EngineStartedEncoder engineStarted = new EngineStartedEncoder();
+    private long pendingTimerNs;
+    private long lastTimerNs;
     private final Outbox.UndeliverableHandler undeliverableHandler = this::onUndeliverable;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -75,6 +94,8 @@ public final class EngineAgent implements Agent
         final Publication gatewayPublication,
         final Subscription gatewaySubscription,
         final Subscription controlSubscription,
+        final ExclusivePublication journalPublication,
+        final long idBase,
         final EngineStatus status,
         final OrderTracker tracker,
         final Positions positions,
@@ -88,11 +109,20 @@ public final class EngineAgent implements Agent
         this.controlSubscription = controlSubscription;
         this.status = status;
         this.clock = clock;
+        this.idBase = idBase;
+        this.commandLine = config.commandLine;
+        this.timerIntervalNs = config.timerIntervalNs;
+        journal = new EngineJournal(journalPublication);
         outbox = new Outbox(gatewayPublication, OUTBOX_BYTES);
-        publisher = new GatewayPublisher(gatewayPublication, outbox);
+        // Every order and cancel is journaled after the input that decided it, then offered to the gateway.
+        publisher = new GatewayPublisher(gatewayPublication, (buffer, offset, length) ->
+        {
+            journal.appendOutput(buffer, offset, length);
+            return outbox.offer(buffer, offset, length);
+        });
         engine = new TradingEngine(config, referenceData, tracker, positions, strategy, publisher, new EngineClock());
         gatewayHandler = new GatewayMessageHandler(engine);
-        commandGate = new CommandGate(authenticator, commandLog, engine::onAdminCommand);
+        commandGate = new CommandGate(authenticator, commandLog, this::onCommand);
     }
 
     @Override
@@ -101,12 +131,30 @@ public final class EngineAgent implements Agent
         return "basis-engine";
     }
 
+    /**
+     * The journal's first entry of this run: what a replay needs to start the same engine.
+     */
+    @Override
+    public void onStart()
+    {
+        engineStarted.wrapAndApplyHeader(entryBuffer, 0, headerEncoder)
+            .engineId(engineId)
+            .idBase(idBase)
+            .timestampNs(clock.nanoTime())
+            .commandLine(commandLine);
+        journal.appendInputNow(entryBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + engineStarted.encodedLength());
+    }
+
     @Override
     public int doWork()
     {
-        // The timer first: a command carries no time of its own and takes the engine's, which must be current.
-        int work = engine.onTimer(clock.nanoTime());
-        work += gatewaySubscription.poll(gatewayHandler, GATEWAY_FRAGMENT_LIMIT);
+        int work = 0;
+        pendingTimerNs = clock.nanoTime();
+        if (engine.needsTimer() && pendingTimerNs - lastTimerNs >= timerIntervalNs && applyTimer())
+        {
+            work++;
+        }
+        work += gatewaySubscription.controlledPoll(gatewayInput, GATEWAY_FRAGMENT_LIMIT);
         work += controlSubscription.poll(commandGate, CONTROL_FRAGMENT_LIMIT);
         work += introduceToGateway();
         work += outbox.drain();
@@ -116,6 +164,59 @@ public final class EngineAgent implements Agent
         status.set(EngineCounters.COMMANDS_ACCEPTED, commandGate.accepted());
         status.set(EngineCounters.COMMANDS_REFUSED, commandGate.refused());
         return work;
+    }
+
+    /**
+     * A gateway message: journaled, then applied. One without a time of its own (a reject) takes the engine's,
+     * so the time that has passed is journaled first as a timer event.
+     */
+    private ControlledFragmentHandler.Action onGatewayInput(
+        final DirectBuffer buffer, final int offset, final int length, final Header fragmentHeader)
+    {
+        header.wrap(buffer, offset);
+        final int templateId = header.templateId();
+        final boolean untimed = templateId == OrderRejectDecoder.TEMPLATE_ID ||
+            templateId == CancelRejectDecoder.TEMPLATE_ID;
+        if ((untimed && !timerCurrent()) || !journal.appendInput(buffer, offset, length))
+        {
+            return ControlledFragmentHandler.Action.ABORT;
+        }
+        gatewayHandler.onFragment(buffer, offset, length, fragmentHeader);
+        return ControlledFragmentHandler.Action.CONTINUE;
+    }
+
+    /**
+     * An authenticated operator command: it carries no time of its own, so the time that has passed is journaled
+     * first; it cannot be offered again (the gate has seen it), so it waits for the recorder if it must.
+     */
+    private void onCommand(
+        final AdminCommandDecoder command, final DirectBuffer buffer, final int offset, final int length)
+    {
+        timerCurrent();
+        journal.appendInputNow(buffer, offset, length);
+        engine.onAdminCommand(command);
+    }
+
+    /**
+     * Make the engine's time current before an input that has none of its own.
+     *
+     * @return false if the timer event could not be journaled now.
+     */
+    private boolean timerCurrent()
+    {
+        return engine.nowNs() >= pendingTimerNs || applyTimer();
+    }
+
+    private boolean applyTimer()
+    {
+        timerEvent.wrapAndApplyHeader(entryBuffer, 0, headerEncoder).timestampNs(pendingTimerNs);
+        if (!journal.appendInput(entryBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + timerEvent.encodedLength()))
+        {
+            return false;
+        }
+        lastTimerNs = pendingTimerNs;
+        engine.onTimer(pendingTimerNs);
+        return true;
     }
 
     /**
@@ -199,8 +300,7 @@ public final class EngineAgent implements Agent
                 .orderId(newOrder.orderId())
                 .instrumentId(newOrder.instrumentId())
                 .reason(RejectReason.SESSION_DOWN);
-            gatewayHandler.onFragment(rejectBuffer, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + orderReject.encodedLength(), null);
+            applyNow(MessageHeaderEncoder.ENCODED_LENGTH + orderReject.encodedLength());
         }
         else if (header.templateId() == CancelOrderDecoder.TEMPLATE_ID)
         {
@@ -209,8 +309,14 @@ public final class EngineAgent implements Agent
                 .orderId(cancelOrder.orderId())
                 .cancelId(cancelOrder.cancelId())
                 .reason(RejectReason.SESSION_DOWN);
-            gatewayHandler.onFragment(rejectBuffer, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + cancelReject.encodedLength(), null);
+            applyNow(MessageHeaderEncoder.ENCODED_LENGTH + cancelReject.encodedLength());
         }
+    }
+
+    private void applyNow(final int length)
+    {
+        timerCurrent();
+        journal.appendInputNow(rejectBuffer, 0, length);
+        gatewayHandler.onFragment(rejectBuffer, 0, length, null);
     }
 }

@@ -60,6 +60,13 @@ public final class EngineConfig
     public EngineListener listener;
     /** Called on the engine thread after every revaluation, or null. */
     public ValuationListener valuationListener;
+    /**
+     * Shortest time between two timer events while something is due (open programs, a residual hedge): the
+     * resolution of program timeouts and legging control, and what the journal spends on the passing of time.
+     */
+    public long timerIntervalNs = 1_000_000L;
+    /** The command line the engine was started with (recorded in its journal for replays); empty if embedded. */
+    public String commandLine = "";
     /** File written on close with positions and counts (Java properties), or null. */
     public Path reportFile;
     /**

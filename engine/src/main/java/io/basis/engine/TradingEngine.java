@@ -785,6 +785,23 @@ public final class TradingEngine implements GatewayListener
     }
 
     /**
+     * @return true if a timer event would do something now: programs are open (timeouts, legging, kill
+     * enforcement), a residual hedge waits, or the trading state changed.
+     */
+    public boolean needsTimer()
+    {
+        return tracker.openProgramCount() > 0 || pendingHedgeContracts != 0 || killSwitch.state() != lastState;
+    }
+
+    /**
+     * @return the engine's time: the latest input's.
+     */
+    public long nowNs()
+    {
+        return clock.nowNs();
+    }
+
+    /**
      * @return the id of the gateway the engine last heard from (its start, epoch microseconds), 0 before any.
      */
     public long gatewayId()

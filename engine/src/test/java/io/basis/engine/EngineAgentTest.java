@@ -1,13 +1,15 @@
 package io.basis.engine;
 
 import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.basis.engine.admin.AdminClient;
 import io.basis.engine.control.OperatorCredential;
 import io.basis.engine.control.OperatorKeys;
-import io.basis.engine.order.OrderIds;
+import io.basis.engine.journal.JournalReplay;
+import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
@@ -16,21 +18,19 @@ import io.basis.engine.risk.RiskReason;
 import io.basis.engine.risk.TradingState;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookSide;
-import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BookUpdateEncoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.Direction;
 import io.basis.protocol.sbe.ExecType;
-import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.ExecutionReportEncoder;
-import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.InstrumentStatusEncoder;
 import io.basis.protocol.sbe.KillScope;
 import io.basis.protocol.sbe.MarketPhase;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.NewOrderEncoder;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.AdminCommandType;
@@ -51,17 +51,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The engine agent driven message by message, as the gateway would: market data and reports go in through its
- * listener methods, operator commands over the real control stream, and what it sends is read from the real
- * engine-to-gateway stream.
+ * The engine agent driven message by message, as the gateway would: market data and reports go in over the real
+ * gateway-to-engine stream, operator commands over the real control stream, what it sends is read from the real
+ * engine-to-gateway stream, and its journal from the journal stream.
  */
 @Timeout(30)
 class EngineAgentTest
 {
+    private static final long ID_BASE = 1;
+
     @TempDir
     Path dir;
 
@@ -70,6 +73,11 @@ class EngineAgentTest
     private EngineAgent agent;
     private AdminClient admin;
     private TestOperators operators;
+    private EngineConfig config;
+    private Subscription journal;
+    private Subscription fromGateway;
+    private ExclusivePublication gateway;
+    private final List<byte[]> journalEntries = new ArrayList<>();
     private Subscription toGateway;
     private ReferenceData data;
     private final List<long[]> newOrders = new ArrayList<>();
@@ -90,7 +98,9 @@ class EngineAgentTest
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         data = TestReferenceData.kospi200();
         operators = new TestOperators(dir);
-        final EngineConfig config = new EngineConfig();
+        config = new EngineConfig();
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.tradeDate = TestReferenceData.TRADE_DATE;
         config.strategy = "edge";
         config.edgeThreshold = 1.0e9;
         config.listener = new EngineListener()
@@ -102,21 +112,26 @@ class EngineAgentTest
             }
         };
         final Positions positions = new Positions(data.instruments(), data.costs());
-        final OrderTracker tracker = new OrderTracker(
-            1, data.constituents().size() + 1, data.instruments().size(), positions, new OrderIds(1));
+        final OrderTracker tracker = Engine.newTracker(config, data, positions, ID_BASE);
         toGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
+        journal = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
+        fromGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+        gateway = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         agent = new EngineAgent(config, data,
             aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY),
-            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
+            fromGateway,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
+            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL), ID_BASE,
             new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
             operators.authenticator(), operators.log());
         admin = new AdminClient(aeron, operators.credential());
+        await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&
+            journal.isConnected());
+        agent.onStart();
         for (final Instrument instrument : data.instruments())
         {
             snapshot(instrument);
         }
-        await(() -> toGateway.isConnected() && admin.isConnected());
     }
 
     @AfterEach
@@ -147,7 +162,7 @@ class EngineAgentTest
         status.instrumentId(data.instrument("005930").id()).phase(MarketPhase.HALTED)
             .programBuySuspended(BooleanType.FALSE).programSellSuspended(BooleanType.FALSE)
             .timestampNs(System.nanoTime());
-        agent.tradingEngine().onInstrumentStatus(new InstrumentStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
+        fromTheGateway(MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
 
         sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
 
@@ -220,6 +235,61 @@ class EngineAgentTest
             log.get(2));
     }
 
+    @Test
+    void theJournalReplaysToTheSameOrdersAndCancelsByteForByte()
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        final long[] leg = newOrders.get(1);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 1, 1);
+        sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+        await(() -> cancels.size() >= newOrders.size() - 2);
+
+        final JournalReplay replay = replay(journalEntries);
+
+        assertTrue(replay.identical(), replay.firstDifference());
+        assertEquals(1, replay.runs());
+        assertEquals(newOrders.size() + cancels.size(), replay.outputs());
+        assertTrue(replay.events() > data.instruments().size() + 3, "snapshots, reports, a command, timer events");
+    }
+
+    @Test
+    void anAlteredJournalReplaysToItsFirstDifference()
+    {
+        submitProgram();
+        final List<byte[]> altered = new ArrayList<>(journalEntries);
+        final MessageHeaderDecoder entryHeader = new MessageHeaderDecoder();
+        for (int i = 0; i < altered.size(); i++)
+        {
+            final UnsafeBuffer entry = new UnsafeBuffer(altered.get(i).clone());
+            if (entryHeader.wrap(entry, 0).templateId() == NewOrderDecoder.TEMPLATE_ID &&
+                new NewOrderDecoder().wrapAndApplyHeader(entry, 0, entryHeader).orderId() == newOrders.get(5)[0])
+            {
+                // The sixth order as if it had been sent one share larger.
+                final NewOrderEncoder order = new NewOrderEncoder().wrap(entry, MessageHeaderEncoder.ENCODED_LENGTH);
+                order.quantity(new NewOrderDecoder().wrapAndApplyHeader(entry, 0, entryHeader).quantity() + 1);
+                altered.set(i, entry.byteArray());
+            }
+        }
+
+        final JournalReplay replay = replay(altered);
+
+        assertFalse(replay.identical());
+        assertTrue(replay.firstDifference().contains("orderId=" + newOrders.get(5)[0]), replay.firstDifference());
+    }
+
+    private JournalReplay replay(final List<byte[]> entries)
+    {
+        final JournalReplay replay = new JournalReplay(commandLine -> config);
+        for (final byte[] entry : entries)
+        {
+            replay.onEntry(new UnsafeBuffer(entry), 0, entry.length);
+        }
+        replay.finish();
+        return replay;
+    }
+
     private void submitProgram()
     {
         sendCommand(() -> admin.submitProgram(Direction.CASH_AND_CARRY, 1) > 0);
@@ -246,7 +316,7 @@ class EngineAgentTest
             levels.next().side(BookSide.ASK).level((short)level)
                 .price(instrument.ticksAway(mid, level + 1)).size(100_000);
         }
-        agent.tradingEngine().onBookUpdate(new BookUpdateDecoder().wrapAndApplyHeader(buffer, 0, header));
+        fromTheGateway(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     private void report(
@@ -258,7 +328,16 @@ class EngineAgentTest
             .side(io.basis.protocol.sbe.Side.SELL).lastQty(lastQty).lastPx(data.future().prevClose())
             .cumQty(cumQty).leavesQty(0).avgPx(data.future().prevClose()).rejectReason(RejectReason.NONE)
             .receiveTimestampNs(System.nanoTime());
-        agent.tradingEngine().onExecutionReport(new ExecutionReportDecoder().wrapAndApplyHeader(buffer, 0, header));
+        fromTheGateway(MessageHeaderEncoder.ENCODED_LENGTH + ExecutionReportEncoder.BLOCK_LENGTH);
+    }
+
+    /**
+     * Offer what the buffer holds on the gateway's stream and run the agent until it has taken it.
+     */
+    private void fromTheGateway(final int length)
+    {
+        await(() -> gateway.offer(buffer, 0, length) > 0);
+        await(() -> fromGateway.imageCount() > 0 && fromGateway.imageAtIndex(0).position() >= gateway.position());
     }
 
     private void drain()
@@ -283,6 +362,12 @@ class EngineAgentTest
                     cancel.wrapAndApplyHeader(buffer, offset, decoderHeader);
                     cancels.add(cancel.orderId());
                 }
+            }, 1_000);
+            journal.poll((buffer, offset, length, ignored) ->
+            {
+                final byte[] entry = new byte[length];
+                buffer.getBytes(offset, entry);
+                journalEntries.add(entry);
             }, 1_000);
         }
     }

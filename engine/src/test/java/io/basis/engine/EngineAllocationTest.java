@@ -198,6 +198,8 @@ class EngineAllocationTest
             publication,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
+            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL),
+            1,
             new EngineStatus(aeron),
             tracker,
             positions,

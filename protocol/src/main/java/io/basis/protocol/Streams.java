@@ -20,6 +20,12 @@ public final class Streams
     /** Operator tools to engine: admin commands. */
     public static final int CONTROL = 1003;
 
+    /**
+     * The engine's journal: every input it applied, in order (gateway messages, authenticated commands, timer
+     * events), each followed by the orders and cancels it decided; recorded by Aeron Archive.
+     */
+    public static final int ENGINE_JOURNAL = 1004;
+
     private Streams()
     {
     }

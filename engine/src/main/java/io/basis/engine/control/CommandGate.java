@@ -21,8 +21,11 @@ public final class CommandGate implements FragmentHandler
     {
         /**
          * @param command the command, valid during the call only.
+         * @param buffer  holding the encoded command, header first.
+         * @param offset  of the command.
+         * @param length  of the command.
          */
-        void execute(AdminCommandDecoder command);
+        void execute(AdminCommandDecoder command, DirectBuffer buffer, int offset, int length);
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -66,7 +69,7 @@ public final class CommandGate implements FragmentHandler
         if (verdict == CommandAuthenticator.Verdict.ACCEPTED)
         {
             accepted++;
-            executor.execute(command);
+            executor.execute(command, buffer, offset, length);
         }
         else
         {

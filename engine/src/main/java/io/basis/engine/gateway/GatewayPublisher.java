@@ -18,9 +18,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes engine-to-gateway messages into one pre-allocated buffer. Orders and cancels go through the
- * {@link Outbox}, which sends them or keeps them (in order while the publication is back-pressured, aside when it
- * will never take them), so the engine's decisions never depend on the publication. The connection messages
+ * Encodes engine-to-gateway messages into one pre-allocated buffer. Orders and cancels go to a
+ * {@link MessageSink}: live, the {@link Outbox}, which sends them or keeps them (in order while the publication
+ * is back-pressured, aside when it will never take them), so the engine's decisions never depend on the
+ * publication. The connection messages
  * (logon, definitions, logout) are offered directly and return the publication's result: a position, or a negative
  * code ({@link Publication#BACK_PRESSURED}, {@link Publication#NOT_CONNECTED}, ...) that the caller handles.
  * Single-threaded, garbage-free.
@@ -28,7 +29,7 @@ import java.nio.ByteBuffer;
 public final class GatewayPublisher implements OrderPort
 {
     private final Publication publication;
-    private final Outbox outbox;
+    private final MessageSink orders;
     private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(512));
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
@@ -38,13 +39,13 @@ public final class GatewayPublisher implements OrderPort
     private final EngineLogoutEncoder logout = new EngineLogoutEncoder();
 
     /**
-     * @param publication engine-to-gateway publication.
-     * @param outbox      where orders and cancels go: the same publication, with queues.
+     * @param publication engine-to-gateway publication, for the connection messages.
+     * @param orders      where orders and cancels go: live, the {@link Outbox} of the same publication.
      */
-    public GatewayPublisher(final Publication publication, final Outbox outbox)
+    public GatewayPublisher(final Publication publication, final MessageSink orders)
     {
         this.publication = publication;
-        this.outbox = outbox;
+        this.orders = orders;
     }
 
     /**
@@ -65,7 +66,7 @@ public final class GatewayPublisher implements OrderPort
      * @param triggerTimestampNs exchange timestamp of the market data behind the decision.
      * @param listSeqNo          1-based position in the program's list, 0 if not listed.
      * @param listSize           orders in that list, 0 if not listed.
-     * @return position, or {@link Outbox#KEPT}.
+     * @return what the order sink returned: live, a position or {@link Outbox#KEPT}.
      */
     @Override
     public long sendNewOrder(
@@ -89,13 +90,13 @@ public final class GatewayPublisher implements OrderPort
             .triggerTimestampNs(triggerTimestampNs)
             .listSeqNo(listSeqNo)
             .listSize(listSize);
-        return outbox.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+        return orders.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
     }
 
     /**
      * @param cancelId fresh id of the cancel request.
      * @param order    the order to cancel.
-     * @return position, or {@link Outbox#KEPT}.
+     * @return what the order sink returned: live, a position or {@link Outbox#KEPT}.
      */
     @Override
     public long sendCancel(final long cancelId, final ChildOrder order)
@@ -106,7 +107,7 @@ public final class GatewayPublisher implements OrderPort
             .instrumentId(order.instrumentId())
             .side(order.side())
             .quantity(order.quantity());
-        return outbox.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
+        return orders.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.encodedLength());
     }
 
     /**

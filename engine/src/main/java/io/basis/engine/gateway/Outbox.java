@@ -12,7 +12,7 @@ import org.agrona.MutableDirectBuffer;
  * the agent reports it to the engine as an input (an order or cancel reject), after the decision that sent it has
  * completed. Single-threaded; allocates only if a queue must grow beyond its initial capacity.
  */
-public final class Outbox
+public final class Outbox implements MessageSink
 {
     /**
      * Told of a message the publication will never take.
@@ -64,6 +64,7 @@ public final class Outbox
      * @param length of the message.
      * @return the publication position, or {@link #KEPT}.
      */
+    @Override
     public long offer(final DirectBuffer buffer, final int offset, final int length)
     {
         if (pending.isEmpty())

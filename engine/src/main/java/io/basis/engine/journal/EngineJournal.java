@@ -1,0 +1,135 @@
+package io.basis.engine.journal;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Publication;
+import org.agrona.DirectBuffer;
+
+/**
+ * The engine's journal: every input the engine applies, in the order it applies them, each followed by the orders
+ * and cancels it decided on that input; a publication that Aeron Archive records (see {@link JournalRecorder}).
+ * Fed the journal's inputs, a fresh engine takes the same decisions ({@link JournalReplay}), which is how a
+ * recording is checked, audited and recovered from.
+ * <p>
+ * An input is appended <em>before</em> it is applied, and not applied while the recorder pushes back, so nothing
+ * the engine did is missing from a recording it keeps up with. With no recorder (nobody subscribes) the journal is
+ * off and every append succeeds. Single-threaded, garbage-free.
+ */
+public final class EngineJournal
+{
+    /** Offers of an entry that cannot wait (its decision is taken) before it is counted lost. */
+    private static final int WAITING_ATTEMPTS = 10_000;
+
+    private final ExclusivePublication publication;
+    private long inputs;
+    private long outputs;
+    private long lost;
+
+    /**
+     * @param publication the journal stream's publication.
+     */
+    public EngineJournal(final ExclusivePublication publication)
+    {
+        this.publication = publication;
+    }
+
+    /**
+     * Append an input about to be applied.
+     *
+     * @param buffer holding the message, header first.
+     * @param offset of the message.
+     * @param length of the message.
+     * @return false if the recorder pushes back: do not apply the input now, offer it again later.
+     */
+    public boolean appendInput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long result = publication.offer(buffer, offset, length);
+        if (result > 0 || !isRetryable(result))
+        {
+            inputs++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Append an input that cannot be offered again later (an authenticated command, a reject of an undeliverable
+     * order): rare, so it may wait a moment for the recorder.
+     *
+     * @param buffer holding the message, header first.
+     * @param offset of the message.
+     * @param length of the message.
+     */
+    public void appendInputNow(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (offerWaiting(buffer, offset, length))
+        {
+            inputs++;
+        }
+    }
+
+    /**
+     * Append an order or cancel the engine decided on the last input.
+     *
+     * @param buffer holding the message, header first.
+     * @param offset of the message.
+     * @param length of the message.
+     */
+    public void appendOutput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        offerWaiting(buffer, offset, length);
+        outputs++;
+    }
+
+    private boolean offerWaiting(final DirectBuffer buffer, final int offset, final int length)
+    {
+        long result = Publication.BACK_PRESSURED;
+        for (int attempt = 0; attempt < WAITING_ATTEMPTS && isRetryable(result); attempt++)
+        {
+            result = publication.offer(buffer, offset, length);
+        }
+        if (isRetryable(result))
+        {
+            // Rare: the input before it was appended, so the recorder had room a moment ago. A replay reports the gap.
+            lost++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * @return true if a recorder subscribes.
+     */
+    public boolean isRecorded()
+    {
+        return publication.isConnected();
+    }
+
+    /**
+     * @return inputs appended since start.
+     */
+    public long inputs()
+    {
+        return inputs;
+    }
+
+    /**
+     * @return outputs appended since start.
+     */
+    public long outputs()
+    {
+        return outputs;
+    }
+
+    /**
+     * @return entries the recorder could not take in time; a replay of this run reports the first as a difference.
+     */
+    public long lost()
+    {
+        return lost;
+    }
+
+    private static boolean isRetryable(final long result)
+    {
+        return result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION;
+    }
+}

@@ -1,0 +1,235 @@
+package io.basis.engine.journal;
+
+import java.util.function.Function;
+
+import io.basis.engine.Engine;
+import io.basis.engine.EngineClock;
+import io.basis.engine.EngineConfig;
+import io.basis.engine.TradingEngine;
+import io.basis.engine.gateway.GatewayMessageHandler;
+import io.basis.engine.gateway.GatewayPublisher;
+import io.basis.engine.position.Positions;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.sbe.AdminCommandDecoder;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.EngineStartedDecoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.TimerEventDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableRingBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Replays an engine journal through fresh engines, with no gateway and no exchange, and checks that every order and
+ * cancel they decide equals, byte for byte, the one the journal recorded after the same input. Each run in the
+ * journal (from its {@code EngineStarted} entry) gets a fresh engine configured from that run's command line, with
+ * that run's first id. Single-threaded.
+ */
+public final class JournalReplay
+{
+    private final Function<String, EngineConfig> configOf;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final EngineStartedDecoder started = new EngineStartedDecoder();
+    private final TimerEventDecoder timer = new TimerEventDecoder();
+    private final AdminCommandDecoder command = new AdminCommandDecoder();
+    private final ExpandableRingBuffer decided = new ExpandableRingBuffer(64 * 1024, 1 << 30, false);
+    private final ExpandableRingBuffer.MessageConsumer compareOldest = this::compareOldest;
+    private DirectBuffer recordedBuffer;
+    private int recordedOffset;
+    private int recordedLength;
+    private boolean matched;
+    private TradingEngine engine;
+    private GatewayMessageHandler gatewayInputs;
+    private long runs;
+    private long events;
+    private long outputs;
+    private String firstDifference;
+
+    /**
+     * @param configOf the engine settings for a run's recorded command line (empty for an embedded engine).
+     */
+    public JournalReplay(final Function<String, EngineConfig> configOf)
+    {
+        this.configOf = configOf;
+    }
+
+    /**
+     * Apply one journal entry: an input is fed to the engine, a recorded output is checked against what the engine
+     * decided. After the first difference, entries are only counted.
+     *
+     * @param buffer holding the entry, header first.
+     * @param offset of the entry.
+     * @param length of the entry.
+     */
+    public void onEntry(final DirectBuffer buffer, final int offset, final int length)
+    {
+        header.wrap(buffer, offset);
+        final int templateId = header.templateId();
+        if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
+        {
+            outputs++;
+            if (firstDifference == null)
+            {
+                checkOutput(buffer, offset, length);
+            }
+            return;
+        }
+        if (templateId == EngineStartedDecoder.TEMPLATE_ID)
+        {
+            started.wrapAndApplyHeader(buffer, offset, header);
+            final long idBase = started.idBase();
+            final String commandLine = started.commandLine();
+            if (firstDifference == null)
+            {
+                checkNothingUnrecorded();
+                start(configOf.apply(commandLine), idBase);
+            }
+            runs++;
+            return;
+        }
+        events++;
+        if (firstDifference != null)
+        {
+            return;
+        }
+        if (engine == null)
+        {
+            firstDifference = "entry " + (events + outputs) + ": an input before any EngineStarted entry";
+            return;
+        }
+        checkNothingUnrecorded();
+        if (templateId == TimerEventDecoder.TEMPLATE_ID)
+        {
+            engine.onTimer(timer.wrapAndApplyHeader(buffer, offset, header).timestampNs());
+        }
+        else if (templateId == AdminCommandDecoder.TEMPLATE_ID)
+        {
+            engine.onAdminCommand(command.wrapAndApplyHeader(buffer, offset, header));
+        }
+        else
+        {
+            gatewayInputs.onFragment(buffer, offset, length, null);
+        }
+    }
+
+    /**
+     * The end of the journal: every order and cancel decided must have been recorded.
+     */
+    public void finish()
+    {
+        if (firstDifference == null)
+        {
+            checkNothingUnrecorded();
+        }
+    }
+
+    /**
+     * @return engine runs in the journal.
+     */
+    public long runs()
+    {
+        return runs;
+    }
+
+    /**
+     * @return inputs in the journal (market data, reports, commands, timer events).
+     */
+    public long events()
+    {
+        return events;
+    }
+
+    /**
+     * @return orders and cancels in the journal.
+     */
+    public long outputs()
+    {
+        return outputs;
+    }
+
+    /**
+     * @return true if no difference was found.
+     */
+    public boolean identical()
+    {
+        return firstDifference == null;
+    }
+
+    /**
+     * @return the first difference (where, what was recorded, what the replay decided), or null.
+     */
+    public String firstDifference()
+    {
+        return firstDifference;
+    }
+
+    private void start(final EngineConfig config, final long idBase)
+    {
+        final ReferenceData data = ReferenceData.load(config.refdataDir, config.tradeDate);
+        final Positions positions = new Positions(data.instruments(), data.costs());
+        final GatewayPublisher publisher = new GatewayPublisher(null, (buffer, offset, length) ->
+            decided.append(buffer, offset, length) ? 0 : -1);
+        engine = new TradingEngine(config, data, Engine.newTracker(config, data, positions, idBase), positions,
+            Engine.strategy(config), publisher, new EngineClock());
+        gatewayInputs = new GatewayMessageHandler(engine);
+    }
+
+    private void checkOutput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (decided.isEmpty())
+        {
+            firstDifference = "entry " + (events + outputs) + ": recorded " + describe(buffer, offset, length) +
+                ", the replay decided nothing";
+            return;
+        }
+        recordedBuffer = buffer;
+        recordedOffset = offset;
+        recordedLength = length;
+        decided.consume(compareOldest, 1);
+    }
+
+    private boolean compareOldest(
+        final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    {
+        matched = length == recordedLength;
+        for (int i = 0; matched && i < length; i++)
+        {
+            matched = buffer.getByte(offset + i) == recordedBuffer.getByte(recordedOffset + i);
+        }
+        if (!matched)
+        {
+            firstDifference = "entry " + (events + outputs) + ": recorded " +
+                describe(recordedBuffer, recordedOffset, recordedLength) + ", the replay decided " +
+                describe(buffer, offset, length);
+        }
+        return true;
+    }
+
+    private void checkNothingUnrecorded()
+    {
+        if (!decided.isEmpty())
+        {
+            decided.forEach((buffer, offset, length, headOffset) ->
+            {
+                firstDifference = "entry " + (events + outputs) + ": the replay decided " +
+                    describe(buffer, offset, length) + ", the journal recorded nothing";
+                return false;
+            }, 1);
+        }
+    }
+
+    private String describe(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder().wrap(buffer, offset);
+        switch (messageHeader.templateId())
+        {
+            case NewOrderDecoder.TEMPLATE_ID:
+                return new NewOrderDecoder().wrapAndApplyHeader(buffer, offset, messageHeader).toString();
+            case CancelOrderDecoder.TEMPLATE_ID:
+                return new CancelOrderDecoder().wrapAndApplyHeader(buffer, offset, messageHeader).toString();
+            default:
+                return "template " + messageHeader.templateId() + " (" + length + " bytes)";
+        }
+    }
+}
