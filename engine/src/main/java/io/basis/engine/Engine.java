@@ -9,6 +9,7 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.control.OperatorKeys;
+import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.ProgramDirection;
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable
     private final EngineAgent agent;
     private final AgentRunner runner;
     private final CommandLog commandLog;
+    private final JournalArchive journalArchive;
     private EngineReport report;
 
     private Engine(final EngineConfig config)
@@ -118,6 +120,15 @@ public final class Engine implements AutoCloseable
 
         final ExclusivePublication journal = aeron.addExclusivePublication(
             Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
+        try
+        {
+            journalArchive = config.archiveDir != null ? record(config, aeron, journal) : null;
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(commandLog, status, aeron, driver);
+            throw ex;
+        }
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
             tracker, positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators),
@@ -136,6 +147,36 @@ public final class Engine implements AutoCloseable
     public static Engine launch(final EngineConfig config)
     {
         return new Engine(config);
+    }
+
+    /**
+     * Start the archive, purge what is past retention, record the journal stream, and wait until the recording
+     * subscribes, so that the run's first entry is recorded.
+     */
+    private static JournalArchive record(
+        final EngineConfig config, final Aeron aeron, final ExclusivePublication journal)
+    {
+        final JournalArchive archive = JournalArchive.launch(aeron, config.archiveDir);
+        try
+        {
+            archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis());
+            archive.recordJournal();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!journal.isConnected())
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException(config.archiveDir + ": the archive did not start recording");
+                }
+                Thread.onSpinWait();
+            }
+            return archive;
+        }
+        catch (final RuntimeException ex)
+        {
+            archive.close();
+            throw ex;
+        }
     }
 
     /**
@@ -284,6 +325,6 @@ public final class Engine implements AutoCloseable
                 throw new UncheckedIOException(ex);
             }
         }
-        CloseHelper.closeAll(commandLog, status, aeron, driver);
+        CloseHelper.closeAll(commandLog, status, journalArchive, aeron, driver);
     }
 }

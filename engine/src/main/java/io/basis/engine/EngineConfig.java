@@ -7,6 +7,7 @@ import io.basis.protocol.sbe.TimeInForce;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Settings of one engine, with the defaults of the sample KOSPI200-like set. Every field is documented in
@@ -65,6 +66,13 @@ public final class EngineConfig
      * resolution of program timeouts and legging control, and what the journal spends on the passing of time.
      */
     public long timerIntervalNs = 1_000_000L;
+    /**
+     * The Aeron Archive directory that records the engine's journal, or null to record nothing. {@code ./basis
+     * engine} records by default ({@code basis-archive} beside the Aeron directory).
+     */
+    public Path archiveDir;
+    /** How long a stopped journal recording is kept; older ones are purged when the engine starts. */
+    public long archiveRetentionMs = TimeUnit.DAYS.toMillis(7);
     /** The command line the engine was started with (recorded in its journal for replays); empty if embedded. */
     public String commandLine = "";
     /** File written on close with positions and counts (Java properties), or null. */

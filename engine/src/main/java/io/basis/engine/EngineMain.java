@@ -1,7 +1,9 @@
 package io.basis.engine;
 
+import io.aeron.CommonContext;
 import io.aeron.exceptions.AeronException;
 import io.basis.engine.control.OperatorKeysException;
+import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.refdata.ReferenceDataException;
 import io.basis.protocol.sbe.TimeInForce;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Command line of the engine process: {@code ./basis engine [options]}. Runs until SIGINT or SIGTERM.
@@ -33,6 +36,9 @@ public final class EngineMain
         "  --strategy paper|edge    the paper's mean-basis strategy or trade-any-edge (default paper)",
         "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
         "  --report FILE            write positions and counts here on exit",
+        "  --archive-dir DIR        Aeron Archive directory recording the engine's journal (default: basis-archive",
+        "                           beside the Aeron directory); --no-archive records nothing",
+        "  --archive-retention-days N  journal recordings kept (default 7); older ones are purged at start",
         "  --operators FILE         operators allowed to command the engine, NAME=KEY lines (default:",
         "                           basis-operators.keys beside the Aeron directory, created for you if absent)",
         "  --command-log FILE       record of every operator command (default: basis-commands.log beside the keys)",
@@ -82,7 +88,7 @@ public final class EngineMain
             System.exit(2);
             return;
         }
-        catch (final AeronException | UncheckedIOException ex)
+        catch (final AeronException | UncheckedIOException | IllegalStateException ex)
         {
             // No media driver at the Aeron directory (or it stopped), or the command log cannot be opened.
             System.err.println("engine: cannot start: " + ex.getMessage());
@@ -108,9 +114,18 @@ public final class EngineMain
         }
     }
 
-    static EngineConfig parse(final String[] args)
+    /**
+     * The settings a command line asks for, defaults included (as recorded in a journal, a replay parses the same).
+     *
+     * @param args command-line options.
+     * @return the settings, or null if help was asked for.
+     * @throws IllegalArgumentException naming the option that is wrong.
+     */
+    public static EngineConfig parse(final String[] args)
     {
         final EngineConfig config = new EngineConfig();
+        config.commandLine = String.join("\n", args);
+        boolean archive = true;
         for (int i = 0; i < args.length; i++)
         {
             final String option = args[i];
@@ -162,6 +177,15 @@ public final class EngineMain
                     config.idle = value(args, ++i, option);
                     Engine.idleStrategy(config.idle);
                     break;
+                case "--archive-dir":
+                    config.archiveDir = Path.of(value(args, ++i, option));
+                    break;
+                case "--no-archive":
+                    archive = false;
+                    break;
+                case "--archive-retention-days":
+                    config.archiveRetentionMs = TimeUnit.DAYS.toMillis(positive(value(args, ++i, option), option));
+                    break;
                 case "--operators":
                     config.operatorKeysFile = Path.of(value(args, ++i, option));
                     break;
@@ -174,6 +198,15 @@ public final class EngineMain
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (!archive)
+        {
+            config.archiveDir = null;
+        }
+        else if (config.archiveDir == null)
+        {
+            config.archiveDir = Path.of(config.aeronDir != null ? config.aeronDir :
+                CommonContext.getAeronDirectoryName()).toAbsolutePath().resolveSibling(JournalArchive.DEFAULT_DIR_NAME);
         }
         return config;
     }

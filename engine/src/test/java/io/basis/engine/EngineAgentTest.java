@@ -8,7 +8,12 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.admin.AdminClient;
 import io.basis.engine.control.OperatorCredential;
 import io.basis.engine.control.OperatorKeys;
+import io.aeron.logbuffer.FrameDescriptor;
+import io.aeron.protocol.DataHeaderFlyweight;
+import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.journal.JournalReplay;
+import io.basis.engine.journal.ReplayMain;
+import org.agrona.BitUtil;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
@@ -43,6 +48,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +84,8 @@ class EngineAgentTest
     private Subscription journal;
     private Subscription fromGateway;
     private ExclusivePublication gateway;
+    private ExclusivePublication journalPublication;
+    private JournalArchive archive;
     private final List<byte[]> journalEntries = new ArrayList<>();
     private Subscription toGateway;
     private ReferenceData data;
@@ -117,16 +126,19 @@ class EngineAgentTest
         journal = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         fromGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         gateway = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+        journalPublication = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
+        archive = JournalArchive.launch(aeron, dir.resolve("archive"));
+        archive.recordJournal();
         agent = new EngineAgent(config, data,
             aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY),
             fromGateway,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
-            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL), ID_BASE,
+            journalPublication, ID_BASE,
             new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
             operators.authenticator(), operators.log());
         admin = new AdminClient(aeron, operators.credential());
         await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&
-            journal.isConnected());
+            journal.isConnected() && archive.recordings().size() == 1);
         agent.onStart();
         for (final Instrument instrument : data.instruments())
         {
@@ -137,7 +149,7 @@ class EngineAgentTest
     @AfterEach
     void tearDown()
     {
-        CloseHelper.closeAll(admin, operators, aeron, driver);
+        CloseHelper.closeAll(admin, operators, archive, aeron, driver);
     }
 
     @Test
@@ -277,6 +289,72 @@ class EngineAgentTest
 
         assertFalse(replay.identical());
         assertTrue(replay.firstDifference().contains("orderId=" + newOrders.get(5)[0]), replay.firstDifference());
+    }
+
+    @Test
+    void theArchivedJournalReplaysIdenticallyAndAnAlteredRecordingShowsItsFirstDifference() throws IOException
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        sendCommand(() -> admin.send(AdminCommandType.KILL, KillScope.ALL, 0) > 0);
+        await(() -> cancels.size() >= newOrders.size() - 1);
+        await(() -> archive.recordings().get(0).stopPosition() >= journalPublication.position());
+        archive.close();
+        final Path archiveDir = dir.resolve("archive");
+
+        final ReplayMain.Result result = ReplayMain.replay(archiveDir, Long.MIN_VALUE, Long.MAX_VALUE, line -> config);
+
+        assertTrue(result.replay().identical(), result.replay().firstDifference());
+        assertEquals(newOrders.size() + cancels.size(), result.replay().outputs());
+        assertTrue(result.toJson().contains("\"identical\": true"), result.toJson());
+
+        final long altered = alterFirstOrderQuantity(archiveDir);
+        final ReplayMain.Result alteredResult =
+            ReplayMain.replay(archiveDir, Long.MIN_VALUE, Long.MAX_VALUE, line -> config);
+
+        assertFalse(alteredResult.replay().identical());
+        assertTrue(alteredResult.replay().firstDifference().contains("orderId=" + altered),
+            alteredResult.replay().firstDifference());
+    }
+
+    /**
+     * Add one share to the first NewOrder in the archive's segment files, as a corrupted or tampered recording
+     * would show it.
+     *
+     * @return the altered order's id.
+     */
+    private static long alterFirstOrderQuantity(final Path archiveDir) throws IOException
+    {
+        try (DirectoryStream<Path> segments = Files.newDirectoryStream(archiveDir, "*.rec"))
+        {
+            for (final Path segment : segments)
+            {
+                final UnsafeBuffer frames = new UnsafeBuffer(Files.readAllBytes(segment));
+                for (int position = 0; position + DataHeaderFlyweight.HEADER_LENGTH < frames.capacity(); )
+                {
+                    final int frameLength = frames.getInt(position);
+                    if (frameLength <= 0)
+                    {
+                        break;
+                    }
+                    final int message = position + DataHeaderFlyweight.HEADER_LENGTH;
+                    final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder().wrap(frames, message);
+                    if (frames.getShort(position + DataHeaderFlyweight.TYPE_FIELD_OFFSET) ==
+                        DataHeaderFlyweight.HDR_TYPE_DATA && messageHeader.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                    {
+                        final NewOrderDecoder order = new NewOrderDecoder().wrapAndApplyHeader(
+                            frames, message, messageHeader);
+                        new NewOrderEncoder().wrap(frames, message + MessageHeaderEncoder.ENCODED_LENGTH)
+                            .quantity(order.quantity() + 1);
+                        Files.write(segment, frames.byteArray());
+                        return order.orderId();
+                    }
+                    position += BitUtil.align(frameLength, FrameDescriptor.FRAME_ALIGNMENT);
+                }
+            }
+        }
+        throw new AssertionError("no NewOrder in " + archiveDir);
     }
 
     private JournalReplay replay(final List<byte[]> entries)

@@ -1,0 +1,238 @@
+package io.basis.engine.journal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
+import io.aeron.Image;
+import io.aeron.Subscription;
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.archive.codecs.SourceLocation;
+import io.aeron.logbuffer.FragmentHandler;
+import io.basis.protocol.Streams;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The Aeron Archive that keeps engine journals: an archive in this process, on a directory, attached to the media
+ * driver the engine uses, reached over IPC only (no network control channel). It records the journal stream (one
+ * recording per engine run), purges recordings older than the retention, and replays recordings in order.
+ */
+public final class JournalArchive implements AutoCloseable
+{
+    /** Directory name of the default archive, beside the Aeron directory. */
+    public static final String DEFAULT_DIR_NAME = "basis-archive";
+    /** Replays arrive on this stream of the IPC channel. */
+    private static final int REPLAY_STREAM = 2004;
+
+    private final Archive archive;
+    private final AeronArchive client;
+    private final Path dir;
+
+    private JournalArchive(final Path dir, final Archive archive, final AeronArchive client)
+    {
+        this.dir = dir;
+        this.archive = archive;
+        this.client = client;
+    }
+
+    /**
+     * Start an archive on a directory (created if absent), attached to a connected client's media driver.
+     *
+     * @param aeron a client of the media driver.
+     * @param dir   the archive directory.
+     * @return the archive.
+     */
+    public static JournalArchive launch(final Aeron aeron, final Path dir)
+    {
+        final Archive.Context context = new Archive.Context()
+            .aeronDirectoryName(aeron.context().aeronDirectoryName())
+            .archiveDir(dir.toFile())
+            .deleteArchiveOnStart(false)
+            .controlChannelEnabled(false)
+            .recordingEventsEnabled(false)
+            // Required by the archive even when nothing is replicated; never used here.
+            .replicationChannel("aeron:udp?endpoint=localhost:0")
+            .archiveClientContext(new AeronArchive.Context().controlResponseChannel(Streams.IPC_CHANNEL))
+            // One archive thread that backs off like the engine's: these machines have 2 cores.
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .idleStrategySupplier(JournalArchive::idleStrategy);
+        Archive archive = null;
+        AeronArchive client = null;
+        try
+        {
+            archive = Archive.launch(context);
+            client = AeronArchive.connect(new AeronArchive.Context()
+                .aeron(aeron)
+                .controlRequestChannel(context.localControlChannel())
+                .controlRequestStreamId(context.localControlStreamId())
+                .controlResponseChannel(Streams.IPC_CHANNEL)
+                .idleStrategy(idleStrategy()));
+            return new JournalArchive(dir, archive, client);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(client, archive);
+            throw ex;
+        }
+    }
+
+    /**
+     * Record the engine journal stream from now on: each engine run's journal publication becomes one recording.
+     */
+    public void recordJournal()
+    {
+        client.startRecording(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL, SourceLocation.LOCAL);
+    }
+
+    /**
+     * Delete recordings that stopped longer ago than the retention.
+     *
+     * @param retentionMs how long a stopped recording is kept.
+     * @param nowMs       the wall clock, epoch milliseconds.
+     * @return recordings purged.
+     */
+    public int purgeOlderThan(final long retentionMs, final long nowMs)
+    {
+        int purged = 0;
+        for (final Recording recording : recordings())
+        {
+            if (recording.stopTimestampMs() != AeronArchive.NULL_TIMESTAMP &&
+                recording.stopTimestampMs() < nowMs - retentionMs)
+            {
+                client.purgeRecording(recording.recordingId());
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * @return the journal recordings, oldest first.
+     */
+    public List<Recording> recordings()
+    {
+        final List<Recording> recordings = new ArrayList<>();
+        long from = 0;
+        int found;
+        do
+        {
+            final int before = recordings.size();
+            found = client.listRecordingsForUri(from, 100, Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL,
+                (controlSessionId, correlationId, recordingId, startTimestamp, stopTimestamp, startPosition,
+                stopPosition, initialTermId, segmentFileLength, termBufferLength, mtuLength, sessionId, streamId,
+                strippedChannel, originalChannel, sourceIdentity) -> recordings.add(new Recording(
+                recordingId, startTimestamp, stopTimestamp, startPosition, stopPosition)));
+            if (recordings.size() > before)
+            {
+                from = recordings.get(recordings.size() - 1).recordingId() + 1;
+            }
+        }
+        while (found == 100);
+        for (int i = 0; i < recordings.size(); i++)
+        {
+            final Recording recording = recordings.get(i);
+            if (recording.stopPosition() == AeronArchive.NULL_POSITION)
+            {
+                // Still recording: replay what has been recorded so far.
+                recordings.set(i, new Recording(recording.recordingId(), recording.startTimestampMs(),
+                    recording.stopTimestampMs(), recording.startPosition(),
+                    client.getMaxRecordedPosition(recording.recordingId())));
+            }
+        }
+        return recordings;
+    }
+
+    /**
+     * Replay one recording, whole, to a handler; returns once every entry has been handed over.
+     *
+     * @param recording the recording.
+     * @param handler   receives each journal entry.
+     * @param timeoutMs longest wait for the replay to make progress.
+     * @return entries replayed.
+     * @throws IllegalStateException naming the recording and position if the replay stalls or ends early.
+     */
+    public long replay(final Recording recording, final FragmentHandler handler, final long timeoutMs)
+    {
+        final long length = recording.stopPosition() - recording.startPosition();
+        if (length <= 0)
+        {
+            return 0;
+        }
+        final long[] entries = new long[1];
+        final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, fragmentLength, header) ->
+        {
+            entries[0]++;
+            handler.onFragment(buffer, offset, fragmentLength, header);
+        });
+        try (Subscription subscription = client.replay(recording.recordingId(), recording.startPosition(), length,
+            Streams.IPC_CHANNEL, REPLAY_STREAM))
+        {
+            final IdleStrategy idle = idleStrategy();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            Image image = null;
+            while (true)
+            {
+                if (image == null && subscription.imageCount() > 0)
+                {
+                    image = subscription.imageAtIndex(0);
+                }
+                final int fragments = image == null ? 0 : image.poll(assembler, 1024);
+                if (image != null && image.position() >= recording.stopPosition())
+                {
+                    return entries[0];
+                }
+                if (fragments > 0)
+                {
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+                }
+                else if (System.nanoTime() > deadline || (image != null && image.isClosed()))
+                {
+                    throw new IllegalStateException("recording " + recording.recordingId() + " in " + dir +
+                        ": replay stopped at position " + (image == null ? recording.startPosition() :
+                        image.position()) + " of " + recording.stopPosition());
+                }
+                idle.idle(fragments);
+            }
+        }
+    }
+
+    /**
+     * @return the archive directory.
+     */
+    public Path dir()
+    {
+        return dir;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(client, archive);
+    }
+
+    private static IdleStrategy idleStrategy()
+    {
+        return new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+    }
+
+    /**
+     * One engine run's journal in the archive.
+     *
+     * @param recordingId      the archive's id.
+     * @param startTimestampMs when it started, epoch milliseconds.
+     * @param stopTimestampMs  when it stopped, or {@link AeronArchive#NULL_TIMESTAMP} while recording.
+     * @param startPosition    first position.
+     * @param stopPosition     position after the last entry recorded.
+     */
+    public record Recording(
+        long recordingId, long startTimestampMs, long stopTimestampMs, long startPosition, long stopPosition)
+    {
+    }
+}

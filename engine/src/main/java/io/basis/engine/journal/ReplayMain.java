@@ -1,0 +1,231 @@
+package io.basis.engine.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineMain;
+import io.basis.engine.refdata.ReferenceDataException;
+import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+/**
+ * {@code ./basis replay --archive DIR [--from T] [--to T]}: replay the engine journals recorded in an archive
+ * through fresh engines, as fast as they go, with no gateway and no exchange, and check that every order and
+ * cancel they decide equals the recorded one byte for byte. Prints one JSON object; exits 0 if identical, 1 if
+ * not, 2 if the arguments or the archive cannot be used.
+ */
+public final class ReplayMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: basis replay --archive DIR [--from T] [--to T]",
+        "  --archive DIR   an Aeron Archive directory an engine recorded its journal in (the demo's is",
+        "                  run/demo-*/basis-archive); the engine that recorded it must have stopped",
+        "  --from T        only engine runs that started at or after T (ISO-8601 instant, or epoch milliseconds)",
+        "  --to T          only engine runs that started before T",
+        "Each run is replayed with the options it was started with (recorded in its journal), from the",
+        "working directory ./basis runs in.");
+    private static final long REPLAY_TIMEOUT_MS = 10_000;
+
+    private ReplayMain()
+    {
+    }
+
+    /**
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(run(args));
+    }
+
+    static int run(final String[] args)
+    {
+        Path archiveDir = null;
+        long fromMs = Long.MIN_VALUE;
+        long toMs = Long.MAX_VALUE;
+        try
+        {
+            for (int i = 0; i < args.length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--help":
+                    case "-h":
+                        System.out.println(USAGE);
+                        return 0;
+                    case "--archive":
+                        archiveDir = Path.of(value(args, ++i));
+                        break;
+                    case "--from":
+                        fromMs = instant(value(args, ++i), "--from");
+                        break;
+                    case "--to":
+                        toMs = instant(value(args, ++i), "--to");
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (archiveDir == null)
+            {
+                throw new IllegalArgumentException("--archive DIR is required");
+            }
+            if (!Files.isDirectory(archiveDir))
+            {
+                throw new IllegalArgumentException(archiveDir + ": no such archive directory");
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("replay: " + ex.getMessage() + " (--help for usage)");
+            return 2;
+        }
+        try
+        {
+            final Result result = replay(archiveDir, fromMs, toMs, commandLine ->
+                EngineMain.parse(commandLine.isEmpty() ? new String[0] : commandLine.split("\n")));
+            System.out.println(result.toJson());
+            return result.replay.identical() ? 0 : 1;
+        }
+        catch (final AeronException | IllegalStateException | IllegalArgumentException | ReferenceDataException |
+            UncheckedIOException ex)
+        {
+            System.err.println("replay: " + archiveDir + ": " + ex.getMessage());
+            return 2;
+        }
+    }
+
+    /**
+     * Replay the journals of an archive.
+     *
+     * @param archiveDir the archive.
+     * @param fromMs     earliest run start to include, epoch milliseconds.
+     * @param toMs       runs starting at or after this are left out.
+     * @param configOf   the engine settings for a run's recorded command line.
+     * @return what the replay found.
+     */
+    public static Result replay(
+        final Path archiveDir, final long fromMs, final long toMs, final Function<String, EngineConfig> configOf)
+    {
+        final Path aeronDir = tempDir();
+        final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir.toString())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new BackoffIdleStrategy())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        Aeron aeron = null;
+        JournalArchive archive = null;
+        try
+        {
+            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+            archive = JournalArchive.launch(aeron, archiveDir);
+            final JournalReplay replay = new JournalReplay(configOf);
+            final List<JournalArchive.Recording> recordings = archive.recordings();
+            int replayed = 0;
+            final long startNs = System.nanoTime();
+            for (final JournalArchive.Recording recording : recordings)
+            {
+                if (recording.startTimestampMs() >= fromMs && recording.startTimestampMs() < toMs)
+                {
+                    archive.replay(recording, (buffer, offset, length, header) ->
+                        replay.onEntry(buffer, offset, length), REPLAY_TIMEOUT_MS);
+                    replayed++;
+                }
+            }
+            replay.finish();
+            return new Result(archiveDir, replayed, replay, System.nanoTime() - startNs);
+        }
+        finally
+        {
+            CloseHelper.closeAll(archive, aeron, driver);
+            IoUtil.delete(aeronDir.toFile(), true);
+        }
+    }
+
+    private static Path tempDir()
+    {
+        try
+        {
+            return Files.createTempDirectory("basis-replay-");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String value(final String[] args, final int index)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long instant(final String text, final String option)
+    {
+        try
+        {
+            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) :
+                Instant.parse(text).toEpochMilli();
+        }
+        catch (final DateTimeParseException | NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(option + " needs an ISO-8601 instant or epoch milliseconds, not '" +
+                text + "'");
+        }
+    }
+
+    /**
+     * What a replay of an archive found.
+     *
+     * @param archiveDir the archive.
+     * @param recordings recordings replayed.
+     * @param replay     the replay, finished.
+     * @param elapsedNs  how long it took.
+     */
+    public record Result(Path archiveDir, int recordings, JournalReplay replay, long elapsedNs)
+    {
+        /**
+         * @return inputs replayed per second of the replay.
+         */
+        public double eventsPerSecond()
+        {
+            return elapsedNs == 0 ? 0 : replay.events() * 1e9 / elapsedNs;
+        }
+
+        /**
+         * @return the result as the one JSON object {@code ./basis replay} prints.
+         */
+        public String toJson()
+        {
+            final String difference = replay.firstDifference();
+            return String.format(Locale.ROOT,
+                "{\"archive\": \"%s\", \"recordings\": %d, \"runs\": %d, \"events\": %d, \"outputs\": %d, " +
+                "\"identical\": %b, \"firstDifference\": %s, \"eventsPerSecond\": %.0f}",
+                escape(archiveDir.toString()), recordings, replay.runs(), replay.events(), replay.outputs(),
+                replay.identical(), difference == null ? "null" : "\"" + escape(difference) + "\"",
+                eventsPerSecond());
+        }
+
+        private static String escape(final String text)
+        {
+            return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        }
+    }
+}
