@@ -10,6 +10,7 @@ import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.control.OperatorKeys;
 import io.basis.engine.journal.JournalArchive;
+import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.order.ProgramDirection;
@@ -48,6 +49,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable
 {
+    private static final long RESTORE_TIMEOUT_MS = 10_000;
     private final EngineConfig config;
     private final ReferenceData referenceData;
     private final MediaDriver driver;
@@ -59,6 +61,8 @@ public final class Engine implements AutoCloseable
     private final AgentRunner runner;
     private final CommandLog commandLog;
     private final JournalArchive journalArchive;
+    private final long restoredRuns;
+    private final long restoredEvents;
     private EngineReport report;
 
     private Engine(final EngineConfig config)
@@ -114,28 +118,55 @@ public final class Engine implements AutoCloseable
         final Subscription gatewaySubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final Subscription controlSubscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL);
         status = new EngineStatus(aeron);
-        positions = new Positions(referenceData.instruments(), referenceData.costs());
         final long idBase = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
-        tracker = newTracker(config, referenceData, positions, idBase);
-
         final ExclusivePublication journal = aeron.addExclusivePublication(
             Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
+        JournalArchive archive = null;
+        JournalReplay restored = null;
         try
         {
-            journalArchive = config.archiveDir != null ? record(config, aeron, journal) : null;
+            if (config.archiveDir != null)
+            {
+                archive = JournalArchive.launch(aeron, config.archiveDir);
+                archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis());
+                restored = config.fresh ? null : restore(config, archive);
+                archive.recordJournal(journal, RESTORE_TIMEOUT_MS);
+            }
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(commandLog, status, aeron, driver);
+            CloseHelper.quietCloseAll(archive, commandLog, status, aeron, driver);
             throw ex;
         }
+        journalArchive = archive;
+        restoredRuns = restored != null ? restored.runs() : 0;
+        restoredEvents = restored != null ? restored.events() : 0;
+        positions = restored != null ? restored.positions() :
+            new Positions(referenceData.instruments(), referenceData.costs());
+        tracker = restored != null ? restored.tracker() : newTracker(config, referenceData, positions, idBase);
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
             tracker, positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators),
-            commandLog);
+            commandLog, restored);
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * @return engine runs whose journal this engine replayed to restore its state at start (0: it started empty).
+     */
+    public long restoredRuns()
+    {
+        return restoredRuns;
+    }
+
+    /**
+     * @return journal inputs replayed to restore the state at start.
+     */
+    public long restoredEvents()
+    {
+        return restoredEvents;
     }
 
     /**
@@ -150,33 +181,36 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Start the archive, purge what is past retention, record the journal stream, and wait until the recording
-     * subscribes, so that the run's first entry is recorded.
+     * Replay every journal the archive holds into one engine, checking each decision against the recording, and
+     * return it to go live with; null if the archive holds none. The engine refuses to go live on a state it
+     * cannot prove: a journal that does not replay to what it recorded, or one recorded with other options.
      */
-    private static JournalArchive record(
-        final EngineConfig config, final Aeron aeron, final ExclusivePublication journal)
+    private static JournalReplay restore(final EngineConfig config, final JournalArchive archive)
     {
-        final JournalArchive archive = JournalArchive.launch(aeron, config.archiveDir);
-        try
+        final JournalReplay replay = new JournalReplay(commandLine ->
         {
-            archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis());
-            archive.recordJournal();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!journal.isConnected())
+            if (!commandLine.equals(config.commandLine))
             {
-                if (System.nanoTime() > deadline)
-                {
-                    throw new IllegalStateException(config.archiveDir + ": the archive did not start recording");
-                }
-                Thread.onSpinWait();
+                throw new IllegalStateException("the journal in " + archive.dir() + " was recorded with other " +
+                    "options (" + commandLine.replace('\n', ' ') + "): start with the same options to continue " +
+                    "its state, or with --fresh to start empty");
             }
-            return archive;
-        }
-        catch (final RuntimeException ex)
+            return config;
+        });
+        for (final JournalArchive.Recording recording : archive.recordings())
         {
-            archive.close();
-            throw ex;
+            archive.replay(recording, (buffer, offset, length, header) -> replay.onEntry(buffer, offset, length),
+                RESTORE_TIMEOUT_MS);
         }
+        // The last run may have died before recording what it decided on its last inputs.
+        replay.finish(true);
+        if (!replay.identical())
+        {
+            throw new IllegalStateException("the journal in " + archive.dir() + " does not replay to what it " +
+                "recorded (" + replay.firstDifference() + "): the engine will not go live on a state it cannot " +
+                "prove; start with --fresh to start empty");
+        }
+        return replay.runs() > 0 ? replay : null;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
 import io.basis.engine.gateway.Outbox;
 import io.basis.engine.journal.EngineJournal;
+import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
@@ -28,6 +29,8 @@ import io.basis.protocol.sbe.CancelRejectEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.EngineStartedEncoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
@@ -65,6 +68,8 @@ public final class EngineAgent implements Agent
     private final UnsafeBuffer entryBuffer = new UnsafeBuffer(new byte[4096]);
     private final TimerEventEncoder timerEvent = new TimerEventEncoder();
     private final EngineStartedEncoder engineStarted = new EngineStartedEncoder();
+    private final EngineStartedDecoder engineStartedDecoder = new EngineStartedDecoder();
+    private final JournalReplay restored;
     private long pendingTimerNs;
     private long lastTimerNs;
     private final Outbox.UndeliverableHandler undeliverableHandler = this::onUndeliverable;
@@ -102,7 +107,8 @@ public final class EngineAgent implements Agent
         final Strategy strategy,
         final NanoClock clock,
         final CommandAuthenticator authenticator,
-        final CommandLog commandLog)
+        final CommandLog commandLog,
+        final JournalReplay restored)
     {
         this.instruments = referenceData.instruments();
         this.gatewaySubscription = gatewaySubscription;
@@ -120,7 +126,9 @@ public final class EngineAgent implements Agent
             journal.appendOutput(buffer, offset, length);
             return outbox.offer(buffer, offset, length);
         });
-        engine = new TradingEngine(config, referenceData, tracker, positions, strategy, publisher, new EngineClock());
+        this.restored = restored;
+        engine = restored != null ? restored.goLive(publisher) :
+            new TradingEngine(config, referenceData, tracker, positions, strategy, publisher, new EngineClock());
         gatewayHandler = new GatewayMessageHandler(engine);
         commandGate = new CommandGate(authenticator, commandLog, this::onCommand);
     }
@@ -132,7 +140,8 @@ public final class EngineAgent implements Agent
     }
 
     /**
-     * The journal's first entry of this run: what a replay needs to start the same engine.
+     * The run's first input: what a replay needs to start the same engine, and whether it continues a restored
+     * state. A restored run then records what its predecessor decided but never recorded.
      */
     @Override
     public void onStart()
@@ -141,8 +150,19 @@ public final class EngineAgent implements Agent
             .engineId(engineId)
             .idBase(idBase)
             .timestampNs(clock.nanoTime())
+            .continued(restored != null ? BooleanType.TRUE : BooleanType.FALSE)
             .commandLine(commandLine);
-        journal.appendInputNow(entryBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + engineStarted.encodedLength());
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + engineStarted.encodedLength();
+        journal.appendInputNow(entryBuffer, 0, length);
+        engine.onEngineStarted(engineStartedDecoder.wrapAndApplyHeader(entryBuffer, 0, header));
+        if (restored != null)
+        {
+            restored.drainUnrecordedOutputs((buffer, offset, outputLength) ->
+            {
+                journal.appendOutput(buffer, offset, outputLength);
+                return 0;
+            });
+        }
     }
 
     @Override

@@ -33,4 +33,15 @@ public final class EngineClock
         }
         return nowNs;
     }
+
+    /**
+     * A new engine run continues this state (a restart): its time starts at its own start, even if the host's
+     * monotonic clock began again (a reboot) and reads less than the time of the run before.
+     *
+     * @param timestampNs the new run's start.
+     */
+    public void restartAt(final long timestampNs)
+    {
+        nowNs = timestampNs;
+    }
 }

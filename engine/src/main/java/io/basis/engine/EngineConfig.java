@@ -71,6 +71,11 @@ public final class EngineConfig
      * engine} records by default ({@code basis-archive} beside the Aeron directory).
      */
     public Path archiveDir;
+    /**
+     * Start empty even if the archive holds journals. Otherwise an engine that records replays every journal in its
+     * archive at start and goes live with the state they leave (positions, programs, orders, risk, strategy).
+     */
+    public boolean fresh;
     /** How long a stopped journal recording is kept; older ones are purged when the engine starts. */
     public long archiveRetentionMs = TimeUnit.DAYS.toMillis(7);
     /** The command line the engine was started with (recorded in its journal for replays); empty if embedded. */

@@ -11,6 +11,7 @@ import io.basis.protocol.sbe.TimeInForce;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class EngineMain
         "  --archive-dir DIR        Aeron Archive directory recording the engine's journal (default: basis-archive",
         "                           beside the Aeron directory); --no-archive records nothing",
         "  --archive-retention-days N  journal recordings kept (default 7); older ones are purged at start",
+        "  --fresh                  start empty instead of replaying the archive's journals to restore the state",
         "  --operators FILE         operators allowed to command the engine, NAME=KEY lines (default:",
         "                           basis-operators.keys beside the Aeron directory, created for you if absent)",
         "  --command-log FILE       record of every operator command (default: basis-commands.log beside the keys)",
@@ -101,6 +103,11 @@ public final class EngineMain
             engine.close();
             stopped.countDown();
         }, "engine-shutdown"));
+        if (engine.restoredRuns() > 0)
+        {
+            System.out.println("engine: restored from " + engine.restoredRuns() + " recorded run(s), " +
+                engine.restoredEvents() + " inputs replayed");
+        }
         System.out.println("engine: " + engine.referenceData().indexName() + ", " +
             engine.referenceData().constituents().size() + " constituents + " +
             engine.referenceData().future().symbol() + ", " + config.contracts + " contract(s) per program");
@@ -124,7 +131,9 @@ public final class EngineMain
     public static EngineConfig parse(final String[] args)
     {
         final EngineConfig config = new EngineConfig();
-        config.commandLine = String.join("\n", args);
+        // What a continuing run must repeat: every option but --fresh, which only says how to start.
+        config.commandLine = String.join("\n",
+            Arrays.stream(args).filter(arg -> !arg.equals("--fresh")).toArray(String[]::new));
         boolean archive = true;
         for (int i = 0; i < args.length; i++)
         {
@@ -179,6 +188,9 @@ public final class EngineMain
                     break;
                 case "--archive-dir":
                     config.archiveDir = Path.of(value(args, ++i, option));
+                    break;
+                case "--fresh":
+                    config.fresh = true;
                     break;
                 case "--no-archive":
                     archive = false;

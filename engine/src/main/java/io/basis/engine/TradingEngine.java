@@ -33,6 +33,7 @@ import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentStatusDecoder;
@@ -89,6 +90,7 @@ public final class TradingEngine implements GatewayListener
     private final long[] draftPrice;
 
     private boolean gatewayReplaced;
+    private boolean settleUnacknowledged;
     private boolean orderSessionUp;
     private boolean marketDataSessionUp;
     private final OrderTracker.CancelSender cancelSender = this::sendCancel;
@@ -157,6 +159,27 @@ public final class TradingEngine implements GatewayListener
     private long hedgeFor(final long contracts)
     {
         return Math.max(1, Math.round(valuation.fairValueModel().tailedHedge(contracts)));
+    }
+
+    /**
+     * The first input of every engine run: from here the run issues ids from its own base. A run that continues
+     * the state of the one before (a restart) settles, once the order-entry session is up, every order that
+     * state holds unacknowledged: the run before may have decided them without the gateway ever receiving them.
+     *
+     * @param started the run's start.
+     */
+    public void onEngineStarted(final EngineStartedDecoder started)
+    {
+        if (started.continued() == BooleanType.TRUE)
+        {
+            clock.restartAt(started.timestampNs());
+            settleUnacknowledged = true;
+        }
+        else
+        {
+            clock.advanceTo(started.timestampNs());
+        }
+        tracker.continueAs(started.idBase());
     }
 
     /**
@@ -765,12 +788,14 @@ public final class TradingEngine implements GatewayListener
             gatewayReplaced = this.gatewayId != 0;
             this.gatewayId = gatewayId;
         }
-        if (gatewayReplaced && sessionStatus.role() == SessionRole.ORDER_ENTRY &&
+        if ((gatewayReplaced || settleUnacknowledged) && sessionStatus.role() == SessionRole.ORDER_ENTRY &&
             sessionStatus.state() == SessionState.LOGGED_ON)
         {
-            // Orders sent to the gateway that died may never have reached its journal, let alone the exchange:
-            // cancelling them settles each (cancelled, or rejected as unknown to the exchange).
+            // Orders sent to a gateway that died, or decided by an engine run that died, may never have reached
+            // the gateway's journal, let alone the exchange: cancelling them settles each (cancelled, or rejected
+            // as unknown to the exchange).
             gatewayReplaced = false;
+            settleUnacknowledged = false;
             tracker.cancelUnacknowledged(cancelSender);
         }
         final boolean up = sessionStatus.state() == SessionState.LOGGED_ON;

@@ -10,6 +10,7 @@ import io.basis.engine.control.OperatorCredential;
 import io.basis.engine.control.OperatorKeys;
 import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.protocol.DataHeaderFlyweight;
+import io.aeron.archive.client.AeronArchive;
 import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.journal.ReplayMain;
@@ -21,6 +22,7 @@ import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.risk.RiskReason;
 import io.basis.engine.risk.TradingState;
+import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateEncoder;
@@ -128,17 +130,17 @@ class EngineAgentTest
         gateway = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         journalPublication = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         archive = JournalArchive.launch(aeron, dir.resolve("archive"));
-        archive.recordJournal();
+        archive.recordJournal(journalPublication, 10_000);
         agent = new EngineAgent(config, data,
             aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY),
             fromGateway,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
             journalPublication, ID_BASE,
             new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
-            operators.authenticator(), operators.log());
+            operators.authenticator(), operators.log(), null);
         admin = new AdminClient(aeron, operators.credential());
         await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&
-            journal.isConnected() && archive.recordings().size() == 1);
+            journal.isConnected());
         agent.onStart();
         for (final Instrument instrument : data.instruments())
         {
@@ -316,6 +318,44 @@ class EngineAgentTest
         assertFalse(alteredResult.replay().identical());
         assertTrue(alteredResult.replay().firstDifference().contains("orderId=" + altered),
             alteredResult.replay().firstDifference());
+    }
+
+    @Test
+    void anEngineStartedOnTheArchiveContinuesTheRecordedStateAndBothRunsReplayAsOne()
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        final long[] leg = newOrders.get(1);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
+        final String legSymbol = data.instruments().get((int)leg[1]).symbol();
+        // The first run stops: its journal publication closes and the recording ends.
+        drain();
+        journalPublication.close();
+        await(() -> archive.recordings().get(0).stopTimestampMs() != AeronArchive.NULL_TIMESTAMP);
+        archive.close();
+        config.archiveDir = dir.resolve("archive");
+        config.aeronDir = driver.aeronDirectoryName();
+        config.operatorKeysFile = dir.resolve("operators.keys");
+
+        final EngineReport restarted;
+        try (Engine engine = Engine.launch(config))
+        {
+            assertEquals(1, engine.restoredRuns());
+            assertTrue(engine.restoredEvents() > data.instruments().size());
+            // Running: its duty cycle publishes the restored program's legs as working.
+            await(() -> engine.status().get(EngineCounters.WORKING_ORDERS) > 0);
+            engine.close();
+            restarted = engine.report();
+        }
+
+        assertEquals(-1, restarted.positions().get(data.future().symbol()), "the hedge sold before the restart");
+        assertEquals(3, restarted.positions().get(legSymbol), "the leg's fill before the restart");
+        assertEquals(1, restarted.programsSent(), "the restored program, not a new one");
+        final ReplayMain.Result both = ReplayMain.replay(config.archiveDir, Long.MIN_VALUE, Long.MAX_VALUE,
+            line -> config);
+        assertTrue(both.replay().identical(), both.replay().firstDifference());
+        assertEquals(2, both.replay().runs());
     }
 
     /**

@@ -206,7 +206,8 @@ class EngineAllocationTest
             Engine.strategy(config),
             new SystemNanoClock(),
             operators.authenticator(),
-            operators.log());
+            operators.log(),
+            null);
     }
 
     private static void run(

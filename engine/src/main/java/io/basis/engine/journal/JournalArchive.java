@@ -8,16 +8,19 @@ import java.util.concurrent.TimeUnit;
 import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Image;
+import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
+import io.aeron.archive.status.RecordingPos;
 import io.aeron.logbuffer.FragmentHandler;
 import io.basis.protocol.Streams;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.CountersReader;
 
 /**
  * The Aeron Archive that keeps engine journals: an archive in this process, on a directory, attached to the media
@@ -33,10 +36,12 @@ public final class JournalArchive implements AutoCloseable
 
     private final Archive archive;
     private final AeronArchive client;
+    private final Aeron aeron;
     private final Path dir;
 
-    private JournalArchive(final Path dir, final Archive archive, final AeronArchive client)
+    private JournalArchive(final Aeron aeron, final Path dir, final Archive archive, final AeronArchive client)
     {
+        this.aeron = aeron;
         this.dir = dir;
         this.archive = archive;
         this.client = client;
@@ -74,7 +79,7 @@ public final class JournalArchive implements AutoCloseable
                 .controlRequestStreamId(context.localControlStreamId())
                 .controlResponseChannel(Streams.IPC_CHANNEL)
                 .idleStrategy(idleStrategy()));
-            return new JournalArchive(dir, archive, client);
+            return new JournalArchive(aeron, dir, archive, client);
         }
         catch (final RuntimeException ex)
         {
@@ -89,6 +94,30 @@ public final class JournalArchive implements AutoCloseable
     public void recordJournal()
     {
         client.startRecording(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL, SourceLocation.LOCAL);
+    }
+
+    /**
+     * Record the journal stream and wait until this run's journal publication is being recorded, so that its first
+     * entry is in the recording.
+     *
+     * @param journal   the run's journal publication.
+     * @param timeoutMs longest wait.
+     * @throws IllegalStateException naming the archive if the recording did not start in time.
+     */
+    public void recordJournal(final Publication journal, final long timeoutMs)
+    {
+        recordJournal();
+        final CountersReader counters = aeron.countersReader();
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (RecordingPos.findCounterIdBySession(counters, journal.sessionId(), client.archiveId()) ==
+            CountersReader.NULL_COUNTER_ID)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException(dir + ": the archive did not start recording the journal");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /**

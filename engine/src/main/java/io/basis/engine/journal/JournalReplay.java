@@ -8,23 +8,31 @@ import io.basis.engine.EngineConfig;
 import io.basis.engine.TradingEngine;
 import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
+import io.basis.engine.gateway.MessageSink;
+import io.basis.engine.order.ChildOrder;
+import io.basis.engine.order.OrderPort;
+import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.sbe.AdminCommandDecoder;
+import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.TimeInForce;
 import io.basis.protocol.sbe.TimerEventDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Replays an engine journal through fresh engines, with no gateway and no exchange, and checks that every order and
- * cancel they decide equals, byte for byte, the one the journal recorded after the same input. Each run in the
- * journal (from its {@code EngineStarted} entry) gets a fresh engine configured from that run's command line, with
- * that run's first id. Single-threaded.
+ * Replays an engine journal through engines with no gateway and no exchange, and checks that every order and cancel
+ * they decide equals, byte for byte, the one the journal recorded after the same input. A run that starts fresh
+ * (its {@code EngineStarted} entry) gets a fresh engine configured from that run's command line; a run that
+ * continues the one before (a restart) goes on with the same engine. The same replay restores a restarting
+ * engine's state: replay every run, then {@link #goLive} with the engine it left. Single-threaded.
  */
 public final class JournalReplay
 {
@@ -40,6 +48,9 @@ public final class JournalReplay
     private int recordedLength;
     private boolean matched;
     private TradingEngine engine;
+    private OrderTracker tracker;
+    private Positions positions;
+    private final SwitchingPort port = new SwitchingPort();
     private GatewayMessageHandler gatewayInputs;
     private long runs;
     private long events;
@@ -78,12 +89,19 @@ public final class JournalReplay
         if (templateId == EngineStartedDecoder.TEMPLATE_ID)
         {
             started.wrapAndApplyHeader(buffer, offset, header);
+            final boolean continued = started.continued() == BooleanType.TRUE && engine != null;
             final long idBase = started.idBase();
             final String commandLine = started.commandLine();
             if (firstDifference == null)
             {
-                checkNothingUnrecorded();
-                start(configOf.apply(commandLine), idBase);
+                if (!continued)
+                {
+                    checkNothingUnrecorded();
+                    start(configOf.apply(commandLine), idBase);
+                }
+                // A continued run first journals what its predecessor decided but never recorded (it died first):
+                // those entries follow and are checked like any.
+                engine.onEngineStarted(started.wrapAndApplyHeader(buffer, offset, header));
             }
             runs++;
             return;
@@ -118,10 +136,69 @@ public final class JournalReplay
      */
     public void finish()
     {
-        if (firstDifference == null)
+        finish(false);
+    }
+
+    /**
+     * The end of the journal of an engine that is about to continue it: orders and cancels decided on its last
+     * inputs may be missing if it died before recording them ({@link #drainUnrecordedOutputs}).
+     *
+     * @param tailMayBeUnrecorded true if the run may have died before recording its last outputs.
+     */
+    public void finish(final boolean tailMayBeUnrecorded)
+    {
+        if (firstDifference == null && !tailMayBeUnrecorded)
         {
             checkNothingUnrecorded();
         }
+    }
+
+    /**
+     * Hand the replayed state to a live engine run: from now on its orders and cancels go to the live port. Once
+     * called, no more entries may be replayed.
+     *
+     * @param live where the engine's orders and cancels go now.
+     * @return the engine the journal left, or null if the journal held no run.
+     */
+    public TradingEngine goLive(final OrderPort live)
+    {
+        port.target = live;
+        return engine;
+    }
+
+    /**
+     * Hand over, oldest first, the orders and cancels the engine decided on the journal's last inputs that the
+     * journal does not hold: a run that died before its journal recorded them. They may or may not have reached
+     * the gateway; a restarted engine records them first and settles them once the gateway is back.
+     *
+     * @param handler receives each encoded message.
+     * @return messages handed over.
+     */
+    public int drainUnrecordedOutputs(final MessageSink handler)
+    {
+        final int count = unrecordedCount();
+        decided.consume((buffer, offset, length, headOffset) ->
+        {
+            handler.offer(buffer, offset, length);
+            return true;
+        }, Integer.MAX_VALUE);
+        return count;
+    }
+
+    /**
+     * @return the order tracker of the engine the journal left, or null.
+     */
+    public OrderTracker tracker()
+    {
+        return tracker;
+    }
+
+    /**
+     * @return the positions of the engine the journal left, or null.
+     */
+    public Positions positions()
+    {
+        return positions;
     }
 
     /**
@@ -167,11 +244,12 @@ public final class JournalReplay
     private void start(final EngineConfig config, final long idBase)
     {
         final ReferenceData data = ReferenceData.load(config.refdataDir, config.tradeDate);
-        final Positions positions = new Positions(data.instruments(), data.costs());
-        final GatewayPublisher publisher = new GatewayPublisher(null, (buffer, offset, length) ->
+        positions = new Positions(data.instruments(), data.costs());
+        tracker = Engine.newTracker(config, data, positions, idBase);
+        port.target = new GatewayPublisher(null, (buffer, offset, length) ->
             decided.append(buffer, offset, length) ? 0 : -1);
-        engine = new TradingEngine(config, data, Engine.newTracker(config, data, positions, idBase), positions,
-            Engine.strategy(config), publisher, new EngineClock());
+        engine = new TradingEngine(config, data, tracker, positions, Engine.strategy(config), port,
+            new EngineClock());
         gatewayInputs = new GatewayMessageHandler(engine);
     }
 
@@ -206,6 +284,17 @@ public final class JournalReplay
         return true;
     }
 
+    private int unrecordedCount()
+    {
+        final int[] count = new int[1];
+        decided.forEach((buffer, offset, length, headOffset) ->
+        {
+            count[0]++;
+            return true;
+        }, Integer.MAX_VALUE);
+        return count[0];
+    }
+
     private void checkNothingUnrecorded()
     {
         if (!decided.isEmpty())
@@ -230,6 +319,32 @@ public final class JournalReplay
                 return new CancelOrderDecoder().wrapAndApplyHeader(buffer, offset, messageHeader).toString();
             default:
                 return "template " + messageHeader.templateId() + " (" + length + " bytes)";
+        }
+    }
+
+    /**
+     * The engine's order port: the replay's comparator while replaying, the live one after {@link #goLive}.
+     */
+    private static final class SwitchingPort implements OrderPort
+    {
+        private OrderPort target;
+
+        @Override
+        public long sendNewOrder(
+            final ChildOrder order,
+            final TimeInForce timeInForce,
+            final ProgramFlag programFlag,
+            final long triggerTimestampNs,
+            final int listSeqNo,
+            final int listSize)
+        {
+            return target.sendNewOrder(order, timeInForce, programFlag, triggerTimestampNs, listSeqNo, listSize);
+        }
+
+        @Override
+        public long sendCancel(final long cancelId, final ChildOrder order)
+        {
+            return target.sendCancel(cancelId, order);
         }
     }
 }

@@ -7,7 +7,7 @@ package io.basis.engine.order;
  */
 public final class OrderIds
 {
-    private final long first;
+    private long first;
     private long next;
 
     /**
@@ -26,6 +26,18 @@ public final class OrderIds
     public boolean isFromEarlierRun(final long id)
     {
         return id < first;
+    }
+
+    /**
+     * A new run continues this one's state (a restart): ids start again from the new run's base, never below the
+     * ids already issued.
+     *
+     * @param epochMicros the new run's start, microseconds since the epoch.
+     */
+    public void rebase(final long epochMicros)
+    {
+        first = epochMicros;
+        next = Math.max(next, epochMicros);
     }
 
     /**

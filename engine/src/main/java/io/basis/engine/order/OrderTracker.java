@@ -309,6 +309,17 @@ public final class OrderTracker
     }
 
     /**
+     * A new engine run continues this state (a restart): it issues ids from its own base, and an order of a run
+     * before it that this state does not hold is adopted from its reports as before.
+     *
+     * @param idBase the new run's first id.
+     */
+    public void continueAs(final long idBase)
+    {
+        ids.rebase(idBase);
+    }
+
+    /**
      * Whether a report names an order a previous run of the engine sent and this run has not adopted yet.
      *
      * @param orderId engine order id of a report.
