@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One Basis role (simulator, gateway, engine) running as its own JVM: its output goes to a log file, the first
@@ -82,7 +83,7 @@ public final class ChildProcess
         command.add(jar.toString());
         command.add(mainClass);
         command.addAll(args);
-        final Path logFile = runDir.resolve(role + ".log");
+        final Path logFile = uniqueLogFile(runDir, role);
         try
         {
             final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -91,6 +92,35 @@ public final class ChildProcess
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot start " + role, ex);
+        }
+    }
+
+    /**
+     * {@code role.log}, or {@code role-2.log}, {@code role-3.log}... for a role started again (a crash drill).
+     */
+    private static Path uniqueLogFile(final Path runDir, final String role)
+    {
+        Path logFile = runDir.resolve(role + ".log");
+        for (int run = 2; Files.exists(logFile); run++)
+        {
+            logFile = runDir.resolve(role + "-" + run + ".log");
+        }
+        return logFile;
+    }
+
+    /**
+     * @param prefix how the line starts.
+     * @return the first line of the process's output so far that starts with it, or null.
+     */
+    public String firstLineStartingWith(final String prefix)
+    {
+        try (Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8))
+        {
+            return lines.filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            return null;
         }
     }
 

@@ -7,7 +7,10 @@ import io.basis.engine.admin.EngineStatusReader;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandType;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -41,7 +45,14 @@ final class Demo implements AutoCloseable
     private final PrintStream out;
     private final List<ChildProcess> processes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private static final List<String> STOP_ORDER = List.of("engine", "gateway", "simulator");
+
     private Aeron aeron;
+    private MediaDriver driver;
+    private List<String> gatewayArgs;
+    private List<String> engineArgs;
+    private final List<ChildProcess> killed = new ArrayList<>();
+    private final List<DemoReport.CrashReport> crashReports = new ArrayList<>();
     private AdminClient admin;
     private boolean stopped;
     private volatile boolean interrupted;
@@ -69,15 +80,32 @@ final class Demo implements AutoCloseable
             "--record", simRecord.toString()));
         await("simulator to listen", simulator::hasStarted, simulator);
 
-        final ChildProcess gateway = launch("gateway", "io.basis.gateway.GatewayMain", List.of(
-            "--settings", settings.toString(), "--aeron-dir", aeronDir.toString(), "--embedded-driver",
-            "--account", ACCOUNT));
+        if (!config.crashes.isEmpty())
+        {
+            // The crash drill kills the gateway: the media driver must not die with it.
+            driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(aeronDir.toString())
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new BackoffIdleStrategy(100, 10, 1_000, 100_000))
+                // A killed process's publications and subscriptions go within 2 s, not the default 10.
+                .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(2))
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true));
+        }
+        gatewayArgs = new ArrayList<>(List.of(
+            "--settings", settings.toString(), "--aeron-dir", aeronDir.toString(), "--account", ACCOUNT));
+        if (driver == null)
+        {
+            gatewayArgs.add("--embedded-driver");
+        }
+        final ChildProcess gateway = launch("gateway", "io.basis.gateway.GatewayMain", gatewayArgs);
         await("gateway to start its media driver",
             () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted(), gateway);
 
-        final ChildProcess engine = launch("engine", "io.basis.engine.EngineMain", List.of(
+        engineArgs = List.of(
             "--refdata", config.refdataDir.toString(), "--aeron-dir", aeronDir.toString(),
-            "--report", engineReport.toString()));
+            "--report", engineReport.toString());
+        final ChildProcess engine = launch("engine", "io.basis.engine.EngineMain", engineArgs);
 
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
         admin = AdminClient.withDefaultKeys(aeron);
@@ -87,7 +115,7 @@ final class Demo implements AutoCloseable
         out.printf("demo: simulator pid %d, gateway pid %d, engine pid %d; logs in %s%n",
             simulator.pid(), gateway.pid(), engine.pid(), config.runDir);
 
-        trade(status, engine);
+        trade(status);
 
         out.printf("demo: stopping (%d programs, %d working orders)%n",
             status.get(EngineCounters.PROGRAMS_SENT), status.get(EngineCounters.WORKING_ORDERS));
@@ -102,12 +130,14 @@ final class Demo implements AutoCloseable
             engineProps,
             exchangeProps,
             reconciliation,
-            processes,
-            failures);
+            allProcesses(),
+            failures,
+            crashReports);
     }
 
-    private void trade(final EngineStatusReader status, final ChildProcess engine)
+    private void trade(final EngineStatusReader status)
     {
+        int nextCrash = 0;
         final long tradingStartNs = System.nanoTime();
         final long quiesceAtNs = tradingStartNs + TimeUnit.SECONDS.toNanos(config.seconds - config.quiesceSeconds());
         final long endNs = tradingStartNs + TimeUnit.SECONDS.toNanos(config.seconds);
@@ -122,11 +152,25 @@ final class Demo implements AutoCloseable
                 return;
             }
             final long now = System.nanoTime();
+            if (nextCrash < config.crashes.size() &&
+                now >= tradingStartNs + TimeUnit.SECONDS.toNanos(config.crashes.get(nextCrash).atSecond()))
+            {
+                if (!crash(config.crashes.get(nextCrash++), status))
+                {
+                    return;
+                }
+                continue;
+            }
             if (!quiescing && now >= quiesceAtNs)
             {
                 quiescing = true;
                 out.println("demo: winding down: no new programs, cancelling working orders");
                 sendCommand(AdminCommandType.CANCEL_ALL);
+            }
+            if (crashReports.size() > 0)
+            {
+                // Counters of a killed engine linger until the driver times its client out: follow the new one.
+                status.refresh();
             }
             if (now >= endNs && (status.get(EngineCounters.WORKING_ORDERS) == 0 || now >= endNs + ms(DRAIN_TIMEOUT_MS)))
             {
@@ -149,6 +193,72 @@ final class Demo implements AutoCloseable
             }
             sleepBriefly();
         }
+    }
+
+    /**
+     * Kill a role's process with SIGKILL and start it again with the same command; wait until it runs.
+     *
+     * @return false if it could not be started again (recorded as a failure).
+     */
+    private boolean crash(final DemoConfig.Crash crash, final EngineStatusReader status)
+    {
+        final ChildProcess victim = processes.stream().filter(p -> p.role().equals(crash.role())).reduce(
+            (first, second) -> second).orElseThrow();
+        out.printf("demo: crash drill: killing the %s (pid %d) with SIGKILL%n", crash.role(), victim.pid());
+        final long killedNs = System.nanoTime();
+        victim.kill();
+        processes.remove(victim);
+        killed.add(victim);
+        final ChildProcess restarted = crash.role().equals("engine") ?
+            launch("engine", "io.basis.engine.EngineMain", engineArgs) :
+            launch("gateway", "io.basis.gateway.GatewayMain", gatewayArgs);
+        try
+        {
+            await(crash.role() + " to start again", restarted::hasStarted, restarted);
+        }
+        catch (final IllegalStateException ex)
+        {
+            failures.add(ex.getMessage());
+            return false;
+        }
+        final String refusal = restarted.firstLineStartingWith(crash.role() + ": cannot start");
+        if (refusal != null)
+        {
+            failures.add("the " + crash.role() + " did not start again: " + refusal);
+            out.println("demo: " + refusal);
+            return false;
+        }
+        final long restartedAfterMs = (System.nanoTime() - killedNs) / 1_000_000;
+        final long recovered = recoveredEvents(restarted);
+        crashReports.add(new DemoReport.CrashReport(crash.role(), crash.atSecond(), restartedAfterMs, recovered));
+        out.printf("demo: crash drill: %s running again after %d ms (pid %d, %d recovered events)%n",
+            crash.role(), restartedAfterMs, restarted.pid(), recovered);
+        status.refresh();
+        return true;
+    }
+
+    /**
+     * What a restarted process recovered, from its first lines: the engine's inputs replayed from its journal,
+     * the gateway's open orders from its order journal.
+     */
+    private static long recoveredEvents(final ChildProcess restarted)
+    {
+        final String line = restarted.firstLineStartingWith(
+            restarted.role().equals("engine") ? "engine: restored from" : "gateway: recovered");
+        if (line == null)
+        {
+            return 0;
+        }
+        final java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+) (inputs|open orders)")
+            .matcher(line);
+        return number.find() ? Long.parseLong(number.group(1)) : 0;
+    }
+
+    private List<ChildProcess> allProcesses()
+    {
+        final List<ChildProcess> all = new ArrayList<>(killed);
+        all.addAll(processes);
+        return all;
     }
 
     private void sendCommand(final AdminCommandType command)
@@ -244,14 +354,16 @@ final class Demo implements AutoCloseable
         }
         stopped = true;
         CloseHelper.quietCloseAll(admin, aeron);
-        for (int i = processes.size() - 1; i >= 0; i--)
+        // Engine first (it writes its report), then the gateway, then the simulator (its record).
+        processes.sort(Comparator.comparingInt(process -> STOP_ORDER.indexOf(process.role())));
+        for (final ChildProcess process : processes)
         {
-            final ChildProcess process = processes.get(i);
             if (!process.stop(STOP_TIMEOUT_MS))
             {
                 failures.add(process.role() + " did not stop cleanly (exit " + process.exitValue() + ")");
             }
         }
+        CloseHelper.quietClose(driver);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.basis.demo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 
 /**
  * {@code ./basis demo [--seconds N] [--report FILE]}: the simulator, the gateway and the engine as three JVMs
@@ -19,6 +20,9 @@ public final class DemoMain
         "  --seed N         seed of the synthetic market (default 42)",
         "  --run-dir DIR    logs and process files (default run/demo-<time>)",
         "  --quiet          no live status line",
+        "  --crash R@S,...  crash drill: kill the engine or the gateway with SIGKILL at second S of trading and",
+        "                   start it again with the same command (e.g. engine@20,gateway@35); the media driver",
+        "                   then runs in the demo process, so that it outlives them",
         "  --help           this text");
 
     private DemoMain()
@@ -141,10 +145,26 @@ public final class DemoMain
                 case "--quiet":
                     config.live = false;
                     break;
+                case "--crash":
+                    for (final String crash : value(args, ++i, "--crash").split(","))
+                    {
+                        config.crashes.add(DemoConfig.Crash.parse(crash.trim()));
+                    }
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        final int lastCrashSecond = config.seconds - config.quiesceSeconds() - 1;
+        for (final DemoConfig.Crash crash : config.crashes)
+        {
+            if (crash.atSecond() < 3 || crash.atSecond() > lastCrashSecond)
+            {
+                throw new IllegalArgumentException("--crash " + crash.role() + "@" + crash.atSecond() +
+                    ": the second must be within 3.." + lastCrashSecond + " of a " + config.seconds + "-second run");
+            }
+        }
+        config.crashes.sort(Comparator.comparingInt(DemoConfig.Crash::atSecond));
         if (config.jar == null)
         {
             config.jar = Path.of(System.getProperty("basis.jar", System.getProperty("java.class.path")));

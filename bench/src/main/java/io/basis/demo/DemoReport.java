@@ -21,6 +21,7 @@ final class DemoReport
     private final Reconciliation reconciliation;
     private final List<String[]> processes = new ArrayList<>();
     private final List<String> failures;
+    private final List<CrashReport> crashes;
 
     DemoReport(
         final int seconds,
@@ -29,7 +30,8 @@ final class DemoReport
         final Properties exchange,
         final Reconciliation reconciliation,
         final List<ChildProcess> children,
-        final List<String> failures)
+        final List<String> failures,
+        final List<CrashReport> crashes)
     {
         this.seconds = seconds;
         this.elapsedMs = elapsedMs;
@@ -41,6 +43,7 @@ final class DemoReport
             processes.add(new String[]{child.role(), Long.toString(child.pid()), Integer.toString(child.exitValue())});
         }
         this.failures = List.copyOf(failures);
+        this.crashes = List.copyOf(crashes);
     }
 
     long programOrders()
@@ -173,6 +176,16 @@ final class DemoReport
             separator = ",";
         }
         json.append("\n  ],\n");
+        json.append("  \"crashes\": [");
+        separator = "";
+        for (final CrashReport crash : crashes)
+        {
+            json.append(separator).append("\n    {\"role\": \"").append(crash.role()).append("\", \"atSecond\": ")
+                .append(crash.atSecond()).append(", \"restartedAfterMs\": ").append(crash.restartedAfterMs())
+                .append(", \"recoveredEvents\": ").append(crash.recoveredEvents()).append('}');
+            separator = ",";
+        }
+        json.append(crashes.isEmpty() ? "],\n" : "\n  ],\n");
         json.append("  \"failures\": [");
         separator = "";
         for (final String failure : failures)
@@ -202,5 +215,18 @@ final class DemoReport
     private static String escape(final String text)
     {
         return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /**
+     * One crash of the drill.
+     *
+     * @param role             the process killed.
+     * @param atSecond         second of trading it was killed at.
+     * @param restartedAfterMs from the kill until the new process ran.
+     * @param recoveredEvents  what the new process recovered: the engine's journal inputs replayed, the gateway's
+     *                         open orders.
+     */
+    record CrashReport(String role, int atSecond, long restartedAfterMs, long recoveredEvents)
+    {
     }
 }

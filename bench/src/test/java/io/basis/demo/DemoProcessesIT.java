@@ -1,5 +1,8 @@
 package io.basis.demo;
 
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineMain;
+import io.basis.engine.journal.ReplayMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +51,51 @@ class DemoProcessesIT
             json.contains("\"role\": \"engine\""), json);
         report.write(config.reportFile);
         assertTrue(Files.size(config.reportFile) > 0);
+
+        final ReplayMain.Result replay = ReplayMain.replay(config.runDir.resolve("basis-archive"), Long.MIN_VALUE,
+            Long.MAX_VALUE, commandLine -> engineConfig(commandLine));
+        assertTrue(replay.replay().identical(), replay.toJson());
+        assertTrue(replay.replay().outputs() >= report.programOrders(), replay.toJson());
+    }
+
+    @Test
+    void aCrashDrillKillsTheEngineAndTheGatewayMidRunAndEverythingStillReconciles() throws Exception
+    {
+        final DemoConfig config = new DemoConfig();
+        config.seconds = 30;
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.jar = Path.of(System.getProperty("basis.jar"));
+        config.runDir = runDir.resolve("crash");
+        config.live = false;
+        config.crashes.add(new DemoConfig.Crash("engine", 8));
+        config.crashes.add(new DemoConfig.Crash("gateway", 16));
+
+        final DemoReport report;
+        try (Demo demo = new Demo(config, System.out))
+        {
+            report = demo.run();
+        }
+        System.out.println(report.summary());
+
+        assertTrue(report.failures().isEmpty(), () -> "failures: " + report.failures());
+        assertTrue(report.reconciled(), "engine positions equal the exchange's record across both crashes");
+        assertEquals(0, report.exchangeLiveOrders(), "no order of the engine's account is left on the exchange");
+        final String json = report.toJson();
+        assertTrue(json.contains("{\"role\": \"engine\", \"atSecond\": 8, \"restartedAfterMs\": ") &&
+            json.contains("{\"role\": \"gateway\", \"atSecond\": 16, \"restartedAfterMs\": "), json);
+
+        final ReplayMain.Result replay = ReplayMain.replay(config.runDir.resolve("basis-archive"), Long.MIN_VALUE,
+            Long.MAX_VALUE, commandLine -> engineConfig(commandLine));
+        assertTrue(replay.replay().identical(), replay.toJson());
+        assertEquals(2, replay.replay().runs(), "the run before the crash and the run that continued it");
+    }
+
+    /**
+     * The engine's settings as it parsed them from the recorded command line; its reference data path is relative
+     * to where the demo started it, the module directory.
+     */
+    private static EngineConfig engineConfig(final String commandLine)
+    {
+        return EngineMain.parse(commandLine.split("\n"));
     }
 }

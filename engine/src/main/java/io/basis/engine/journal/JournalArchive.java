@@ -1,5 +1,8 @@
 package io.basis.engine.journal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import io.aeron.Image;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
@@ -20,6 +24,7 @@ import io.basis.protocol.Streams;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.status.CountersReader;
 
 /**
@@ -72,6 +77,7 @@ public final class JournalArchive implements AutoCloseable
         AeronArchive client = null;
         try
         {
+            removeMarkFileOfDeadArchive(dir);
             archive = Archive.launch(context);
             client = AeronArchive.connect(new AeronArchive.Context()
                 .aeron(aeron)
@@ -85,6 +91,43 @@ public final class JournalArchive implements AutoCloseable
         {
             CloseHelper.quietCloseAll(client, archive);
             throw ex;
+        }
+    }
+
+    /**
+     * An archive killed with its process (kill -9) leaves its mark file looking active for a while, and a new
+     * archive refuses the directory: remove it when the process that held it is gone. An archive of a live process
+     * keeps the directory, and the launch then says so.
+     */
+    private static void removeMarkFileOfDeadArchive(final Path dir)
+    {
+        final Path markFile = dir.resolve(ArchiveMarkFile.FILENAME);
+        if (!Files.exists(markFile))
+        {
+            return;
+        }
+        final long pid;
+        try (ArchiveMarkFile existing = new ArchiveMarkFile(
+            dir.toFile(), ArchiveMarkFile.FILENAME, SystemEpochClock.INSTANCE, 1_000, message -> { }))
+        {
+            pid = existing.decoder().pid();
+        }
+        catch (final RuntimeException ex)
+        {
+            // Unreadable: the archive's own checks say what is wrong.
+            return;
+        }
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        {
+            return;
+        }
+        try
+        {
+            Files.delete(markFile);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(markFile + ": mark file of a dead archive cannot be removed", ex);
         }
     }
 
