@@ -3,6 +3,8 @@ package io.basis.simulator;
 import io.basis.simulator.fault.FaultCommands;
 import io.basis.simulator.fix.SessionDefinition;
 import io.basis.simulator.fix.SessionRole;
+import io.basis.simulator.support.FixClient;
+import io.basis.simulator.support.StandardErrorCapture;
 import io.basis.simulator.support.TestReferenceData;
 import io.basis.simulator.trading.DaySchedule;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +149,50 @@ class SimulatorMainTest
         assertEquals(2, run("--refdata", directory.toString(), "--oe-port", "1", "--md-port", "2"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(
             "tick-tables.csv:2: field effectiveFrom: not an ISO date (yyyy-mm-dd): 'x'"), err.toString());
+    }
+
+    @Test
+    void aBusyOrderEntryPortIsOneLineAndExitCodeOneWithoutAStackTrace() throws Exception
+    {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             StandardErrorCapture stderr = new StandardErrorCapture())
+        {
+            final int marketDataPort = FixClient.freePort();
+            assertEquals(1, run("--quiet", "--refdata", TestReferenceData.kospi200Directory().toString(),
+                "--oe-port", Integer.toString(busy.getLocalPort()), "--md-port", Integer.toString(marketDataPort)));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + busy.getLocalPort() +
+                " (order entry): address already in use\n", err.toString(StandardCharsets.UTF_8));
+            assertFalse(stderr.hasStackTrace(), stderr.text());
+        }
+    }
+
+    @Test
+    void aBusyMarketDataOrControlPortIsOneLineAndExitCodeOne() throws Exception
+    {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             StandardErrorCapture stderr = new StandardErrorCapture())
+        {
+            final String refdata = TestReferenceData.kospi200Directory().toString();
+            final String port = Integer.toString(busy.getLocalPort());
+            assertEquals(1, run("--quiet", "--refdata", refdata, "--oe-port",
+                Integer.toString(FixClient.freePort()), "--md-port", port));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + port + " (market data): address already in use\n",
+                err.toString(StandardCharsets.UTF_8));
+            err.reset();
+            assertEquals(1, run("--quiet", "--refdata", refdata, "--oe-port", Integer.toString(FixClient.freePort()),
+                "--md-port", Integer.toString(FixClient.freePort()), "--control-port", port));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + port + " (control): address already in use\n",
+                err.toString(StandardCharsets.UTF_8));
+            assertFalse(stderr.hasStackTrace(), stderr.text());
+        }
+    }
+
+    @Test
+    void aBadArgumentIsOneLineAndExitCodeTwo()
+    {
+        assertEquals(2, run("--md-port", "http"));
+        assertEquals("simulator: --md-port needs a whole number, got 'http' (run with --help for the options)\n",
+            err.toString(StandardCharsets.UTF_8));
     }
 
     private int run(final String... args)

@@ -136,7 +136,8 @@ public final class FixAcceptor implements AutoCloseable
      * @param keyStore           TLS key store (JKS or PKCS12), or null for plain TCP.
      * @param keyStorePassword   its password, or null.
      * @return the running acceptor.
-     * @throws IllegalStateException if QuickFIX/J refuses the settings or cannot bind.
+     * @throws IllegalStateException if QuickFIX/J refuses the settings or a port cannot be bound
+     *                               ({@code cannot listen on HOST:PORT (order entry): address already in use}).
      */
     public static FixAcceptor start(
         final Application application,
@@ -152,6 +153,14 @@ public final class FixAcceptor implements AutoCloseable
         final EnumMap<SessionRole, Integer> ports = new EnumMap<>(SessionRole.class);
         ports.put(SessionRole.ORDER_ENTRY, orderEntryPort);
         ports.put(SessionRole.MARKET_DATA, marketDataPort);
+        for (final SessionRole role : SessionRole.values())
+        {
+            if (roles.containsValue(role))
+            {
+                ListenCheck.requireFree(host, ports.get(role), role == SessionRole.ORDER_ENTRY ? "order entry" :
+                    "market data");
+            }
+        }
         final SessionSettings settings = settings(definitions, host, ports);
         if (keyStore != null)
         {
