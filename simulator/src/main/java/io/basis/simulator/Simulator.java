@@ -334,7 +334,7 @@ public final class Simulator implements AutoCloseable
         {
             this.config = config;
             this.referenceData = referenceData;
-            final MessageSender sender = new VersionAdapter(MessageSender.quickFixJ());
+            final MessageSender sender = new VersionAdapter(MessageSender.quickFixJ(), sessions);
             throttle = new MarketDataThrottle(sender);
             record = new ExchangeRecord(Set.of(config.market().liquidityAccount()));
             feed = new MarketDataFeed(referenceData, config.marketDepth());

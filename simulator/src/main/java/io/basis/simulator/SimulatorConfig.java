@@ -1,6 +1,7 @@
 package io.basis.simulator;
 
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.market.MarketParameters;
 import io.basis.simulator.matching.MatchingRules;
@@ -47,6 +48,7 @@ public final class SimulatorConfig
     private long faultSeed = 1;
     private final List<SessionDefinition> extraSessions = new ArrayList<>();
     private boolean defaultSessions = true;
+    private SessionExtensions defaultSessionExtensions = SessionExtensions.BASIS;
     private Path keyStore;
     private Path replayFile;
     private boolean securityDefinitionsOnLogon;
@@ -380,7 +382,8 @@ public final class SimulatorConfig
     }
 
     /**
-     * @param definition one more session the exchange accepts (any role, FIX version, account, credentials).
+     * @param definition one more session the exchange accepts (any role, FIX version, account, credentials,
+     *                   extensions: {@link SessionExtensions#STANDARD} unless it says otherwise).
      * @return this.
      */
     public SimulatorConfig session(final SessionDefinition definition)
@@ -402,6 +405,26 @@ public final class SimulatorConfig
     }
 
     /**
+     * @param extensions what the two default sessions get beyond the stock FIX 4.4 dictionary:
+     *                   {@link SessionExtensions#BASIS} (the default: they are the Basis gateway's sessions) or
+     *                   {@link SessionExtensions#STANDARD}. Sessions added with {@link #session} say for themselves.
+     * @return this.
+     */
+    public SimulatorConfig defaultSessionExtensions(final SessionExtensions extensions)
+    {
+        this.defaultSessionExtensions = Objects.requireNonNull(extensions, "extensions");
+        return this;
+    }
+
+    /**
+     * @return what the two default sessions get beyond the stock FIX 4.4 dictionary.
+     */
+    public SessionExtensions defaultSessionExtensions()
+    {
+        return defaultSessionExtensions;
+    }
+
+    /**
      * @return every session the exchange accepts: the two default ones (unless disabled), then the added ones.
      */
     public List<SessionDefinition> sessions()
@@ -409,8 +432,10 @@ public final class SimulatorConfig
         final List<SessionDefinition> sessions = new ArrayList<>();
         if (defaultSessions)
         {
-            sessions.add(SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId));
-            sessions.add(SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId));
+            sessions.add(SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId)
+                .withExtensions(defaultSessionExtensions));
+            sessions.add(SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId)
+                .withExtensions(defaultSessionExtensions));
         }
         sessions.addAll(extraSessions);
         return sessions;

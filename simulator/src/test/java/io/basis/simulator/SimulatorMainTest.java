@@ -2,6 +2,7 @@ package io.basis.simulator;
 
 import io.basis.simulator.fault.FaultCommands;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.support.FixClient;
 import io.basis.simulator.support.StandardErrorCapture;
@@ -96,8 +97,32 @@ class SimulatorMainTest
     }
 
     @Test
+    void theDefaultSessionsGetTheBasisExtensionsAndAddedSessionsOnlyIfTheyAsk() throws Exception
+    {
+        assertEquals(List.of(
+            new SessionDefinition(SessionRole.ORDER_ENTRY, "BASIS-OE", "FIX.4.4", "BASIS-OE", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.MARKET_DATA, "BASIS-MD", "FIX.4.4", "BASIS-MD", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.MARKET_DATA, "PLAIN", "FIX.4.4", "PLAIN", null, null,
+                SessionExtensions.STANDARD),
+            new SessionDefinition(SessionRole.MARKET_DATA, "GW2", "FIXT.1.1", "GW2", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.ORDER_ENTRY, "OE3", "FIX.4.2", "OE3", null, null,
+                SessionExtensions.STANDARD)),
+            CommandLine.parse(new String[]{"--session", "md:PLAIN", "--session", "MD+Basis:GW2:5.0SP2",
+                "--session", "oe+standard:OE3:4.2"}).sessions());
+        assertEquals(List.of(SessionExtensions.STANDARD, SessionExtensions.STANDARD),
+            CommandLine.parse(new String[]{"--standard-default-sessions"}).sessions().stream()
+                .map(SessionDefinition::extensions).toList());
+    }
+
+    @Test
     void rejectsBadFaultAndSessionArguments()
     {
+        assertUsage("session extensions must be +basis or +standard: md+fancy", "--session", "md+fancy:A");
+        assertUsage("session role takes one +basis or +standard: md+basis+standard", "--session",
+            "md+basis+standard:A");
         assertUsage("session role must be oe or md: xx", "--session", "xx:A");
         assertUsage("session version must be 4.2, 4.4 or 5.0SP2: 4.3", "--session", "oe:A:4.3");
         assertUsage("day schedule needs PRE,CONTINUOUS,CLOSING seconds: 1,2", "--day-schedule", "1,2");
@@ -127,6 +152,7 @@ class SimulatorMainTest
         for (final String option : new String[]{"--refdata", "--trading-date", "--oe-port", "--md-port", "--seed",
             "--tick-ms", "--days-to-expiry", "--record", "--oe-comp-id", "--md-comp-id", "--exchange-comp-id",
             "--control-port", "--fault", "--fault-seed", "--vi-seconds", "--session", "--no-default-sessions",
+            "--standard-default-sessions",
             "--tls-keystore", "--tls-password", "--replay", "--day-schedule", "--definitions-on-logon", "--quiet",
             "--help"})
         {

@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Market-data sessions: answers MarketDataRequest (V) with one snapshot (W) per known symbol and a reject (Y) per
  * unknown one, then renders every published update of a subscribed symbol as an incremental refresh (X).
- * RptSeq(83) and ExchangeSendNanos(21001) are set at message level as docs/fix-dialect.md prescribes.
+ * RptSeq(83) and ExchangeSendNanos(21001) are set at message level as docs/fix-dialect.md prescribes (the Basis
+ * extensions); {@link VersionAdapter} conforms them for sessions that get standard messages.
  * Runs on the exchange thread.
  */
 public final class MarketDataService implements MarketDataSink
