@@ -3,9 +3,7 @@ package io.basis.simulator.fix;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
-import quickfix.LogFactory;
 import quickfix.RuntimeError;
-import quickfix.ScreenLogFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
@@ -21,7 +19,8 @@ import java.util.Map;
  * The exchange's QuickFIX/J socket acceptor: one port per role, any number of sessions per port (FIX 4.2, 4.4 or
  * FIXT 1.1 with FIX 5.0SP2), settings built in code, optionally over TLS.
  * <p>
- * Deliberate choices: no per-message logging (session events only, to stdout), a memory store for order entry
+ * Deliberate choices: no per-message logging (session events only, to stdout; errors as one line each, never a
+ * stack trace: {@link SessionEventLog}, {@link ConnectionErrors}), a memory store for order entry
  * and none for market data, ResetOnLogon=N so that a client that keeps its sequence numbers gets what it missed
  * resent (one that sends ResetSeqNumFlag starts both sides at 1), user-defined tags accepted
  * (TriggerNanos), message-level RptSeq accepted on market data, Nagle off, loopback only. Only configured
@@ -168,12 +167,12 @@ public final class FixAcceptor implements AutoCloseable
             settings.setString("SocketKeyStore", keyStore.toAbsolutePath().toString());
             settings.setString("SocketKeyStorePassword", keyStorePassword == null ? "" : keyStorePassword);
         }
-        final LogFactory logFactory = logSessionEvents ?
-            new ScreenLogFactory(false, false, true) : new ScreenLogFactory(false, false, false);
+        final SessionEventLog log = new SessionEventLog(System.out, logSessionEvents);
         try
         {
             final SocketAcceptor acceptor = new SocketAcceptor(
-                application, new RoleStoreFactory(roles), settings, logFactory, new DefaultMessageFactory());
+                application, new RoleStoreFactory(roles), settings, log, new DefaultMessageFactory());
+            acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("connection-errors", new ConnectionErrors(log)));
             acceptor.start();
             return new FixAcceptor(acceptor, roles, ports);
         }
