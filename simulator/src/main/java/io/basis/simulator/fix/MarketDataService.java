@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Market-data sessions: answers MarketDataRequest (V) with one snapshot (W) per known symbol and a reject (Y) per
@@ -36,8 +37,12 @@ public final class MarketDataService implements MarketDataSink
     private static final char ACTION_CHANGE = '1';
     private static final char ACTION_DELETE = '2';
 
+    private static final char CLOSING_PRICE = '5';
+    private static final char EMPTY_BOOK = 'J';
+
     private final MarketDataFeed feed;
     private final MessageSender sender;
+    private final Predicate<SessionID> standard;
     private final Map<String, Map<SessionID, Subscription>> subscribers = new HashMap<>();
 
     /**
@@ -46,8 +51,22 @@ public final class MarketDataService implements MarketDataSink
      */
     public MarketDataService(final MarketDataFeed feed, final MessageSender sender)
     {
+        this(feed, sender, session -> false);
+    }
+
+    /**
+     * @param feed     source of snapshots.
+     * @param sender   sends to a session.
+     * @param standard true for a session that gets only what its version's stock dictionary allows: its snapshot
+     *                 of an empty book carries one entry, as the dictionary requires (an empty book, MDEntryType J,
+     *                 on FIX 5.0SP2; the previous close, MDEntryType 5, on FIX 4.2 and 4.4, which have no empty-book
+     *                 entry), where the Basis extensions say NoMDEntries=0.
+     */
+    public MarketDataService(final MarketDataFeed feed, final MessageSender sender, final Predicate<SessionID> standard)
+    {
         this.feed = feed;
         this.sender = sender;
+        this.standard = standard;
     }
 
     /**
@@ -192,15 +211,30 @@ public final class MarketDataService implements MarketDataSink
         final List<Level> asks = snapshot.asks().subList(0, Math.min(depth, snapshot.asks().size()));
         // An empty book still says NoMDEntries=0, and it must come last: QuickFIX/J writes a bare count field in
         // tag order, before 21001, and a receiver then reads 21001 as a member of an empty group and rejects.
-        final Message message = bids.isEmpty() && asks.isEmpty() ? new EmptySnapshot() :
-            new MarketDataSnapshotFullRefresh();
+        final boolean empty = bids.isEmpty() && asks.isEmpty();
+        final boolean standardEmpty = empty && standard.test(sessionId);
+        final Message message = empty && !standardEmpty ? new EmptySnapshot() : new MarketDataSnapshotFullRefresh();
         message.getHeader().setString(35, MarketDataSnapshotFullRefresh.MSGTYPE);
         message.setString(FixTags.MD_REQ_ID, mdReqId);
         message.setString(FixTags.SYMBOL, snapshot.instrument().symbol());
         message.setString(FixTags.RPT_SEQ, Long.toString(snapshot.rptSeq()));
         addSnapshotLevels(message, BID, bids);
         addSnapshotLevels(message, OFFER, asks);
-        if (bids.isEmpty() && asks.isEmpty())
+        if (standardEmpty)
+        {
+            final Group entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
+            if (sessionId.isFIXT())
+            {
+                entry.setChar(FixTags.MD_ENTRY_TYPE, EMPTY_BOOK);
+            }
+            else
+            {
+                entry.setChar(FixTags.MD_ENTRY_TYPE, CLOSING_PRICE);
+                entry.setString(FixTags.MD_ENTRY_PX, FixedPoint.format(snapshot.instrument().prevClose()));
+            }
+            message.addGroup(entry);
+        }
+        else if (empty)
         {
             message.setInt(FixTags.NO_MD_ENTRIES, 0);
         }
