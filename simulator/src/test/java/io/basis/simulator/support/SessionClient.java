@@ -36,6 +36,13 @@ public final class SessionClient implements AutoCloseable
         final SessionID id, final int port, final boolean lenient, final String username, final String password,
         final boolean tls) throws ConfigError
     {
+        this(id, port, lenient, true, username, password, tls);
+    }
+
+    private SessionClient(
+        final SessionID id, final int port, final boolean lenient, final boolean resetOnLogon, final String username,
+        final String password, final boolean tls) throws ConfigError
+    {
         this.id = id;
         final SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
@@ -43,8 +50,9 @@ public final class SessionClient implements AutoCloseable
         settings.setString("EndTime", "00:00:00");
         settings.setString("NonStopSession", "Y");
         settings.setString("HeartBtInt", "30");
-        settings.setString("ReconnectInterval", "30");
-        settings.setString("ResetOnLogon", "Y");
+        // A client that logs on again (keepingSequenceNumbers) reconnects at once; the others never need to.
+        settings.setString("ReconnectInterval", resetOnLogon ? "30" : "1");
+        settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
         settings.setString("UseDataDictionary", "Y");
         if (lenient)
         {
@@ -130,6 +138,38 @@ public final class SessionClient implements AutoCloseable
     public static SessionClient standard(final SessionID id, final int port) throws ConfigError
     {
         return new SessionClient(id, port, false, null, null, false);
+    }
+
+    /**
+     * A lenient session that keeps its sequence numbers across logons (ResetOnLogon=N, its messages in memory for
+     * the client's lifetime), as an exchange member runs order entry.
+     *
+     * @param id   session id.
+     * @param port the simulator's port for the session's role.
+     * @return the connecting client.
+     * @throws ConfigError if QuickFIX/J refuses the settings.
+     */
+    public static SessionClient keepingSequenceNumbers(final SessionID id, final int port) throws ConfigError
+    {
+        return new SessionClient(id, port, true, false, null, null, false);
+    }
+
+    /**
+     * Log out and stay out (the initiator does not reconnect) until {@link #logon()}.
+     */
+    public void logout()
+    {
+        Session.lookupSession(id).logout("client logs out");
+        Poll.until(() -> !loggedOn(), FixClient.WAIT_MS, "logout of " + id);
+    }
+
+    /**
+     * Log on again after {@link #logout()}, keeping or resetting sequence numbers as configured.
+     */
+    public void logon()
+    {
+        Session.lookupSession(id).logon();
+        awaitLogon();
     }
 
     /**
