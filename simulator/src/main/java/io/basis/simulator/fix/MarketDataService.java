@@ -37,7 +37,6 @@ public final class MarketDataService implements MarketDataSink
     private static final char ACTION_CHANGE = '1';
     private static final char ACTION_DELETE = '2';
 
-    private static final char CLOSING_PRICE = '5';
     private static final char EMPTY_BOOK = 'J';
 
     private final MarketDataFeed feed;
@@ -57,10 +56,10 @@ public final class MarketDataService implements MarketDataSink
     /**
      * @param feed     source of snapshots.
      * @param sender   sends to a session.
-     * @param standard true for a session that gets only what its version's stock dictionary allows: its snapshot
-     *                 of an empty book carries one entry, as the dictionary requires (an empty book, MDEntryType J,
-     *                 on FIX 5.0SP2; the previous close, MDEntryType 5, on FIX 4.2 and 4.4, which have no empty-book
-     *                 entry), where the Basis extensions say NoMDEntries=0.
+     * @param standard true for a session that gets only what its version's stock dictionary allows: on FIX 5.0SP2
+     *                 its snapshot of an empty book carries one entry of MDEntryType J (empty book), where RptSeq
+     *                 has its place; FIX 4.2 and 4.4, without that type, and the Basis extensions say
+     *                 NoMDEntries=0.
      */
     public MarketDataService(final MarketDataFeed feed, final MessageSender sender, final Predicate<SessionID> standard)
     {
@@ -212,7 +211,7 @@ public final class MarketDataService implements MarketDataSink
         // An empty book still says NoMDEntries=0, and it must come last: QuickFIX/J writes a bare count field in
         // tag order, before 21001, and a receiver then reads 21001 as a member of an empty group and rejects.
         final boolean empty = bids.isEmpty() && asks.isEmpty();
-        final boolean standardEmpty = empty && standard.test(sessionId);
+        final boolean standardEmpty = empty && sessionId.isFIXT() && standard.test(sessionId);
         final Message message = empty && !standardEmpty ? new EmptySnapshot() : new MarketDataSnapshotFullRefresh();
         message.getHeader().setString(35, MarketDataSnapshotFullRefresh.MSGTYPE);
         message.setString(FixTags.MD_REQ_ID, mdReqId);
@@ -223,15 +222,7 @@ public final class MarketDataService implements MarketDataSink
         if (standardEmpty)
         {
             final Group entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
-            if (sessionId.isFIXT())
-            {
-                entry.setChar(FixTags.MD_ENTRY_TYPE, EMPTY_BOOK);
-            }
-            else
-            {
-                entry.setChar(FixTags.MD_ENTRY_TYPE, CLOSING_PRICE);
-                entry.setString(FixTags.MD_ENTRY_PX, FixedPoint.format(snapshot.instrument().prevClose()));
-            }
+            entry.setChar(FixTags.MD_ENTRY_TYPE, EMPTY_BOOK);
             message.addGroup(entry);
         }
         else if (empty)

@@ -57,7 +57,8 @@ final class StandardMessages
                 {
                     message.removeField(tag);
                 }
-                if (fixt && rptSeq != null)
+                // hasGroup first: asking an empty message for its groups would drop its NoMDEntries=0.
+                if (fixt && rptSeq != null && message.hasGroup(FixTags.NO_MD_ENTRIES))
                 {
                     for (final Group entry : message.getGroups(FixTags.NO_MD_ENTRIES))
                     {

@@ -190,19 +190,36 @@ class StandardClientTest
             client.next(m -> type(m).equals("8") && field(m, 11).equals("moved" + id) && field(m, 150).equals("5"));
             client.send(message("H", "11=moved" + id, "55=AAA", "54=1"));
             client.next(m -> type(m).equals("8") && field(m, 11).equals("moved" + id) && field(m, 39).equals("0"));
+            client.send(message("F", "11=cancel" + id, "41=moved" + id, "55=AAA", "54=1", "38=6", "60=" + now()));
+            client.next(m -> type(m).equals("8") && field(m, 11).equals("cancel" + id) && field(m, 39).equals("4"));
+
             client.send(message("F", "11=cxl" + id, "41=unknown" + id, "55=AAA", "54=1", "38=1",
                 "60=" + now()));
             assertEquals(1, client.next(m -> type(m).equals("9")).getInt(102), "unknown order");
+            client.send(message("G", "11=rpl" + id, "41=unknown" + id, "21=1", "55=AAA", "54=1", "38=6", "40=2",
+                "44=60000", "60=" + now()));
+            assertEquals('2', client.next(m -> type(m).equals("9")).getChar(434), "a refused replace");
+            client.send(message("H", "11=unknown" + id, "55=AAA", "54=1"));
+            client.next(m -> type(m).equals("8") && field(m, 11).equals("unknown" + id) && field(m, 39).equals("8"));
             final Message unknownSymbol = order("bad" + id, "1", "71000");
             unknownSymbol.setString(55, "NOPE");
             client.send(unknownSymbol);
             assertEquals(1, client.next(report("bad" + id, '8')).getInt(103), "unknown symbol");
+
             client.send(newOrderList(version, "list" + id));
             assertEquals(1, client.next(m -> type(m).equals("N")).getInt(429), "list acknowledged");
+            client.send(message("M", "66=list" + id));
+            assertEquals(2, client.next(m -> type(m).equals("N")).getInt(429), "list status");
+            client.send(message("K", "66=list" + id, "60=" + now()));
+            client.next(m -> type(m).equals("N"));
+            client.send(message("M", "66=nolist" + id));
+            assertEquals(7, client.next(m -> type(m).equals("N")).getInt(431), "unknown list");
             if (!version.equals("FIX.4.2"))
             {
-                client.send(message("q", "11=mass" + id, "530=7", "60=" + now()));
-                assertTrue(client.next(m -> type(m).equals("r")).getInt(533) >= 1, "the resting orders canceled");
+                client.send(order("rest2" + id, "5", "60000"));
+                client.next(report("rest2" + id, '0'));
+                client.send(message("q", "11=mass" + id, "530=1", "55=AAA", "60=" + now()));
+                assertTrue(client.next(m -> type(m).equals("r")).getInt(533) >= 1, "the resting order canceled");
             }
             assertNothingRejected(client);
         }
