@@ -34,7 +34,9 @@ public final class FixAcceptor implements AutoCloseable
     private boolean stopped;
 
     private FixAcceptor(
-        final SocketAcceptor acceptor, final Map<SessionID, SessionRole> roles, final EnumMap<SessionRole, Integer> ports)
+        final SocketAcceptor acceptor,
+        final Map<SessionID, SessionRole> roles,
+        final EnumMap<SessionRole, Integer> ports)
     {
         this.acceptor = acceptor;
         this.roles = roles;

@@ -45,6 +45,8 @@ public final class MarketDataService implements MarketDataSink
     private final Map<String, Map<SessionID, Subscription>> subscribers = new HashMap<>();
 
     /**
+     * Every session gets the Basis form of an empty book's snapshot (NoMDEntries=0).
+     *
      * @param feed   source of snapshots.
      * @param sender sends to a session.
      */
@@ -61,7 +63,8 @@ public final class MarketDataService implements MarketDataSink
      *                 has its place; FIX 4.2 and 4.4, without that type, and the Basis extensions say
      *                 NoMDEntries=0.
      */
-    public MarketDataService(final MarketDataFeed feed, final MessageSender sender, final Predicate<SessionID> standard)
+    public MarketDataService(
+        final MarketDataFeed feed, final MessageSender sender, final Predicate<SessionID> standard)
     {
         this.feed = feed;
         this.sender = sender;

@@ -48,7 +48,8 @@ public record SessionDefinition(
         }
         if ((username == null) != (password == null))
         {
-            throw new IllegalArgumentException("session " + clientCompId + ": give both username and password, or neither");
+            throw new IllegalArgumentException(
+                "session " + clientCompId + ": give both username and password, or neither");
         }
     }
 

@@ -14,9 +14,9 @@ import java.util.Map;
  * as 1 (Day); a client validating against the standard FIX50SP2 dictionary rejects anything else. FIX 4.2
  * execution reports need ExecTransType(20)=0, ExecType 1/2 (partial fill / fill) instead of F, and the reject
  * reasons 4.2 does not define (13, 99 and above) become 0 "broker option" (the Text keeps the detail); only FIX 4.2
- * keeps TotalNumSecurities(393) on d. Then, unless
- * the session asked for the {@link SessionExtensions#BASIS Basis extensions}, {@link StandardMessages} removes
- * whatever the stock dictionary of its version does not allow.
+ * keeps TotalNumSecurities(393) on d. Then, unless the session asked for the
+ * {@link SessionExtensions#BASIS Basis extensions}, {@link StandardMessages} removes whatever the stock dictionary
+ * of its version does not allow.
  */
 public final class VersionAdapter implements MessageSender
 {

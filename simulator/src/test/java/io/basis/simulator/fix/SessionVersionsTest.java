@@ -193,7 +193,8 @@ class SessionVersionsTest
     void tlsWithAKeyStoreGeneratedByKeytool(@TempDir final Path directory) throws Exception
     {
         final Path keyStore = directory.resolve("simulator.p12");
-        final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        final String keytoolPath = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        final Process keytool = new ProcessBuilder(keytoolPath,
             "-genkeypair", "-alias", "simulator", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=localhost", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
             "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
