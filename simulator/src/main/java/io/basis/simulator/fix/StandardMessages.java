@@ -18,6 +18,7 @@ import quickfix.field.MsgType;
  * SecurityTradingStatus 21, so a volatility interruption is 1 (opening delay) there.</li>
  * <li>d: MinPriceIncrement(969) is not in FIX 4.2 or 4.4, MaturityDate(541) and RoundLot(561) not in FIX 4.2,
  * RoundLot not in the FIX 5.0SP2 d.</li>
+ * <li>N on FIX 4.2: a leg's OrdRejReason beyond 8 (13, 99) becomes 0, as on execution reports.</li>
  * <li>r on FIX 5.0SP2: MassActionReportID(1369) is required; it repeats the OrderID.</li>
  * <li>8 on FIX 4.2: no ExecType I; an order status answer is ExecTransType(20)=3 (status) with the order's status
  * as ExecType, as FIX 4.2 reports status.</li>
@@ -31,6 +32,9 @@ final class StandardMessages
     /** SecurityTradingStatus 1: opening delay, the nearest FIX 4.2 value. */
     private static final int SECURITY_TRADING_STATUS_OPENING_DELAY = 1;
     private static final char EXEC_TYPE_ORDER_STATUS = 'I';
+    /** OrdRejReason values FIX 4.2 defines end at 8; the others become 0, broker option (Text keeps the detail). */
+    private static final int LAST_FIX42_ORD_REJ_REASON = 8;
+    private static final int ORD_REJ_REASON_BROKER_OPTION = 0;
     private static final char EXEC_TRANS_TYPE_STATUS = '3';
 
     private StandardMessages()
@@ -102,6 +106,20 @@ final class StandardMessages
                 if (fix42 || fixt)
                 {
                     message.removeField(FixTags.ROUND_LOT);
+                }
+            }
+            case MsgType.LIST_STATUS ->
+            {
+                if (fix42 && message.hasGroup(FixTags.NO_ORDERS))
+                {
+                    for (final Group leg : message.getGroups(FixTags.NO_ORDERS))
+                    {
+                        if (leg.isSetField(FixTags.ORD_REJ_REASON) &&
+                            leg.getInt(FixTags.ORD_REJ_REASON) > LAST_FIX42_ORD_REJ_REASON)
+                        {
+                            leg.setInt(FixTags.ORD_REJ_REASON, ORD_REJ_REASON_BROKER_OPTION);
+                        }
+                    }
                 }
             }
             case MsgType.ORDER_MASS_CANCEL_REPORT ->

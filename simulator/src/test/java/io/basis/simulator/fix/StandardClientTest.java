@@ -141,6 +141,8 @@ class StandardClientTest
             client.send(message("c", "320=nope", "321=0", "55=NOPE"));
             assertEquals(6, client.next(m -> type(m).equals("d")).getInt(323), "unknown symbol");
 
+            client.send(message("e", "324=nope", "55=NOPE", "263=0"));
+            assertEquals(20, client.next(m -> type(m).equals("f")).getInt(326), "unknown symbol");
             client.send(message("e", "324=all", "55=[ALL]", "263=1"));
             for (final String symbol : SYMBOLS)
             {
@@ -214,6 +216,12 @@ class StandardClientTest
             client.next(m -> type(m).equals("N"));
             client.send(message("M", "66=nolist" + id));
             assertEquals(7, client.next(m -> type(m).equals("N")).getInt(431), "unknown list");
+            client.send(newOrderList(version, "now" + id, '1', "60000", "60000.5"));
+            client.next(m -> type(m).equals("N"));
+            client.next(report("now" + id + "-2", '8'));
+            client.send(message("M", "66=now" + id));
+            final Message withRejectedLeg = client.next(m -> type(m).equals("N") && field(m, 66).equals("now" + id));
+            assertTrue(withRejectedLeg.getGroups(73).get(1).isSetField(103), "the rejected leg's reason");
             if (!version.equals("FIX.4.2"))
             {
                 client.send(order("rest2" + id, "5", "60000"));
@@ -336,11 +344,20 @@ class StandardClientTest
 
     private static Message newOrderList(final String version, final String listId) throws ConfigError
     {
-        final Message list = message("E", "66=" + listId, "394=3", "68=2", "433=2");
-        for (int leg = 1; leg <= 2; leg++)
+        return newOrderList(version, listId, '2', "9000", "9000");
+    }
+
+    /**
+     * @return a list of two LOT buys at the given prices, waiting for ListExecute (433=2) or executing at once.
+     */
+    private static Message newOrderList(final String version, final String listId, final char execInst,
+        final String... prices) throws ConfigError
+    {
+        final Message list = message("E", "66=" + listId, "394=3", "68=2", "433=" + execInst);
+        for (int leg = 1; leg <= prices.length; leg++)
         {
             list.addGroup(group(version, "E", 73, "11=" + listId + "-" + leg, "67=" + leg, "55=LOT", "54=1",
-                "38=10", "40=2", "44=9000", "59=0"));
+                "38=10", "40=2", "44=" + prices[leg - 1], "59=0"));
         }
         return list;
     }
