@@ -8,8 +8,11 @@ import io.basis.simulator.matching.MatchingRules;
 import io.basis.simulator.refdata.ReferenceData;
 import io.basis.simulator.trading.DaySchedule;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -569,6 +572,10 @@ public final class SimulatorConfig
         {
             throw new IllegalArgumentException("TLS key store not readable: " + keyStore);
         }
+        if (keyStore != null)
+        {
+            requireKeyStore(keyStore, keyStorePassword);
+        }
         if (controlPort < -1 || controlPort > 65_535)
         {
             throw new IllegalArgumentException("controlPort must be -1 (none), 0 (any) or a port: " + controlPort);
@@ -579,6 +586,23 @@ public final class SimulatorConfig
         }
         Objects.requireNonNull(matchingRules, "matchingRules");
         Objects.requireNonNull(market, "market").validate();
+    }
+
+    /**
+     * Open the key store as QuickFIX/J will, so a wrong file or password is a clear error here rather than a
+     * stack trace from the acceptor.
+     */
+    private static void requireKeyStore(final Path store, final String password)
+    {
+        try
+        {
+            KeyStore.getInstance(store.toFile(), (password == null ? "" : password).toCharArray());
+        }
+        catch (final IOException | GeneralSecurityException ex)
+        {
+            throw new IllegalArgumentException("TLS key store " + store + " cannot be opened: " +
+                (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        }
     }
 
     private static void requirePort(final int port, final String name)

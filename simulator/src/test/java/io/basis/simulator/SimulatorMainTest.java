@@ -5,7 +5,7 @@ import io.basis.simulator.fix.SessionDefinition;
 import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.support.FixClient;
-import io.basis.simulator.support.StandardErrorCapture;
+import io.basis.simulator.support.ConsoleCapture;
 import io.basis.simulator.support.TestReferenceData;
 import io.basis.simulator.trading.DaySchedule;
 import org.junit.jupiter.api.Test;
@@ -181,14 +181,14 @@ class SimulatorMainTest
     void aBusyOrderEntryPortIsOneLineAndExitCodeOneWithoutAStackTrace() throws Exception
     {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             StandardErrorCapture stderr = new StandardErrorCapture())
+             ConsoleCapture console = new ConsoleCapture())
         {
             final int marketDataPort = FixClient.freePort();
             assertEquals(1, run("--quiet", "--refdata", TestReferenceData.kospi200Directory().toString(),
                 "--oe-port", Integer.toString(busy.getLocalPort()), "--md-port", Integer.toString(marketDataPort)));
             assertEquals("simulator: cannot listen on 127.0.0.1:" + busy.getLocalPort() +
                 " (order entry): address already in use\n", err.toString(StandardCharsets.UTF_8));
-            assertFalse(stderr.hasStackTrace(), stderr.text());
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
         }
     }
 
@@ -196,7 +196,7 @@ class SimulatorMainTest
     void aBusyMarketDataOrControlPortIsOneLineAndExitCodeOne() throws Exception
     {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             StandardErrorCapture stderr = new StandardErrorCapture())
+             ConsoleCapture console = new ConsoleCapture())
         {
             final String refdata = TestReferenceData.kospi200Directory().toString();
             final String port = Integer.toString(busy.getLocalPort());
@@ -209,7 +209,7 @@ class SimulatorMainTest
                 "--md-port", Integer.toString(FixClient.freePort()), "--control-port", port));
             assertEquals("simulator: cannot listen on 127.0.0.1:" + port + " (control): address already in use\n",
                 err.toString(StandardCharsets.UTF_8));
-            assertFalse(stderr.hasStackTrace(), stderr.text());
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
         }
     }
 
@@ -219,6 +219,20 @@ class SimulatorMainTest
         assertEquals(2, run("--md-port", "http"));
         assertEquals("simulator: --md-port needs a whole number, got 'http' (run with --help for the options)\n",
             err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileThatIsNotAKeyStoreIsOneLineAndExitCodeTwo() throws Exception
+    {
+        final Path notAKeyStore = Files.writeString(directory.resolve("simulator.p12"), "not a key store\n");
+        try (ConsoleCapture console = new ConsoleCapture())
+        {
+            assertEquals(2, run("--quiet", "--tls-keystore", notAKeyStore.toString(), "--tls-password", "x"));
+            final String line = err.toString(StandardCharsets.UTF_8);
+            assertTrue(line.startsWith("simulator: TLS key store " + notAKeyStore + " cannot be opened: "), line);
+            assertEquals(1, line.lines().count(), line);
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
+        }
     }
 
     private int run(final String... args)

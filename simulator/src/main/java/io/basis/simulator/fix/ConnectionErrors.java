@@ -10,10 +10,9 @@ import java.io.IOException;
 
 /**
  * First filter of every acceptor connection: turns the connection errors QuickFIX/J would log with a stack trace
- * into one line of the {@link SessionEventLog}. A connection reset or a write to a closed connection before logon
- * (or after the session let go of it), and bytes the FIX decoder cannot frame, are what a misbehaving client
- * causes, not faults of the exchange. Errors of a logged-on session that QuickFIX/J handles by disconnecting it
- * (an I/O error, a critical codec error) still go to QuickFIX/J, which logs them as one line.
+ * into one line of the {@link SessionEventLog}. A connection reset or a write to a closed connection, and bytes
+ * the FIX decoder cannot frame, are what a misbehaving client causes, not faults of the exchange. An I/O error or
+ * a critical codec error closes the connection, as QuickFIX/J would; a decoding error of one frame does not.
  */
 final class ConnectionErrors extends IoFilterAdapter
 {
@@ -31,15 +30,16 @@ final class ConnectionErrors extends IoFilterAdapter
     public void exceptionCaught(final NextFilter nextFilter, final IoSession connection, final Throwable cause)
     {
         final Throwable realCause = realCause(cause);
-        final boolean fatal = realCause instanceof IOException || realCause instanceof CriticalProtocolCodecException;
-        if (fatal && connection.getAttribute(SessionConnector.QF_SESSION) != null)
+        // The session may be let go of on another thread at any moment, so it is read once, and QuickFIX/J's
+        // handler, which would read it again and log with a stack trace if it is gone, is not called at all.
+        final Object session = connection.getAttribute(SessionConnector.QF_SESSION);
+        final String where = session instanceof quickfix.Session ?
+            ((quickfix.Session)session).getSessionID() + " " + connection.getRemoteAddress() :
+            String.valueOf(connection.getRemoteAddress());
+        log.connectionError(where, describe(realCause));
+        if (realCause instanceof IOException || realCause instanceof CriticalProtocolCodecException)
         {
-            nextFilter.exceptionCaught(connection, cause);
-            return;
-        }
-        log.connectionError(String.valueOf(connection.getRemoteAddress()), describe(realCause));
-        if (fatal)
-        {
+            // Closing fires sessionClosed, on which QuickFIX/J disconnects the session as it would have here.
             connection.closeNow();
         }
     }

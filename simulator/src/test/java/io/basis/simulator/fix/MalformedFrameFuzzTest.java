@@ -7,7 +7,7 @@ import io.basis.simulator.record.OrderRecord;
 import io.basis.simulator.support.FixClient;
 import io.basis.simulator.support.MalformedFrames;
 import io.basis.simulator.support.RawConnection;
-import io.basis.simulator.support.StandardErrorCapture;
+import io.basis.simulator.support.ConsoleCapture;
 import io.basis.simulator.support.TestReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +73,7 @@ class MalformedFrameFuzzTest
         final Map<MalformedFrames.Malformation, Integer> sent = new EnumMap<>(MalformedFrames.Malformation.class);
         int total = 0;
         int connections = 0;
-        try (StandardErrorCapture stderr = new StandardErrorCapture();
+        try (ConsoleCapture console = new ConsoleCapture();
              Simulator simulator = Simulator.start(config))
         {
             while (total < FRAMES)
@@ -127,7 +127,8 @@ class MalformedFrameFuzzTest
             assertEquals(MalformedFrames.Malformation.values().length, sent.size(), "every malformation: " + summary);
             aNormalClientLogsOnAndTrades(simulator, summary);
             nothingWasBooked(simulator.record(), summary);
-            assertFalse(stderr.hasStackTrace(), "a stack trace on stderr (" + summary + "):\n" + stderr.text());
+            assertFalse(console.hasStackTrace(),
+                "a stack trace (" + summary + "):\n" + console.err() + console.out());
         }
     }
 
