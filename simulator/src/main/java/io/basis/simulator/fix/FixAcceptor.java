@@ -1,5 +1,6 @@
 package io.basis.simulator.fix;
 
+import org.apache.mina.core.service.IoAcceptor;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -8,7 +9,13 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
+import org.apache.mina.core.service.IoAcceptor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -174,14 +181,40 @@ public final class FixAcceptor implements AutoCloseable
         {
             final SocketAcceptor acceptor = new SocketAcceptor(
                 application, new RoleStoreFactory(roles), settings, log, new DefaultMessageFactory());
-            acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("connection-errors", new ConnectionErrors(log)));
             acceptor.start();
+            reportConnectionErrors(acceptor, log);
             return new FixAcceptor(acceptor, roles, ports);
         }
         catch (final ConfigError | RuntimeError ex)
         {
             throw new IllegalStateException("FIX acceptor cannot start on " + host + ":" + orderEntryPort + "/" +
                 marketDataPort + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Put {@link ConnectionErrors} in front of QuickFIX/J's handler on every port. MINA takes a handler only while a
+     * port is not bound and QuickFIX/J binds in {@code start()}, so each port is unbound and bound again at once,
+     * before anyone can have connected.
+     */
+    private static void reportConnectionErrors(final SocketAcceptor acceptor, final SessionEventLog log)
+    {
+        for (final IoAcceptor endpoint : acceptor.getEndpoints())
+        {
+            final List<SocketAddress> addresses = new ArrayList<>(endpoint.getLocalAddresses());
+            endpoint.unbind();
+            endpoint.setHandler(new ConnectionErrors(endpoint.getHandler(), log));
+            try
+            {
+                endpoint.bind(addresses);
+            }
+            catch (final IOException ex)
+            {
+                acceptor.stop(true);
+                final InetSocketAddress address = (InetSocketAddress)addresses.get(0);
+                throw new IllegalStateException(ListenCheck.failure(
+                    address.getHostString(), address.getPort(), "FIX", ex), ex);
+            }
         }
     }
 
