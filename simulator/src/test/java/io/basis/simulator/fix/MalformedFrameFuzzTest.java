@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * normal client, not one of the malformed orders was booked, and nothing printed a stack trace.
  * {@code -Dbasis.fuzz.seed=N} replays another seed.
  */
-@Timeout(120)
+@Timeout(60)
 class MalformedFrameFuzzTest
 {
     private static final long SEED = Long.getLong("basis.fuzz.seed", 20_261_203L);
