@@ -17,6 +17,7 @@ import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.SessionRole;
 import io.basis.simulator.Simulator;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.record.OrderRecord;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -204,9 +205,11 @@ class GatewayFixVersionsIntegrationTest
         simulator = Simulator.start(simulatorConfig()
             .defaultSessions(false)
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.ORDER_ENTRY, orderEntryCompId,
-                orderEntryVersion, null, null, null))
+                orderEntryVersion, null, null, null)
+                .withExtensions(SessionExtensions.BASIS))
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.MARKET_DATA, marketDataCompId,
-                marketDataVersion, null, null, null)));
+                marketDataVersion, null, null, null)
+                .withExtensions(SessionExtensions.BASIS)));
         tap = new WireTap(simulator.orderEntryPort());
         marketDataTap = new WireTap(simulator.marketDataPort());
         final GatewaySettings settings = customise.apply(new GatewaySettings(dir, tap.port(), marketDataTap.port()));

@@ -16,6 +16,7 @@ import io.basis.protocol.sbe.Side;
 import io.basis.simulator.Simulator;
 import io.basis.simulator.SimulatorConfig;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,8 +210,10 @@ class GatewaySecurityIntegrationTest
         return config
             .defaultSessions(false)
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.ORDER_ENTRY, "BASIS-OE",
-                SessionDefinition.FIX44, ACCOUNT, USERNAME, PASSWORD))
-            .session(SessionDefinition.of(io.basis.simulator.fix.SessionRole.MARKET_DATA, "BASIS-MD"));
+                SessionDefinition.FIX44, ACCOUNT, USERNAME, PASSWORD)
+                .withExtensions(SessionExtensions.BASIS))
+            .session(SessionDefinition.of(io.basis.simulator.fix.SessionRole.MARKET_DATA, "BASIS-MD")
+                .withExtensions(SessionExtensions.BASIS));
     }
 
     /**

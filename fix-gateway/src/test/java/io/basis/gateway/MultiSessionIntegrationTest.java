@@ -15,6 +15,7 @@ import io.basis.protocol.sbe.SessionRole;
 import io.basis.protocol.sbe.Side;
 import io.basis.simulator.Simulator;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.record.OrderRecord;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -71,13 +72,17 @@ class MultiSessionIntegrationTest
         simulator = Simulator.start(simulatorConfig()
             .defaultSessions(false)
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.ORDER_ENTRY, "OE-STK",
-                SessionDefinition.FIX44, STOCK_ACCOUNT, null, null))
+                SessionDefinition.FIX44, STOCK_ACCOUNT, null, null)
+                .withExtensions(SessionExtensions.BASIS))
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.ORDER_ENTRY, "OE-FUT",
-                SessionDefinition.FIX44, FUTURE_ACCOUNT, null, null))
+                SessionDefinition.FIX44, FUTURE_ACCOUNT, null, null)
+                .withExtensions(SessionExtensions.BASIS))
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.MARKET_DATA, "MD-STK",
-                SessionDefinition.FIX44, null, null, null))
+                SessionDefinition.FIX44, null, null, null)
+                .withExtensions(SessionExtensions.BASIS))
             .session(new SessionDefinition(io.basis.simulator.fix.SessionRole.MARKET_DATA, "MD-FUT",
-                SessionDefinition.FIX44, null, null, null)));
+                SessionDefinition.FIX44, null, null, null)
+                .withExtensions(SessionExtensions.BASIS)));
         orderEntryTap = new WireTap(simulator.orderEntryPort());
         marketDataTap = new WireTap(simulator.marketDataPort());
         // The simulator books an order to its Account (1): each session's dialect names its own.

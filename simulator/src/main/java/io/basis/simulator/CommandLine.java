@@ -2,6 +2,7 @@ package io.basis.simulator;
 
 import io.basis.simulator.fault.FaultCommands;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.trading.DaySchedule;
 
 import java.io.PrintStream;
@@ -37,10 +38,14 @@ final class CommandLine
             " --fault 'hold-fills 005930' (commands in docs/simulator.md)"},
         {"--fault-seed", "N", "seed of random rejects (default 1)"},
         {"--vi-seconds", "N", "length of a volatility interruption (default 120)"},
-        {"--session", "ROLE:COMPID[:VERSION[:ACCOUNT[:USER:PASSWORD]]]", "accept one more session, repeatable:" +
-            " ROLE oe or md, VERSION 4.2, 4.4 (default) or 5.0SP2 (FIXT.1.1), ACCOUNT for orders without" +
-            " Account(1) (default the CompID), USER:PASSWORD required in the Logon (553/554)"},
+        {"--session", "ROLE[+basis]:COMPID[:VERSION[:ACCOUNT[:USER:PASSWORD]]]", "accept one more session," +
+            " repeatable: ROLE oe or md, +basis for the Basis market-data extensions (default: only what the" +
+            " stock dictionary allows), VERSION 4.2, 4.4 (default) or 5.0SP2 (FIXT.1.1), ACCOUNT for orders" +
+            " without Account(1) (default the CompID), USER:PASSWORD required in the Logon (553/554)"},
         {"--no-default-sessions", null, "accept only the --session sessions, not --oe-comp-id/--md-comp-id"},
+        {"--standard-default-sessions", null, "the --oe-comp-id/--md-comp-id sessions without the Basis" +
+            " market-data extensions (RptSeq at message level, 21001, 21003), as the stock FIX 4.4 dictionary" +
+            " allows"},
         {"--tls-keystore", "FILE", "serve both ports over TLS with this key store (JKS or PKCS12)"},
         {"--tls-password", "PASSWORD", "password of the TLS key store"},
         {"--replay", "FILE", "play recorded book updates from FILE instead of the synthetic market" +
@@ -102,6 +107,11 @@ final class CommandLine
             if ("--no-default-sessions".equals(option))
             {
                 config.defaultSessions(false);
+                continue;
+            }
+            if ("--standard-default-sessions".equals(option))
+            {
+                config.defaultSessionExtensions(SessionExtensions.STANDARD);
                 continue;
             }
             if (!takesValue(option))

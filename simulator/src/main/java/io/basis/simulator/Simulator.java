@@ -18,6 +18,7 @@ import io.basis.simulator.fix.MessageSender;
 import io.basis.simulator.fix.OrderEntryReports;
 import io.basis.simulator.fix.SecurityDefinitions;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.fix.VersionAdapter;
 import io.basis.simulator.market.BookReplay;
@@ -334,11 +335,12 @@ public final class Simulator implements AutoCloseable
         {
             this.config = config;
             this.referenceData = referenceData;
-            final MessageSender sender = new VersionAdapter(MessageSender.quickFixJ());
+            final MessageSender sender = new VersionAdapter(MessageSender.quickFixJ(), sessions);
             throttle = new MarketDataThrottle(sender);
             record = new ExchangeRecord(Set.of(config.market().liquidityAccount()));
             feed = new MarketDataFeed(referenceData, config.marketDepth());
-            marketData = new MarketDataService(feed, throttle);
+            marketData = new MarketDataService(feed, throttle, id -> sessions.get(id) == null ||
+                sessions.get(id).extensions() == SessionExtensions.STANDARD);
             loop = new ExchangeLoop("simulator-exchange", () -> feed.publish(marketData));
             final ReportGate reports = new ReportGate(sender, loop);
             programs = new ProgramOrders(new ListStatusReports(reports));

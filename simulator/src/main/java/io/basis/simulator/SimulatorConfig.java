@@ -1,14 +1,18 @@
 package io.basis.simulator;
 
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
 import io.basis.simulator.market.MarketParameters;
 import io.basis.simulator.matching.MatchingRules;
 import io.basis.simulator.refdata.ReferenceData;
 import io.basis.simulator.trading.DaySchedule;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +51,7 @@ public final class SimulatorConfig
     private long faultSeed = 1;
     private final List<SessionDefinition> extraSessions = new ArrayList<>();
     private boolean defaultSessions = true;
+    private SessionExtensions defaultSessionExtensions = SessionExtensions.BASIS;
     private Path keyStore;
     private Path replayFile;
     private boolean securityDefinitionsOnLogon;
@@ -380,7 +385,8 @@ public final class SimulatorConfig
     }
 
     /**
-     * @param definition one more session the exchange accepts (any role, FIX version, account, credentials).
+     * @param definition one more session the exchange accepts (any role, FIX version, account, credentials,
+     *                   extensions: {@link SessionExtensions#STANDARD} unless it says otherwise).
      * @return this.
      */
     public SimulatorConfig session(final SessionDefinition definition)
@@ -402,6 +408,26 @@ public final class SimulatorConfig
     }
 
     /**
+     * @param extensions what the two default sessions get beyond the stock FIX 4.4 dictionary:
+     *                   {@link SessionExtensions#BASIS} (the default: they are the Basis gateway's sessions) or
+     *                   {@link SessionExtensions#STANDARD}. Sessions added with {@link #session} say for themselves.
+     * @return this.
+     */
+    public SimulatorConfig defaultSessionExtensions(final SessionExtensions extensions)
+    {
+        this.defaultSessionExtensions = Objects.requireNonNull(extensions, "extensions");
+        return this;
+    }
+
+    /**
+     * @return what the two default sessions get beyond the stock FIX 4.4 dictionary.
+     */
+    public SessionExtensions defaultSessionExtensions()
+    {
+        return defaultSessionExtensions;
+    }
+
+    /**
      * @return every session the exchange accepts: the two default ones (unless disabled), then the added ones.
      */
     public List<SessionDefinition> sessions()
@@ -409,8 +435,10 @@ public final class SimulatorConfig
         final List<SessionDefinition> sessions = new ArrayList<>();
         if (defaultSessions)
         {
-            sessions.add(SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId));
-            sessions.add(SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId));
+            sessions.add(SessionDefinition.of(SessionRole.ORDER_ENTRY, orderEntryCompId)
+                .withExtensions(defaultSessionExtensions));
+            sessions.add(SessionDefinition.of(SessionRole.MARKET_DATA, marketDataCompId)
+                .withExtensions(defaultSessionExtensions));
         }
         sessions.addAll(extraSessions);
         return sessions;
@@ -544,6 +572,10 @@ public final class SimulatorConfig
         {
             throw new IllegalArgumentException("TLS key store not readable: " + keyStore);
         }
+        if (keyStore != null)
+        {
+            requireKeyStore(keyStore, keyStorePassword);
+        }
         if (controlPort < -1 || controlPort > 65_535)
         {
             throw new IllegalArgumentException("controlPort must be -1 (none), 0 (any) or a port: " + controlPort);
@@ -554,6 +586,23 @@ public final class SimulatorConfig
         }
         Objects.requireNonNull(matchingRules, "matchingRules");
         Objects.requireNonNull(market, "market").validate();
+    }
+
+    /**
+     * Open the key store as QuickFIX/J will, so a wrong file or password is a clear error here rather than a
+     * stack trace from the acceptor.
+     */
+    private static void requireKeyStore(final Path store, final String password)
+    {
+        try
+        {
+            KeyStore.getInstance(store.toFile(), (password == null ? "" : password).toCharArray());
+        }
+        catch (final IOException | GeneralSecurityException ex)
+        {
+            throw new IllegalArgumentException("TLS key store " + store + " cannot be opened: " +
+                (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        }
     }
 
     private static void requirePort(final int port, final String name)

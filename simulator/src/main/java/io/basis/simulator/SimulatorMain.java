@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Command-line entry point: starts a {@link Simulator} and runs until SIGINT/SIGTERM, when a shutdown hook closes
- * it and writes the record file. Exit code 2 for bad arguments or bad reference data, 1 if it cannot start.
+ * it and writes the record file. Exit code 2 for bad arguments or bad reference data, 1 if it cannot start (a port
+ * in use, say); either way one line on stderr says why, never a stack trace.
  */
 public final class SimulatorMain
 {
@@ -49,8 +50,7 @@ public final class SimulatorMain
         }
         catch (final CommandLine.UsageException ex)
         {
-            err.println("simulator: " + ex.getMessage());
-            err.println("run with --help for the options");
+            err.println("simulator: " + ex.getMessage() + " (run with --help for the options)");
             return EXIT_USAGE;
         }
         if (config == null)
@@ -77,6 +77,12 @@ public final class SimulatorMain
         catch (final IllegalStateException | UncheckedIOException ex)
         {
             err.println("simulator: " + ex.getMessage());
+            return EXIT_FAILURE;
+        }
+        catch (final RuntimeException ex)
+        {
+            // Anything else is a bug, but the operator still gets one line and an exit code, not a stack trace.
+            err.println("simulator: cannot start: " + ex);
             return EXIT_FAILURE;
         }
 

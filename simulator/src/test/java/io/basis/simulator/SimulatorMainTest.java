@@ -2,7 +2,10 @@ package io.basis.simulator;
 
 import io.basis.simulator.fault.FaultCommands;
 import io.basis.simulator.fix.SessionDefinition;
+import io.basis.simulator.fix.SessionExtensions;
 import io.basis.simulator.fix.SessionRole;
+import io.basis.simulator.support.FixClient;
+import io.basis.simulator.support.ConsoleCapture;
 import io.basis.simulator.support.TestReferenceData;
 import io.basis.simulator.trading.DaySchedule;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,8 +97,32 @@ class SimulatorMainTest
     }
 
     @Test
+    void theDefaultSessionsGetTheBasisExtensionsAndAddedSessionsOnlyIfTheyAsk() throws Exception
+    {
+        assertEquals(List.of(
+            new SessionDefinition(SessionRole.ORDER_ENTRY, "BASIS-OE", "FIX.4.4", "BASIS-OE", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.MARKET_DATA, "BASIS-MD", "FIX.4.4", "BASIS-MD", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.MARKET_DATA, "PLAIN", "FIX.4.4", "PLAIN", null, null,
+                SessionExtensions.STANDARD),
+            new SessionDefinition(SessionRole.MARKET_DATA, "GW2", "FIXT.1.1", "GW2", null, null,
+                SessionExtensions.BASIS),
+            new SessionDefinition(SessionRole.ORDER_ENTRY, "OE3", "FIX.4.2", "OE3", null, null,
+                SessionExtensions.STANDARD)),
+            CommandLine.parse(new String[]{"--session", "md:PLAIN", "--session", "MD+Basis:GW2:5.0SP2",
+                "--session", "oe+standard:OE3:4.2"}).sessions());
+        assertEquals(List.of(SessionExtensions.STANDARD, SessionExtensions.STANDARD),
+            CommandLine.parse(new String[]{"--standard-default-sessions"}).sessions().stream()
+                .map(SessionDefinition::extensions).toList());
+    }
+
+    @Test
     void rejectsBadFaultAndSessionArguments()
     {
+        assertUsage("session extensions must be +basis or +standard: md+fancy", "--session", "md+fancy:A");
+        assertUsage("session role takes one +basis or +standard: md+basis+standard", "--session",
+            "md+basis+standard:A");
         assertUsage("session role must be oe or md: xx", "--session", "xx:A");
         assertUsage("session version must be 4.2, 4.4 or 5.0SP2: 4.3", "--session", "oe:A:4.3");
         assertUsage("day schedule needs PRE,CONTINUOUS,CLOSING seconds: 1,2", "--day-schedule", "1,2");
@@ -122,6 +152,7 @@ class SimulatorMainTest
         for (final String option : new String[]{"--refdata", "--trading-date", "--oe-port", "--md-port", "--seed",
             "--tick-ms", "--days-to-expiry", "--record", "--oe-comp-id", "--md-comp-id", "--exchange-comp-id",
             "--control-port", "--fault", "--fault-seed", "--vi-seconds", "--session", "--no-default-sessions",
+            "--standard-default-sessions",
             "--tls-keystore", "--tls-password", "--replay", "--day-schedule", "--definitions-on-logon", "--quiet",
             "--help"})
         {
@@ -144,6 +175,64 @@ class SimulatorMainTest
         assertEquals(2, run("--refdata", directory.toString(), "--oe-port", "1", "--md-port", "2"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(
             "tick-tables.csv:2: field effectiveFrom: not an ISO date (yyyy-mm-dd): 'x'"), err.toString());
+    }
+
+    @Test
+    void aBusyOrderEntryPortIsOneLineAndExitCodeOneWithoutAStackTrace() throws Exception
+    {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ConsoleCapture console = new ConsoleCapture())
+        {
+            final int marketDataPort = FixClient.freePort();
+            assertEquals(1, run("--quiet", "--refdata", TestReferenceData.kospi200Directory().toString(),
+                "--oe-port", Integer.toString(busy.getLocalPort()), "--md-port", Integer.toString(marketDataPort)));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + busy.getLocalPort() +
+                " (order entry): address already in use\n", err.toString(StandardCharsets.UTF_8));
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
+        }
+    }
+
+    @Test
+    void aBusyMarketDataOrControlPortIsOneLineAndExitCodeOne() throws Exception
+    {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ConsoleCapture console = new ConsoleCapture())
+        {
+            final String refdata = TestReferenceData.kospi200Directory().toString();
+            final String port = Integer.toString(busy.getLocalPort());
+            assertEquals(1, run("--quiet", "--refdata", refdata, "--oe-port",
+                Integer.toString(FixClient.freePort()), "--md-port", port));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + port + " (market data): address already in use\n",
+                err.toString(StandardCharsets.UTF_8));
+            err.reset();
+            assertEquals(1, run("--quiet", "--refdata", refdata, "--oe-port", Integer.toString(FixClient.freePort()),
+                "--md-port", Integer.toString(FixClient.freePort()), "--control-port", port));
+            assertEquals("simulator: cannot listen on 127.0.0.1:" + port + " (control): address already in use\n",
+                err.toString(StandardCharsets.UTF_8));
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
+        }
+    }
+
+    @Test
+    void aBadArgumentIsOneLineAndExitCodeTwo()
+    {
+        assertEquals(2, run("--md-port", "http"));
+        assertEquals("simulator: --md-port needs a whole number, got 'http' (run with --help for the options)\n",
+            err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileThatIsNotAKeyStoreIsOneLineAndExitCodeTwo() throws Exception
+    {
+        final Path notAKeyStore = Files.writeString(directory.resolve("simulator.p12"), "not a key store\n");
+        try (ConsoleCapture console = new ConsoleCapture())
+        {
+            assertEquals(2, run("--quiet", "--tls-keystore", notAKeyStore.toString(), "--tls-password", "x"));
+            final String line = err.toString(StandardCharsets.UTF_8);
+            assertTrue(line.startsWith("simulator: TLS key store " + notAKeyStore + " cannot be opened: "), line);
+            assertEquals(1, line.lines().count(), line);
+            assertFalse(console.hasStackTrace(), console.err() + console.out());
+        }
     }
 
     private int run(final String... args)

@@ -1,5 +1,7 @@
 package io.basis.simulator.control;
 
+import io.basis.simulator.fix.ListenCheck;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +57,8 @@ public final class ControlServer implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("control port " + port + " cannot be bound: " + ex.getMessage(), ex);
+            throw new UncheckedIOException(
+                ListenCheck.failure(InetAddress.getLoopbackAddress().getHostAddress(), port, "control", ex), ex);
         }
     }
 

@@ -96,7 +96,7 @@ public final class ExchangeApplication implements Application
         }
         else if (roles.get(sessionId) == SessionRole.ORDER_ENTRY)
         {
-            // ExecInst Q orders die with the session (their cancel reports cannot reach it: the record has them).
+            // ExecInst Q orders die with the session; their cancel reports wait in its store for the next logon.
             loop.execute(() -> engine.cancelOnDisconnect(sessionId));
         }
     }

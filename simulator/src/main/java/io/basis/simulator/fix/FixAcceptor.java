@@ -1,16 +1,21 @@
 package io.basis.simulator.fix;
 
+import org.apache.mina.core.service.IoAcceptor;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
-import quickfix.LogFactory;
 import quickfix.RuntimeError;
-import quickfix.ScreenLogFactory;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
+import org.apache.mina.core.service.IoAcceptor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,7 +26,8 @@ import java.util.Map;
  * The exchange's QuickFIX/J socket acceptor: one port per role, any number of sessions per port (FIX 4.2, 4.4 or
  * FIXT 1.1 with FIX 5.0SP2), settings built in code, optionally over TLS.
  * <p>
- * Deliberate choices: no per-message logging (session events only, to stdout), a memory store for order entry
+ * Deliberate choices: no per-message logging (session events only, to stdout; errors as one line each, never a
+ * stack trace: {@link SessionEventLog}, {@link ConnectionErrors}), a memory store for order entry
  * and none for market data, ResetOnLogon=N so that a client that keeps its sequence numbers gets what it missed
  * resent (one that sends ResetSeqNumFlag starts both sides at 1), user-defined tags accepted
  * (TriggerNanos), message-level RptSeq accepted on market data, Nagle off, loopback only. Only configured
@@ -35,7 +41,9 @@ public final class FixAcceptor implements AutoCloseable
     private boolean stopped;
 
     private FixAcceptor(
-        final SocketAcceptor acceptor, final Map<SessionID, SessionRole> roles, final EnumMap<SessionRole, Integer> ports)
+        final SocketAcceptor acceptor,
+        final Map<SessionID, SessionRole> roles,
+        final EnumMap<SessionRole, Integer> ports)
     {
         this.acceptor = acceptor;
         this.roles = roles;
@@ -136,7 +144,8 @@ public final class FixAcceptor implements AutoCloseable
      * @param keyStore           TLS key store (JKS or PKCS12), or null for plain TCP.
      * @param keyStorePassword   its password, or null.
      * @return the running acceptor.
-     * @throws IllegalStateException if QuickFIX/J refuses the settings or cannot bind.
+     * @throws IllegalStateException if QuickFIX/J refuses the settings or a port cannot be bound
+     *                               ({@code cannot listen on HOST:PORT (order entry): address already in use}).
      */
     public static FixAcceptor start(
         final Application application,
@@ -152,6 +161,14 @@ public final class FixAcceptor implements AutoCloseable
         final EnumMap<SessionRole, Integer> ports = new EnumMap<>(SessionRole.class);
         ports.put(SessionRole.ORDER_ENTRY, orderEntryPort);
         ports.put(SessionRole.MARKET_DATA, marketDataPort);
+        for (final SessionRole role : SessionRole.values())
+        {
+            if (roles.containsValue(role))
+            {
+                ListenCheck.requireFree(host, ports.get(role), role == SessionRole.ORDER_ENTRY ? "order entry" :
+                    "market data");
+            }
+        }
         final SessionSettings settings = settings(definitions, host, ports);
         if (keyStore != null)
         {
@@ -159,19 +176,45 @@ public final class FixAcceptor implements AutoCloseable
             settings.setString("SocketKeyStore", keyStore.toAbsolutePath().toString());
             settings.setString("SocketKeyStorePassword", keyStorePassword == null ? "" : keyStorePassword);
         }
-        final LogFactory logFactory = logSessionEvents ?
-            new ScreenLogFactory(false, false, true) : new ScreenLogFactory(false, false, false);
+        final SessionEventLog log = new SessionEventLog(System.out, logSessionEvents);
         try
         {
             final SocketAcceptor acceptor = new SocketAcceptor(
-                application, new RoleStoreFactory(roles), settings, logFactory, new DefaultMessageFactory());
+                application, new RoleStoreFactory(roles), settings, log, new DefaultMessageFactory());
             acceptor.start();
+            reportConnectionErrors(acceptor, log);
             return new FixAcceptor(acceptor, roles, ports);
         }
         catch (final ConfigError | RuntimeError ex)
         {
             throw new IllegalStateException("FIX acceptor cannot start on " + host + ":" + orderEntryPort + "/" +
                 marketDataPort + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Put {@link ConnectionErrors} in front of QuickFIX/J's handler on every port. MINA takes a handler only while a
+     * port is not bound and QuickFIX/J binds in {@code start()}, so each port is unbound and bound again at once,
+     * before anyone can have connected.
+     */
+    private static void reportConnectionErrors(final SocketAcceptor acceptor, final SessionEventLog log)
+    {
+        for (final IoAcceptor endpoint : acceptor.getEndpoints())
+        {
+            final List<SocketAddress> addresses = new ArrayList<>(endpoint.getLocalAddresses());
+            endpoint.unbind();
+            endpoint.setHandler(new ConnectionErrors(endpoint.getHandler(), log));
+            try
+            {
+                endpoint.bind(addresses);
+            }
+            catch (final IOException ex)
+            {
+                acceptor.stop(true);
+                final InetSocketAddress address = (InetSocketAddress)addresses.get(0);
+                throw new IllegalStateException(ListenCheck.failure(
+                    address.getHostString(), address.getPort(), "FIX", ex), ex);
+            }
         }
     }
 

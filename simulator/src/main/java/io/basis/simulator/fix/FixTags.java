@@ -21,6 +21,7 @@ final class FixTags
     static final int MASS_CANCEL_REQUEST_TYPE = 530;
     static final int MASS_CANCEL_RESPONSE = 531;
     static final int TOTAL_AFFECTED_ORDERS = 533;
+    static final int MASS_ACTION_REPORT_ID = 1369;
     static final int EXEC_TRANS_TYPE = 20;
     static final int RULE_80A = 47;
     static final int USERNAME = 553;
@@ -38,6 +39,7 @@ final class FixTags
     static final int SECURITY_REQUEST_TYPE = 321;
     static final int SECURITY_RESPONSE_ID = 322;
     static final int SECURITY_RESPONSE_TYPE = 323;
+    static final int TOTAL_NUM_SECURITIES = 393;
     static final int SECURITY_STATUS_REQ_ID = 324;
     static final int UNSOLICITED_INDICATOR = 325;
     static final int SECURITY_TRADING_STATUS = 326;

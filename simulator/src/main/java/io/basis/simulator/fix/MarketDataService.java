@@ -19,11 +19,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Market-data sessions: answers MarketDataRequest (V) with one snapshot (W) per known symbol and a reject (Y) per
  * unknown one, then renders every published update of a subscribed symbol as an incremental refresh (X).
- * RptSeq(83) and ExchangeSendNanos(21001) are set at message level as docs/fix-dialect.md prescribes.
+ * RptSeq(83) and ExchangeSendNanos(21001) are set at message level as docs/fix-dialect.md prescribes (the Basis
+ * extensions); {@link VersionAdapter} conforms them for sessions that get standard messages.
  * Runs on the exchange thread.
  */
 public final class MarketDataService implements MarketDataSink
@@ -35,18 +37,38 @@ public final class MarketDataService implements MarketDataSink
     private static final char ACTION_CHANGE = '1';
     private static final char ACTION_DELETE = '2';
 
+    private static final char EMPTY_BOOK = 'J';
+
     private final MarketDataFeed feed;
     private final MessageSender sender;
+    private final Predicate<SessionID> standard;
     private final Map<String, Map<SessionID, Subscription>> subscribers = new HashMap<>();
 
     /**
+     * Every session gets the Basis form of an empty book's snapshot (NoMDEntries=0).
+     *
      * @param feed   source of snapshots.
      * @param sender sends to a session.
      */
     public MarketDataService(final MarketDataFeed feed, final MessageSender sender)
     {
+        this(feed, sender, session -> false);
+    }
+
+    /**
+     * @param feed     source of snapshots.
+     * @param sender   sends to a session.
+     * @param standard true for a session that gets only what its version's stock dictionary allows: on FIX 5.0SP2
+     *                 its snapshot of an empty book carries one entry of MDEntryType J (empty book), where RptSeq
+     *                 has its place; FIX 4.2 and 4.4, without that type, and the Basis extensions say
+     *                 NoMDEntries=0.
+     */
+    public MarketDataService(
+        final MarketDataFeed feed, final MessageSender sender, final Predicate<SessionID> standard)
+    {
         this.feed = feed;
         this.sender = sender;
+        this.standard = standard;
     }
 
     /**
@@ -191,15 +213,22 @@ public final class MarketDataService implements MarketDataSink
         final List<Level> asks = snapshot.asks().subList(0, Math.min(depth, snapshot.asks().size()));
         // An empty book still says NoMDEntries=0, and it must come last: QuickFIX/J writes a bare count field in
         // tag order, before 21001, and a receiver then reads 21001 as a member of an empty group and rejects.
-        final Message message = bids.isEmpty() && asks.isEmpty() ? new EmptySnapshot() :
-            new MarketDataSnapshotFullRefresh();
+        final boolean empty = bids.isEmpty() && asks.isEmpty();
+        final boolean standardEmpty = empty && sessionId.isFIXT() && standard.test(sessionId);
+        final Message message = empty && !standardEmpty ? new EmptySnapshot() : new MarketDataSnapshotFullRefresh();
         message.getHeader().setString(35, MarketDataSnapshotFullRefresh.MSGTYPE);
         message.setString(FixTags.MD_REQ_ID, mdReqId);
         message.setString(FixTags.SYMBOL, snapshot.instrument().symbol());
         message.setString(FixTags.RPT_SEQ, Long.toString(snapshot.rptSeq()));
         addSnapshotLevels(message, BID, bids);
         addSnapshotLevels(message, OFFER, asks);
-        if (bids.isEmpty() && asks.isEmpty())
+        if (standardEmpty)
+        {
+            final Group entry = new MarketDataSnapshotFullRefresh.NoMDEntries();
+            entry.setChar(FixTags.MD_ENTRY_TYPE, EMPTY_BOOK);
+            message.addGroup(entry);
+        }
+        else if (empty)
         {
             message.setInt(FixTags.NO_MD_ENTRIES, 0);
         }

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Answers SecurityDefinitionRequest (c) with one SecurityDefinition (d) per instrument: the request's Symbol,
  * or every listed instrument when it has none; optionally sends every definition unasked right after a
- * market-data logon (SecurityReqID {@code logon}). Runs on the exchange thread.
+ * market-data logon (SecurityReqID {@code logon}). Each carries TotalNumSecurities(393), the number of definitions
+ * answering the request, which FIX 4.2 requires and later versions do not define ({@link VersionAdapter} removes
+ * it there). Runs on the exchange thread.
  */
 public final class SecurityDefinitions
 {
@@ -65,6 +67,7 @@ public final class SecurityDefinitions
             unknown.setString(FixTags.SECURITY_REQ_ID, reqId);
             unknown.setString(FixTags.SECURITY_RESPONSE_ID, Long.toString(nextResponseId++));
             unknown.setInt(FixTags.SECURITY_RESPONSE_TYPE, 6);
+            unknown.setInt(FixTags.TOTAL_NUM_SECURITIES, 0);
             unknown.setString(FixTags.SYMBOL, symbol);
             unknown.setString(FixTags.TEXT, "unknown symbol " + symbol);
             sender.send(unknown, sessionId);
@@ -72,7 +75,9 @@ public final class SecurityDefinitions
         }
         for (final Instrument instrument : instruments)
         {
-            sender.send(definition(instrument, reqId), sessionId);
+            final SecurityDefinition definition = definition(instrument, reqId);
+            definition.setInt(FixTags.TOTAL_NUM_SECURITIES, instruments.size());
+            sender.send(definition, sessionId);
         }
     }
 

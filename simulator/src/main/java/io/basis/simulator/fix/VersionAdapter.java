@@ -5,13 +5,18 @@ import quickfix.Message;
 import quickfix.SessionID;
 import quickfix.field.MsgType;
 
+import java.util.Map;
+
 /**
  * Adapts the exchange's messages, rendered once in FIX 4.4 terms, to the version of the session they go to.
  * FIXT 1.1 / FIX 5.0SP2 needs one change (the session sets the header; the other fields used are the same):
  * TradingSessionID(336), free text in FIX 4.4, is an enumeration in 5.0SP2, so the exchange's {@code DAY} goes out
  * as 1 (Day); a client validating against the standard FIX50SP2 dictionary rejects anything else. FIX 4.2
  * execution reports need ExecTransType(20)=0, ExecType 1/2 (partial fill / fill) instead of F, and the reject
- * reasons 4.2 does not define (13, 99 and above) become 0 "broker option" (the Text keeps the detail).
+ * reasons 4.2 does not define (13, 99 and above) become 0 "broker option" (the Text keeps the detail); only FIX 4.2
+ * keeps TotalNumSecurities(393) on d. Then, unless the session asked for the
+ * {@link SessionExtensions#BASIS Basis extensions}, {@link StandardMessages} removes whatever the stock dictionary
+ * of its version does not allow.
  */
 public final class VersionAdapter implements MessageSender
 {
@@ -19,13 +24,17 @@ public final class VersionAdapter implements MessageSender
     static final String FIX50SP2_TRADING_SESSION_DAY = "1";
 
     private final MessageSender sender;
+    private final Map<SessionID, SessionDefinition> sessions;
 
     /**
-     * @param sender where adapted messages go.
+     * @param sender   where adapted messages go.
+     * @param sessions every session's definition: its version, and whether it asked for the Basis extensions
+     *                 (the others get only what their version's stock dictionary allows, {@link StandardMessages}).
      */
-    public VersionAdapter(final MessageSender sender)
+    public VersionAdapter(final MessageSender sender, final Map<SessionID, SessionDefinition> sessions)
     {
         this.sender = sender;
+        this.sessions = Map.copyOf(sessions);
     }
 
     @Override
@@ -40,6 +49,16 @@ public final class VersionAdapter implements MessageSender
             else if (SessionDefinition.FIX42.equals(sessionId.getBeginString()))
             {
                 toFix42(message);
+            }
+            if (!SessionDefinition.FIX42.equals(sessionId.getBeginString()))
+            {
+                // TotalNumSecurities is a FIX 4.2 field of d only.
+                message.removeField(FixTags.TOTAL_NUM_SECURITIES);
+            }
+            final SessionDefinition definition = sessions.get(sessionId);
+            if (definition == null || definition.extensions() == SessionExtensions.STANDARD)
+            {
+                StandardMessages.conform(message, sessionId.getBeginString());
             }
         }
         catch (final FieldNotFound ex)

@@ -5,6 +5,7 @@ import io.basis.simulator.SimulatorConfig;
 import io.basis.simulator.price.FixedPoint;
 import io.basis.simulator.support.FixClient;
 import io.basis.simulator.support.Poll;
+import io.basis.simulator.support.SessionClient;
 import io.basis.simulator.support.TestReferenceData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,25 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.Application;
-import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.Group;
-import quickfix.MemoryStoreFactory;
 import quickfix.Message;
-import quickfix.ScreenLogFactory;
-import quickfix.Session;
 import quickfix.SessionID;
-import quickfix.SessionSettings;
-import quickfix.SocketInitiator;
-import quickfix.field.ApplVerID;
 import quickfix.field.TransactTime;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.basis.simulator.support.FixClient.field;
@@ -80,7 +70,7 @@ class SessionVersionsTest
     void fix42OrderEntryGetsFix42ExecutionReportsAndTheSessionsAccount() throws Exception
     {
         final SessionID id = new SessionID("FIX.4.2", "OE42", "SIM");
-        try (Client client = new Client(id, simulator.orderEntryPort(), null, null, false))
+        try (SessionClient client = SessionClient.lenient(id, simulator.orderEntryPort(), null, null, false))
         {
             client.awaitLogon();
             final quickfix.fix42.NewOrderSingle order = new quickfix.fix42.NewOrderSingle();
@@ -114,7 +104,7 @@ class SessionVersionsTest
     void fix44SessionWithCredentialsTradesForItsAccount() throws Exception
     {
         final SessionID id = new SessionID("FIX.4.4", "OE44B", "SIM");
-        try (Client client = new Client(id, simulator.orderEntryPort(), "user", "pw", false))
+        try (SessionClient client = SessionClient.lenient(id, simulator.orderEntryPort(), "user", "pw", false))
         {
             client.awaitLogon();
             client.send(FixClient.limit("v44", null, "FUT", '2', 1, p("300"), '0', "2"));
@@ -130,8 +120,9 @@ class SessionVersionsTest
     {
         final SessionID oe = new SessionID("FIXT.1.1", "OE50", "SIM");
         final SessionID md = new SessionID("FIXT.1.1", "MD50", "SIM");
-        try (Client orders = new Client(oe, simulator.orderEntryPort(), "trader", "secret", false);
-             Client data = new Client(md, simulator.marketDataPort(), null, null, false))
+        try (SessionClient orders =
+                 SessionClient.lenient(oe, simulator.orderEntryPort(), "trader", "secret", false);
+             SessionClient data = SessionClient.lenient(md, simulator.marketDataPort(), null, null, false))
         {
             orders.awaitLogon();
             data.awaitLogon();
@@ -175,9 +166,10 @@ class SessionVersionsTest
     void wrongPasswordAndUnknownCompIdAreRefused() throws Exception
     {
         final SessionID id = new SessionID("FIXT.1.1", "OE50", "SIM");
-        try (Client client = new Client(id, simulator.orderEntryPort(), "trader", "wrong", false))
+        try (SessionClient client =
+                 SessionClient.lenient(id, simulator.orderEntryPort(), "trader", "wrong", false))
         {
-            final Message logout = Poll.until(client.admin, m -> type(m).equals("5"), FixClient.WAIT_MS, "Logout");
+            final Message logout = Poll.until(client.adminIn(), m -> type(m).equals("5"), FixClient.WAIT_MS, "Logout");
             assertEquals("invalid username or password", logout.getString(58));
             assertFalse(client.loggedOn());
         }
@@ -201,7 +193,8 @@ class SessionVersionsTest
     void tlsWithAKeyStoreGeneratedByKeytool(@TempDir final Path directory) throws Exception
     {
         final Path keyStore = directory.resolve("simulator.p12");
-        final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        final String keytoolPath = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        final Process keytool = new ProcessBuilder(keytoolPath,
             "-genkeypair", "-alias", "simulator", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=localhost", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
             "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
@@ -217,112 +210,12 @@ class SessionVersionsTest
             .tls(keyStore, "changeit")
             .logSessionEvents(false);
         try (Simulator secure = Simulator.start(config);
-             Client client = new Client(new SessionID("FIX.4.4", "TLS-OE", "SIM"), secure.orderEntryPort(), null,
-                 null, true))
+             SessionClient client = SessionClient.lenient(new SessionID("FIX.4.4", "TLS-OE", "SIM"),
+                 secure.orderEntryPort(), null, null, true))
         {
             client.awaitLogon();
             client.send(FixClient.limit("tls1", null, "AAA", '1', 1, p("60000"), '0', null));
             assertEquals("TLS-OE", client.next(m -> type(m).equals("8")).getString(1));
-        }
-    }
-
-    /**
-     * One initiator session of any version, with optional credentials and TLS.
-     */
-    private static final class Client implements AutoCloseable
-    {
-        private final SessionID id;
-        private final SocketInitiator initiator;
-        private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-        private final BlockingQueue<Message> admin = new LinkedBlockingQueue<>();
-
-        private Client(final SessionID id, final int port, final String username, final String password,
-            final boolean tls) throws ConfigError
-        {
-            this.id = id;
-            final SessionSettings settings = new SessionSettings();
-            settings.setString("ConnectionType", "initiator");
-            settings.setString("StartTime", "00:00:00");
-            settings.setString("EndTime", "00:00:00");
-            settings.setString("NonStopSession", "Y");
-            settings.setString("HeartBtInt", "30");
-            settings.setString("ReconnectInterval", "30");
-            settings.setString("ResetOnLogon", "Y");
-            settings.setString("ValidateUserDefinedFields", "N");
-            settings.setString("AllowUnknownMsgFields", "Y");
-            settings.setString("SocketConnectHost", "127.0.0.1");
-            settings.setString(id, "BeginString", id.getBeginString());
-            settings.setString(id, "SenderCompID", id.getSenderCompID());
-            settings.setString(id, "TargetCompID", id.getTargetCompID());
-            settings.setString(id, "SocketConnectPort", Integer.toString(port));
-            if (id.isFIXT())
-            {
-                settings.setString(id, "DefaultApplVerID", ApplVerID.FIX50SP2);
-                settings.setString(id, "TransportDataDictionary", "FIXT11.xml");
-                settings.setString(id, "AppDataDictionary", "FIX50SP2.xml");
-            }
-            else
-            {
-                settings.setString(id, "DataDictionary", id.getBeginString().replace(".", "") + ".xml");
-            }
-            if (tls)
-            {
-                settings.setString(id, "SocketUseSSL", "Y");
-            }
-            final Application application = new quickfix.ApplicationAdapter()
-            {
-                @Override
-                public void fromApp(final Message message, final SessionID sessionId)
-                {
-                    inbox.add(message);
-                }
-
-                @Override
-                public void fromAdmin(final Message message, final SessionID sessionId)
-                {
-                    admin.add(message);
-                }
-
-                @Override
-                public void toAdmin(final Message message, final SessionID sessionId)
-                {
-                    if (username != null && type(message).equals("A"))
-                    {
-                        message.setString(553, username);
-                        message.setString(554, password);
-                    }
-                }
-            };
-            initiator = new SocketInitiator(application, new MemoryStoreFactory(), settings,
-                new ScreenLogFactory(false, false, false), new DefaultMessageFactory());
-            initiator.start();
-        }
-
-        void awaitLogon()
-        {
-            Poll.until(this::loggedOn, FixClient.WAIT_MS, "logon of " + id);
-        }
-
-        boolean loggedOn()
-        {
-            final Session session = Session.lookupSession(id);
-            return session != null && session.isLoggedOn();
-        }
-
-        void send(final Message message)
-        {
-            assertTrue(Session.lookupSession(id).send(message));
-        }
-
-        Message next(final java.util.function.Predicate<Message> predicate) throws InterruptedException
-        {
-            return Poll.until(inbox, predicate, FixClient.WAIT_MS, "message on " + id);
-        }
-
-        @Override
-        public void close()
-        {
-            initiator.stop(true);
         }
     }
 }
