@@ -17,6 +17,7 @@ import io.basis.engine.pricing.BasketValuation;
 import io.basis.engine.pricing.ModelState;
 import io.basis.engine.pricing.Valuation;
 import io.basis.engine.pricing.ValuationListener;
+import io.basis.engine.pricing.ValuationView;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.risk.KillSwitch;
@@ -873,6 +874,14 @@ public final class TradingEngine implements GatewayListener
     private static long scaled(final double points)
     {
         return Math.round(points * Prices.SCALE);
+    }
+
+    /**
+     * @return the current valuation, read on the engine thread (or by a replay between entries).
+     */
+    public ValuationView valuationView()
+    {
+        return valuation;
     }
 
     /**

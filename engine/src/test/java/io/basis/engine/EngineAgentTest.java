@@ -11,6 +11,7 @@ import io.basis.engine.control.OperatorKeys;
 import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.protocol.DataHeaderFlyweight;
 import io.aeron.archive.client.AeronArchive;
+import io.basis.engine.journal.AuditMain;
 import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.journal.ReplayMain;
@@ -50,7 +51,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,6 +314,17 @@ class EngineAgentTest
         assertTrue(result.replay().identical(), result.replay().firstDifference());
         assertEquals(newOrders.size() + cancels.size(), result.replay().outputs());
         assertTrue(result.toJson().contains("\"identical\": true"), result.toJson());
+
+        final ByteArrayOutputStream auditText = new ByteArrayOutputStream();
+        final long lines = AuditMain.audit(archiveDir, future[0], 0, Long.MIN_VALUE, Long.MAX_VALUE, line -> config,
+            new PrintStream(auditText, true, StandardCharsets.UTF_8));
+        final String audit = auditText.toString(StandardCharsets.UTF_8);
+        assertEquals(2, lines, "the decision and the fill: " + audit);
+        assertTrue(audit.contains("decided [NewOrder]") && audit.contains("orderId=" + future[0]) &&
+            audit.contains("valuation then: model VALID") && audit.contains("pre-trade risk: every check passed"),
+            audit);
+        assertTrue(audit.contains("execType=TRADE") &&
+            audit.contains("booked: position of instrument " + future[1] + " now -1"), audit);
 
         final long altered = alterFirstOrderQuantity(archiveDir);
         final ReplayMain.Result alteredResult =

@@ -37,6 +37,7 @@ import org.agrona.MutableDirectBuffer;
 public final class JournalReplay
 {
     private final Function<String, EngineConfig> configOf;
+    private Observer observer = NO_OBSERVER;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EngineStartedDecoder started = new EngineStartedDecoder();
     private final TimerEventDecoder timer = new TimerEventDecoder();
@@ -52,10 +53,29 @@ public final class JournalReplay
     private Positions positions;
     private final SwitchingPort port = new SwitchingPort();
     private GatewayMessageHandler gatewayInputs;
+    private long entries;
     private long runs;
     private long events;
     private long outputs;
     private String firstDifference;
+
+    /**
+     * Told of every journal entry as it is replayed, after an input has been applied: for tools that explain what
+     * the engine did (audit).
+     */
+    public interface Observer
+    {
+        /**
+         * @param entry  the entry's index in the journal, from 1.
+         * @param buffer holding the entry, header first.
+         * @param offset of the entry.
+         * @param length of the entry.
+         * @param input  true for an input the engine has just applied, false for a recorded order or cancel.
+         */
+        void onEntry(long entry, DirectBuffer buffer, int offset, int length, boolean input);
+    }
+
+    private static final Observer NO_OBSERVER = (entry, buffer, offset, length, input) -> { };
 
     /**
      * @param configOf the engine settings for a run's recorded command line (empty for an embedded engine).
@@ -63,6 +83,24 @@ public final class JournalReplay
     public JournalReplay(final Function<String, EngineConfig> configOf)
     {
         this.configOf = configOf;
+    }
+
+    /**
+     * @param observer told of every entry replayed.
+     * @return this.
+     */
+    public JournalReplay observer(final Observer observer)
+    {
+        this.observer = observer;
+        return this;
+    }
+
+    /**
+     * @return the engine being replayed, or null before the first run.
+     */
+    public TradingEngine engine()
+    {
+        return engine;
     }
 
     /**
@@ -75,6 +113,7 @@ public final class JournalReplay
      */
     public void onEntry(final DirectBuffer buffer, final int offset, final int length)
     {
+        entries++;
         header.wrap(buffer, offset);
         final int templateId = header.templateId();
         if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
@@ -84,6 +123,7 @@ public final class JournalReplay
             {
                 checkOutput(buffer, offset, length);
             }
+            observer.onEntry(entries, buffer, offset, length, false);
             return;
         }
         if (templateId == EngineStartedDecoder.TEMPLATE_ID)
@@ -113,7 +153,7 @@ public final class JournalReplay
         }
         if (engine == null)
         {
-            firstDifference = "entry " + (events + outputs) + ": an input before any EngineStarted entry";
+            firstDifference = "entry " + entries + ": an input before any EngineStarted entry";
             return;
         }
         checkNothingUnrecorded();
@@ -129,6 +169,7 @@ public final class JournalReplay
         {
             gatewayInputs.onFragment(buffer, offset, length, null);
         }
+        observer.onEntry(entries, buffer, offset, length, true);
     }
 
     /**
@@ -257,7 +298,7 @@ public final class JournalReplay
     {
         if (decided.isEmpty())
         {
-            firstDifference = "entry " + (events + outputs) + ": recorded " + describe(buffer, offset, length) +
+            firstDifference = "entry " + entries + ": recorded " + describe(buffer, offset, length) +
                 ", the replay decided nothing";
             return;
         }
@@ -277,7 +318,7 @@ public final class JournalReplay
         }
         if (!matched)
         {
-            firstDifference = "entry " + (events + outputs) + ": recorded " +
+            firstDifference = "entry " + entries + ": recorded " +
                 describe(recordedBuffer, recordedOffset, recordedLength) + ", the replay decided " +
                 describe(buffer, offset, length);
         }
@@ -301,25 +342,24 @@ public final class JournalReplay
         {
             decided.forEach((buffer, offset, length, headOffset) ->
             {
-                firstDifference = "entry " + (events + outputs) + ": the replay decided " +
+                firstDifference = "entry " + entries + ": the replay decided " +
                     describe(buffer, offset, length) + ", the journal recorded nothing";
                 return false;
             }, 1);
         }
     }
 
-    private String describe(final DirectBuffer buffer, final int offset, final int length)
+    /**
+     * @param buffer holding a journal entry, header first.
+     * @param offset of the entry.
+     * @param length of the entry.
+     * @return the entry in words, for people.
+     */
+    static String describe(final DirectBuffer buffer, final int offset, final int length)
     {
         final MessageHeaderDecoder messageHeader = new MessageHeaderDecoder().wrap(buffer, offset);
-        switch (messageHeader.templateId())
-        {
-            case NewOrderDecoder.TEMPLATE_ID:
-                return new NewOrderDecoder().wrapAndApplyHeader(buffer, offset, messageHeader).toString();
-            case CancelOrderDecoder.TEMPLATE_ID:
-                return new CancelOrderDecoder().wrapAndApplyHeader(buffer, offset, messageHeader).toString();
-            default:
-                return "template " + messageHeader.templateId() + " (" + length + " bytes)";
-        }
+        final String text = JournalEntries.describe(buffer, offset, messageHeader);
+        return text != null ? text : "template " + messageHeader.templateId() + " (" + length + " bytes)";
     }
 
     /**

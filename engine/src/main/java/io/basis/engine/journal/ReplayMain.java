@@ -95,8 +95,7 @@ public final class ReplayMain
         }
         try
         {
-            final Result result = replay(archiveDir, fromMs, toMs, commandLine ->
-                EngineMain.parse(commandLine.isEmpty() ? new String[0] : commandLine.split("\n")));
+            final Result result = replay(archiveDir, fromMs, toMs, ReplayMain::recordedConfig);
             System.out.println(result.toJson());
             return result.replay.identical() ? 0 : 1;
         }
@@ -120,6 +119,20 @@ public final class ReplayMain
     public static Result replay(
         final Path archiveDir, final long fromMs, final long toMs, final Function<String, EngineConfig> configOf)
     {
+        return replay(archiveDir, fromMs, toMs, new JournalReplay(configOf));
+    }
+
+    /**
+     * Replay the journals of an archive through a given replay (one with an observer, say).
+     *
+     * @param archiveDir the archive.
+     * @param fromMs     earliest run start to include, epoch milliseconds.
+     * @param toMs       runs starting at or after this are left out.
+     * @param replay     receives every entry.
+     * @return what the replay found.
+     */
+    public static Result replay(final Path archiveDir, final long fromMs, final long toMs, final JournalReplay replay)
+    {
         final Path aeronDir = tempDir();
         final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(aeronDir.toString())
@@ -133,7 +146,6 @@ public final class ReplayMain
         {
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             archive = JournalArchive.launch(aeron, archiveDir);
-            final JournalReplay replay = new JournalReplay(configOf);
             final List<JournalArchive.Recording> recordings = archive.recordings();
             int replayed = 0;
             final long startNs = System.nanoTime();
@@ -156,6 +168,17 @@ public final class ReplayMain
         }
     }
 
+    /**
+     * The settings a recorded command line asks for.
+     *
+     * @param commandLine the options, one per line, as an {@code EngineStarted} entry holds them.
+     * @return the settings.
+     */
+    static EngineConfig recordedConfig(final String commandLine)
+    {
+        return EngineMain.parse(commandLine.isEmpty() ? new String[0] : commandLine.split("\n"));
+    }
+
     private static Path tempDir()
     {
         try
@@ -168,7 +191,7 @@ public final class ReplayMain
         }
     }
 
-    private static String value(final String[] args, final int index)
+    static String value(final String[] args, final int index)
     {
         if (index >= args.length)
         {
@@ -177,7 +200,7 @@ public final class ReplayMain
         return args[index];
     }
 
-    private static long instant(final String text, final String option)
+    static long instant(final String text, final String option)
     {
         try
         {
