@@ -55,16 +55,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -371,6 +375,72 @@ class EngineAgentTest
             line -> config);
         assertTrue(both.replay().identical(), both.replay().firstDifference());
         assertEquals(2, both.replay().runs());
+    }
+
+    @Test
+    void anEngineRefusesToGoLiveOnAJournalItCannotProve() throws IOException
+    {
+        submitProgram();
+        drain();
+        journalPublication.close();
+        await(() -> archive.recordings().get(0).stopTimestampMs() != AeronArchive.NULL_TIMESTAMP);
+        archive.close();
+        config.archiveDir = dir.resolve("archive");
+        config.aeronDir = driver.aeronDirectoryName();
+        config.operatorKeysFile = dir.resolve("operators.keys");
+
+        final Path untouched = dir.resolve("archive-copy");
+        try (Stream<Path> files = Files.list(config.archiveDir))
+        {
+            Files.createDirectories(untouched);
+            for (final Path file : files.toList())
+            {
+                Files.copy(file, untouched.resolve(file.getFileName()));
+            }
+        }
+
+        // A decision that does not replay: a tampered order.
+        final long tampered = alterFirstOrderQuantity(config.archiveDir);
+        final IllegalStateException altered = assertThrows(IllegalStateException.class, () -> Engine.launch(config));
+        assertTrue(altered.getMessage().contains("does not replay to what it recorded") &&
+            altered.getMessage().contains("orderId=" + tampered) && altered.getMessage().contains("--fresh"),
+            altered.getMessage());
+
+        // A recording cut short: its segment file lost its second half.
+        config.archiveDir = untouched;
+        try (DirectoryStream<Path> segments = Files.newDirectoryStream(config.archiveDir, "*.rec"))
+        {
+            for (final Path segment : segments)
+            {
+                try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE))
+                {
+                    // Segment files are preallocated: cut within what was recorded.
+                    channel.truncate(recordedLength(segment) / 2);
+                }
+            }
+        }
+        final IllegalStateException truncated = assertThrows(IllegalStateException.class,
+            () -> Engine.launch(config));
+        assertTrue(truncated.getMessage().matches("(?s)recording \\d+ in .*: replay stopped at position \\d+ of \\d+.*"),
+            truncated.getMessage());
+
+        // Starting empty is the operator's explicit choice.
+        config.fresh = true;
+        try (Engine fresh = Engine.launch(config))
+        {
+            assertEquals(0, fresh.restoredRuns());
+        }
+    }
+
+    private static long recordedLength(final Path segment) throws IOException
+    {
+        final UnsafeBuffer frames = new UnsafeBuffer(Files.readAllBytes(segment));
+        int position = 0;
+        while (position + DataHeaderFlyweight.HEADER_LENGTH < frames.capacity() && frames.getInt(position) > 0)
+        {
+            position += BitUtil.align(frames.getInt(position), FrameDescriptor.FRAME_ALIGNMENT);
+        }
+        return position;
     }
 
     /**
