@@ -1,0 +1,382 @@
+package io.basis.engine.journal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import io.basis.engine.EngineConfig;
+import io.basis.engine.order.ChildOrder;
+import io.basis.engine.order.OrderPort;
+import io.basis.engine.refdata.Instrument;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.sbe.AdminCommandEncoder;
+import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.BookSide;
+import io.basis.protocol.sbe.BookUpdateEncoder;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.CancelOrderDecoder;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.EngineStartedEncoder;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportEncoder;
+import io.basis.protocol.sbe.KillScope;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.Side;
+import io.basis.protocol.sbe.TimeInForce;
+import io.basis.protocol.sbe.TimerEventEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine as a pure function of its journal: random sessions of market data, reports, operator commands and
+ * timer events in random interleavings, driven by what the engine itself decides (acknowledgements, fills and
+ * cancels of its own orders), replay to the same decisions byte for byte; and an engine restored from any prefix
+ * of a session, then fed the rest live, decides exactly what the uninterrupted engine decided.
+ */
+@Timeout(120)
+class JournalDeterminismTest
+{
+    private static final int SESSIONS = 12;
+    private static final int INPUTS = 2_500;
+
+    private final ReferenceData data = ReferenceData.load(Path.of("..", "refdata", "kospi200"),
+        java.time.LocalDate.of(2026, 11, 23));
+
+    @Test
+    void randomSessionsReplayToTheSameDecisionsAndARestoreAtAnyPointContinuesExactly()
+    {
+        for (int seed = 1; seed <= SESSIONS; seed++)
+        {
+            final Session session = new Session(seed).run();
+            assertTrue(session.outputs > 0, "seed " + seed + ": the session must make the engine decide something");
+
+            final JournalReplay whole = replay(session.journal, session.journal.size());
+            whole.finish();
+            assertTrue(whole.identical(), "seed " + seed + ": " + whole.firstDifference());
+            assertEquals(session.outputs, whole.outputs());
+
+            final int cut = 1 + new Random(seed * 31L).nextInt(session.journal.size() - 1);
+            final JournalReplay restored = replay(session.journal, cut);
+            assertTrue(restored.identical(), "seed " + seed + " cut " + cut + ": " + restored.firstDifference());
+            final List<byte[]> decidedLive = new ArrayList<>();
+            final List<byte[]> recordedAfterCut = new ArrayList<>();
+            // What the prefix's last input decided, if the cut fell between it and its outputs.
+            restored.drainUnrecordedOutputs((buffer, offset, length) ->
+            {
+                decidedLive.add(copy(buffer, offset, length));
+                return 0;
+            });
+            final GatewayPorts live = new GatewayPorts(decidedLive);
+            final io.basis.engine.TradingEngine engine = restored.goLive(live);
+            final io.basis.engine.gateway.GatewayMessageHandler inputs =
+                new io.basis.engine.gateway.GatewayMessageHandler(engine);
+            final MessageHeaderDecoder header = new MessageHeaderDecoder();
+            for (int i = cut; i < session.journal.size(); i++)
+            {
+                final UnsafeBuffer entry = new UnsafeBuffer(session.journal.get(i));
+                final int templateId = header.wrap(entry, 0).templateId();
+                if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
+                {
+                    recordedAfterCut.add(session.journal.get(i));
+                }
+                else
+                {
+                    Session.apply(engine, inputs, entry, header);
+                }
+            }
+            assertEquals(recordedAfterCut.size(), decidedLive.size(), "seed " + seed + " cut " + cut);
+            for (int i = 0; i < decidedLive.size(); i++)
+            {
+                assertTrue(java.util.Arrays.equals(recordedAfterCut.get(i), decidedLive.get(i)),
+                    "seed " + seed + " cut " + cut + ": output " + i + " after the cut differs");
+            }
+            assertEquals(session.positionsSignature, signature(restored.positions()), "seed " + seed);
+        }
+    }
+
+    private JournalReplay replay(final List<byte[]> journal, final int entries)
+    {
+        final JournalReplay replay = new JournalReplay(commandLine -> config());
+        for (int i = 0; i < entries; i++)
+        {
+            final byte[] entry = journal.get(i);
+            replay.onEntry(new UnsafeBuffer(entry), 0, entry.length);
+        }
+        return replay;
+    }
+
+    private EngineConfig config()
+    {
+        final EngineConfig config = new EngineConfig();
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.strategy = "edge";
+        config.edgeThreshold = 0.5;
+        config.maxOpenPrograms = 2;
+        config.programTimeoutMs = 3_000;
+        return config;
+    }
+
+    private String signature(final io.basis.engine.position.Positions positions)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final Instrument instrument : data.instruments())
+        {
+            text.append(positions.quantity(instrument.id())).append(',');
+        }
+        return text.append(positions.fills()).append(',').append(positions.realizedPnl()).toString();
+    }
+
+    private static byte[] copy(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        return bytes;
+    }
+
+    /**
+     * Where a live engine's orders and cancels go in the test: encoded as the gateway would receive them.
+     */
+    private static final class GatewayPorts implements OrderPort
+    {
+        private final io.basis.engine.gateway.GatewayPublisher publisher;
+
+        GatewayPorts(final List<byte[]> decided)
+        {
+            publisher = new io.basis.engine.gateway.GatewayPublisher(null, (buffer, offset, length) ->
+            {
+                decided.add(copy(buffer, offset, length));
+                return 0;
+            });
+        }
+
+        @Override
+        public long sendNewOrder(
+            final ChildOrder order, final TimeInForce timeInForce, final ProgramFlag programFlag,
+            final long triggerTimestampNs, final int listSeqNo, final int listSize)
+        {
+            return publisher.sendNewOrder(order, timeInForce, programFlag, triggerTimestampNs, listSeqNo, listSize);
+        }
+
+        @Override
+        public long sendCancel(final long cancelId, final ChildOrder order)
+        {
+            return publisher.sendCancel(cancelId, order);
+        }
+    }
+
+    /**
+     * One random session: a market that moves, an exchange that acknowledges, fills and cancels the engine's own
+     * orders at random, an operator who now and then kills, resumes or submits, and time that passes; recorded as
+     * the engine's journal would record it (each input, then what the engine decided on it).
+     */
+    private final class Session
+    {
+        private final Random random;
+        private final List<byte[]> journal = new ArrayList<>();
+        private final List<long[]> working = new ArrayList<>();
+        private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+        private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        private final JournalReplay engine = new JournalReplay(commandLine -> config());
+        private long nowNs = 1_000_000_000L;
+        private long correlationId;
+        private long outputs;
+        private String positionsSignature;
+
+        Session(final long seed)
+        {
+            random = new Random(seed);
+        }
+
+        Session run()
+        {
+            final EngineStartedEncoder started = new EngineStartedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .engineId(1).idBase(1_000).timestampNs(nowNs).continued(BooleanType.FALSE).commandLine("");
+            input(MessageHeaderEncoder.ENCODED_LENGTH + started.encodedLength());
+            for (final Instrument instrument : data.instruments())
+            {
+                book(instrument, 0);
+            }
+            for (int i = 0; i < INPUTS; i++)
+            {
+                nowNs += 100_000 + random.nextInt(20_000_000);
+                final int dice = random.nextInt(100);
+                if (dice < 45)
+                {
+                    final boolean future = random.nextInt(3) == 0;
+                    final Instrument instrument = future ? data.future() :
+                        data.instruments().get(random.nextInt(data.instruments().size()));
+                    book(instrument, future ? random.nextInt(41) - 20 : random.nextInt(7) - 3);
+                }
+                else if (dice < 80 && !working.isEmpty())
+                {
+                    report(working.get(random.nextInt(working.size())));
+                }
+                else if (dice < 84)
+                {
+                    command();
+                }
+                else
+                {
+                    final TimerEventEncoder timer = new TimerEventEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                        .timestampNs(nowNs);
+                    input(MessageHeaderEncoder.ENCODED_LENGTH + timer.encodedLength());
+                }
+            }
+            positionsSignature = signature(engine.positions());
+            return this;
+        }
+
+        private void book(final Instrument instrument, final int offsetTicks)
+        {
+            final long mid = instrument.ticksAway(instrument.prevClose(), offsetTicks);
+            final BookUpdateEncoder update = new BookUpdateEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .instrumentId(instrument.id()).exchangeSeq(journal.size()).exchangeTimestampNs(nowNs)
+                .receiveTimestampNs(nowNs).snapshot(BooleanType.TRUE);
+            final BookUpdateEncoder.LevelsEncoder levels = update.levelsCount(10);
+            for (int level = 0; level < 5; level++)
+            {
+                final long size = 50_000 + random.nextInt(50_000);
+                levels.next().side(BookSide.BID).level((short)level)
+                    .price(instrument.ticksAway(mid, -(level + 1))).size(size);
+                levels.next().side(BookSide.ASK).level((short)level)
+                    .price(instrument.ticksAway(mid, level + 1)).size(size);
+            }
+            input(MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
+        }
+
+        /**
+         * The exchange answers one of the engine's open orders: an acknowledgement, a partial or full fill, or
+         * the cancel it asked for.
+         */
+        private void report(final long[] order)
+        {
+            final long orderId = order[0];
+            final long quantity = order[2];
+            final long cumQty = order[3];
+            final ExecutionReportEncoder report = new ExecutionReportEncoder()
+                .wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .orderId(orderId).instrumentId((int)order[1]).side(order[4] == 0 ? Side.BUY : Side.SELL)
+                .avgPx(order[5]).lastPx(order[5]).rejectReason(RejectReason.NONE).receiveTimestampNs(nowNs);
+            if (order[6] == 1)
+            {
+                report.execType(ExecType.CANCELED).ordStatus(OrdStatus.CANCELED).lastQty(0).cumQty(cumQty)
+                    .leavesQty(0);
+                working.remove(order);
+            }
+            else if (random.nextInt(10) < 7)
+            {
+                final long fill = Math.max(1, random.nextInt((int)Math.max(1, quantity - cumQty) + 1));
+                final long filled = Math.min(quantity, cumQty + fill);
+                order[3] = filled;
+                report.execType(ExecType.TRADE)
+                    .ordStatus(filled == quantity ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED)
+                    .lastQty(filled - cumQty).cumQty(filled).leavesQty(quantity - filled);
+                if (filled == quantity)
+                {
+                    working.remove(order);
+                }
+            }
+            else
+            {
+                report.execType(ExecType.NEW).ordStatus(OrdStatus.NEW).lastQty(0).cumQty(cumQty)
+                    .leavesQty(quantity - cumQty);
+            }
+            input(MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+        }
+
+        private void command()
+        {
+            final AdminCommandEncoder command = new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+                .correlationId(++correlationId).scope(KillScope.ALL).target(0).direction(Direction.CASH_AND_CARRY)
+                .contracts(1).programId(0).operatorName("tester");
+            switch (random.nextInt(4))
+            {
+                case 0:
+                    command.command(AdminCommandType.KILL).scope(KillScope.INSTRUMENT)
+                        .target(random.nextInt(data.instruments().size()));
+                    break;
+                case 1:
+                    command.command(AdminCommandType.RESUME);
+                    break;
+                default:
+                    command.command(AdminCommandType.SUBMIT_PROGRAM)
+                        .direction(random.nextBoolean() ? Direction.CASH_AND_CARRY : Direction.REVERSE);
+                    break;
+            }
+            input(MessageHeaderEncoder.ENCODED_LENGTH + command.encodedLength());
+        }
+
+        /**
+         * Journal an input, apply it, then journal what the engine decided on it.
+         */
+        private void input(final int length)
+        {
+            final byte[] entry = copy(buffer, 0, length);
+            journal.add(entry);
+            engine.onEntry(new UnsafeBuffer(entry), 0, length);
+            engine.drainUnrecordedOutputs((decided, offset, decidedLength) ->
+            {
+                final byte[] output = copy(decided, offset, decidedLength);
+                journal.add(output);
+                outputs++;
+                track(new UnsafeBuffer(output));
+                return 0;
+            });
+        }
+
+        private void track(final UnsafeBuffer output)
+        {
+            header.wrap(output, 0);
+            if (header.templateId() == NewOrderDecoder.TEMPLATE_ID)
+            {
+                final NewOrderDecoder order = new NewOrderDecoder().wrapAndApplyHeader(output, 0, header);
+                working.add(new long[]{order.orderId(), order.instrumentId(), order.quantity(), 0,
+                    order.side() == Side.BUY ? 0 : 1, order.price(), 0});
+            }
+            else
+            {
+                final CancelOrderDecoder cancel = new CancelOrderDecoder().wrapAndApplyHeader(output, 0, header);
+                for (final long[] order : working)
+                {
+                    if (order[0] == cancel.orderId())
+                    {
+                        order[6] = 1;
+                    }
+                }
+            }
+        }
+
+        static void apply(
+            final io.basis.engine.TradingEngine engine,
+            final io.basis.engine.gateway.GatewayMessageHandler inputs,
+            final UnsafeBuffer entry,
+            final MessageHeaderDecoder header)
+        {
+            switch (header.templateId())
+            {
+                case io.basis.protocol.sbe.TimerEventDecoder.TEMPLATE_ID:
+                    engine.onTimer(new io.basis.protocol.sbe.TimerEventDecoder()
+                        .wrapAndApplyHeader(entry, 0, header).timestampNs());
+                    break;
+                case io.basis.protocol.sbe.AdminCommandDecoder.TEMPLATE_ID:
+                    engine.onAdminCommand(new io.basis.protocol.sbe.AdminCommandDecoder()
+                        .wrapAndApplyHeader(entry, 0, header));
+                    break;
+                default:
+                    inputs.onFragment(entry, 0, entry.capacity(), null);
+                    break;
+            }
+        }
+    }
+}
