@@ -17,7 +17,7 @@ import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.order.ProgramKind;
 import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
-import io.basis.engine.position.ProgramLedger;
+import io.basis.engine.order.ProgramLedger;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.risk.RiskReason;

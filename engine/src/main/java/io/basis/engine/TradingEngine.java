@@ -12,7 +12,7 @@ import io.basis.engine.order.ProgramKind;
 import io.basis.engine.order.ProgramOrder;
 import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
-import io.basis.engine.position.ProgramLedger;
+import io.basis.engine.order.ProgramLedger;
 import io.basis.engine.pricing.BasketValuation;
 import io.basis.engine.pricing.ModelState;
 import io.basis.engine.pricing.Valuation;

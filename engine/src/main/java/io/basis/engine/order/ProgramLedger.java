@@ -1,6 +1,4 @@
-package io.basis.engine.position;
-
-import io.basis.engine.order.ProgramOrder;
+package io.basis.engine.order;
 
 /**
  * A row per completed program, kept in pre-allocated arrays: its direction, kind, final state, cash flow and
