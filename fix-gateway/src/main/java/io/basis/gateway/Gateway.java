@@ -155,7 +155,22 @@ public final class Gateway implements AutoCloseable
                     orderEntry[i], toEngineSink, alarms, journal, dialect));
             }
         }
-        final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, counters, alarms);
+        final Dialect[] orderEntryDialects = new Dialect[orderEntry.length];
+        for (int i = 0; i < orderEntry.length; i++)
+        {
+            orderEntryDialects[i] = roles.dialectOf(orderEntrySessions.get(i));
+        }
+        final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, orderEntryDialects,
+            toEngineSink, counters, alarms);
+        // Per order-entry session: what went out by MsgSeqNum, so a reject of it ends its order in a known state.
+        final SentMessages[] sent = new SentMessages[orderEntry.length];
+        final OrderEntryRejects[] rejects = new OrderEntryRejects[orderEntry.length];
+        for (int i = 0; i < orderEntry.length; i++)
+        {
+            sent[i] = new SentMessages();
+            rejects[i] = new OrderEntryRejects(toEngineSink, alarms, journal, sent[i], orderStatus);
+            executions[i].rejects(rejects[i]);
+        }
 
         final List<SessionID> marketDataSessions = roles.marketDataSessions();
         sessionStatus = new SessionStatusPublisher(counters.sessionsUp,
@@ -194,7 +209,9 @@ public final class Gateway implements AutoCloseable
             toEngineSink,
             counters,
             alarms,
-            orderStatus);
+            orderStatus,
+            sent,
+            rejects);
         try
         {
             // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of every session.

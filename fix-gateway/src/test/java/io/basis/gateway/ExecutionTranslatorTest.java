@@ -196,6 +196,7 @@ class ExecutionTranslatorTest
     @Test
     void businessRejectOfNewOrderBecomesOrderReject()
     {
+        journal.recordNew(1007, 3, "005930", io.basis.protocol.sbe.Side.BUY, 10);
         final BusinessMessageReject reject = new BusinessMessageReject();
         reject.setString(RefMsgType.FIELD, "D");
         reject.setString(BusinessRejectRefID.FIELD, "1007");
@@ -208,7 +209,22 @@ class ExecutionTranslatorTest
         final OrderRejectDecoder decoded =
             new OrderRejectDecoder().wrapAndApplyHeader(sent.buffer(), 0, new MessageHeaderDecoder());
         assertEquals(1007, decoded.orderId());
+        assertEquals(3, decoded.instrumentId());
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, decoded.reason());
+        assertFalse(journal.isOpen(1007), "the journal marks it done");
+    }
+
+    @Test
+    void businessRejectOfAnOrderNoLongerOpenIsAlarmedNotForwarded()
+    {
+        final BusinessMessageReject reject = new BusinessMessageReject();
+        reject.setString(RefMsgType.FIELD, "D");
+        reject.setString(BusinessRejectRefID.FIELD, "1008");
+        reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.OTHER);
+
+        assertFalse(translator.onBusinessMessageReject(reject));
+        assertTrue(sink.sent.isEmpty(), "the engine heard the order's end already");
+        assertEquals(1, alarms.count(Alarm.UNROUTABLE_BUSINESS_REJECT));
     }
 
     @Test
