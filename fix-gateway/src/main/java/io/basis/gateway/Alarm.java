@@ -12,6 +12,8 @@ public enum Alarm
     UNPARSABLE_MARKET_DATA("market data message could not be parsed and was dropped"),
     /** An 8, 9 or j that could not be translated; it was dropped. */
     UNPARSABLE_EXECUTION("order-entry message could not be parsed and was dropped"),
+    /** A report names a ClOrdID this gateway never sent (nor carried over open); dropped, not forwarded. */
+    UNKNOWN_CLORDID("report for a ClOrdID this gateway never sent; dropped"),
     /** ClOrdID or OrigClOrdID is not an engine order id in decimal; the message was dropped. */
     BAD_CLORDID("ClOrdID is not a decimal engine order id; message dropped"),
     /** The exchange refused a MarketDataRequest (Y). */

@@ -99,7 +99,12 @@ public final class ExecutionTranslator
             {
                 return false;
             }
-            final long orderId = journal.orderIdOf(clOrdId);
+            final long orderId = journal.knownOrderIdOf(clOrdId);
+            if (orderId == Long.MIN_VALUE)
+            {
+                alarms.raise(Alarm.UNKNOWN_CLORDID, "ExecutionReport for ClOrdID " + clOrdId);
+                return false;
+            }
             if (message.isSetField(ExecTransType.FIELD))
             {
                 final char execTransType = message.getChar(ExecTransType.FIELD);
@@ -167,6 +172,11 @@ public final class ExecutionTranslator
             final long cancelId = orderId(message, ClOrdID.FIELD);
             if (orderId == Long.MIN_VALUE || cancelId == Long.MIN_VALUE)
             {
+                return false;
+            }
+            if (journal.knownOrderIdOf(orderId) != orderId)
+            {
+                alarms.raise(Alarm.UNKNOWN_CLORDID, "OrderCancelReject for OrigClOrdID " + orderId);
                 return false;
             }
             final RejectReason reason = message.isSetField(CxlRejReason.FIELD) ?

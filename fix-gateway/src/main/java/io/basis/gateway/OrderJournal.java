@@ -265,6 +265,21 @@ public final class OrderJournal implements AutoCloseable
     }
 
     /**
+     * The order a report names, if this gateway ever sent it: reports for ClOrdIDs it never used (a counterparty's
+     * mistake, a corrupted message) must not reach the engine as if they were about one of its orders.
+     *
+     * @param clOrdId a ClOrdID (or OrigClOrdID) from the exchange.
+     * @return the engine order id (the cancelled order for a cancel's ClOrdID), or {@link Long#MIN_VALUE} if the
+     * order was neither sent since the journal was opened nor carried over open from the last run.
+     */
+    public synchronized long knownOrderIdOf(final long clOrdId)
+    {
+        final long cancelled = cancels.get(clOrdId);
+        final long orderId = cancelled != 0 ? cancelled : clOrdId;
+        return usedSinceOpen.contains(orderId) || openOrders.containsKey(orderId) ? orderId : Long.MIN_VALUE;
+    }
+
+    /**
      * @param orderId an engine order id.
      * @return its instrument id if the order is open, else {@code InstrumentDirectory.UNKNOWN}.
      */

@@ -53,6 +53,7 @@ import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
+import quickfix.field.TestReqID;
 import quickfix.field.Text;
 
 /**
@@ -110,6 +111,8 @@ final class StockAcceptor implements Application, AutoCloseable
 
     /** Every application message received from the gateway, in order. */
     final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    /** TestReqIDs the gateway answered with a Heartbeat. */
+    final List<String> testRequestsAnswered = new CopyOnWriteArrayList<>();
     /** Every Reject (3) and BusinessMessageReject (j) the acceptor sent. */
     final List<Message> rejectsSent = new CopyOnWriteArrayList<>();
     volatile OrderHandling orders = OrderHandling.FILL;
@@ -185,6 +188,36 @@ final class StockAcceptor implements Application, AutoCloseable
         return received.stream().filter(m -> msgType.equals(msgTypeOf(m))).count();
     }
 
+    /**
+     * Write raw bytes on a logged-on session, bypassing QuickFIX/J's encoder: for malformed frames.
+     *
+     * @param marketData     the market-data session, else order entry.
+     * @param frame          the frame, given the MsgSeqNum the session would use next.
+     * @param consumesSeqNum true if the frame uses that number up (the session's next message gets the one after).
+     * @return true if written.
+     * @throws IOException if the sequence number cannot be stored.
+     */
+    boolean sendRaw(final boolean marketData, final java.util.function.IntFunction<String> frame,
+        final boolean consumesSeqNum) throws IOException
+    {
+        final Session session = Session.lookupSession(
+            new SessionID("FIX.4.4", "SIM", marketData ? "BASIS-MD" : "BASIS-OE"));
+        if (session == null || !session.isLoggedOn() || !session.hasResponder())
+        {
+            return false;
+        }
+        synchronized (session)
+        {
+            final int seqNum = session.getExpectedSenderNum();
+            final boolean sent = session.getResponder().send(frame.apply(seqNum));
+            if (consumesSeqNum)
+            {
+                session.setNextSenderMsgSeqNum(seqNum + 1);
+            }
+            return sent;
+        }
+    }
+
     @Override
     public void onCreate(final SessionID sessionId)
     {
@@ -212,6 +245,55 @@ final class StockAcceptor implements Application, AutoCloseable
     @Override
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
+        if (MsgType.HEARTBEAT.equals(msgTypeOf(message)) && message.isSetField(TestReqID.FIELD))
+        {
+            try
+            {
+                testRequestsAnswered.add(message.getString(TestReqID.FIELD));
+            }
+            catch (final FieldNotFound ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /**
+     * Bring a session's counterparty back in step after raw frames: bytes that complete any frame it is still
+     * reading, then a SequenceReset in reset mode (it expects the acceptor's next number, whatever it missed).
+     *
+     * @param marketData the market-data session, else order entry.
+     * @throws IOException if the bytes cannot be written.
+     */
+    void resynchronise(final boolean marketData) throws IOException
+    {
+        sendRaw(marketData, seqNum -> "\u0001".repeat(512), false);
+        final Session session = Session.lookupSession(
+            new SessionID("FIX.4.4", "SIM", marketData ? "BASIS-MD" : "BASIS-OE"));
+        synchronized (session)
+        {
+            final Message reset = new Message();
+            reset.getHeader().setString(MsgType.FIELD, MsgType.SEQUENCE_RESET);
+            reset.setBoolean(quickfix.field.GapFillFlag.FIELD, false);
+            reset.setInt(quickfix.field.NewSeqNo.FIELD, session.getExpectedSenderNum() + 1);
+            session.send(reset);
+        }
+    }
+
+    /**
+     * Send a TestRequest (1) on a session: when the Heartbeat answering it arrives, the gateway has processed
+     * everything sent before it.
+     *
+     * @param marketData the market-data session, else order entry.
+     * @param id         TestReqID.
+     * @throws SessionNotFound if the session does not exist.
+     */
+    void testRequest(final boolean marketData, final String id) throws SessionNotFound
+    {
+        final Message request = new Message();
+        request.getHeader().setString(MsgType.FIELD, MsgType.TEST_REQUEST);
+        request.setString(TestReqID.FIELD, id);
+        send(request, new SessionID("FIX.4.4", "SIM", marketData ? "BASIS-MD" : "BASIS-OE"));
     }
 
     @Override
