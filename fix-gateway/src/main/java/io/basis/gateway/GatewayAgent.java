@@ -40,8 +40,8 @@ final class GatewayAgent implements Agent
 {
     /** Enough for a definitions burst to become a few V messages rather than one per symbol. */
     private static final int FRAGMENT_LIMIT = 64;
-    /** How often AeronStat's copy of the counters is refreshed. */
-    private static final long MIRROR_INTERVAL_NS = 1_000_000;
+    /** How often the Aeron conductor runs and AeronStat's copy of the counters is refreshed. */
+    private static final long CONDUCTOR_INTERVAL_NS = 1_000_000;
 
     private final Subscription fromEngine;
     private final Publication toEngine;
@@ -74,7 +74,7 @@ final class GatewayAgent implements Agent
     private boolean engineConnected;
     private long engineId;
     private boolean clientClosed;
-    private long nextMirrorNs;
+    private long nextConductorNs;
 
     GatewayAgent(
         final Subscription fromEngine,
@@ -131,21 +131,24 @@ final class GatewayAgent implements Agent
         {
             return 0;
         }
-        // The Aeron client's conductor runs here: if it closes the client (driver gone), nothing below may touch
-        // the client's mapped files, and the publisher refuses every later send.
-        final int conductorWork = sink.invokeConductor(conductor, aeron);
-        if (conductorWork < 0)
-        {
-            clientClosed = true;
-            onClientClosed.accept("the Aeron client closed (media driver at " + aeron.context().aeronDirectoryName() +
-                " gone or unresponsive); stopping");
-            return 0;
-        }
-        int work = conductorWork;
+        // The Aeron client's conductor runs here, once a millisecond (it only keeps the driver informed and
+        // notices connections; taking the publisher's lock on every duty cycle would contend with the QuickFIX/J
+        // thread's sends). If it closes the client (driver gone), nothing below may touch the client's mapped
+        // files, and the publisher refuses every later send.
+        int work = 0;
         final long nowNs = System.nanoTime();
-        if (nowNs - nextMirrorNs >= 0)
+        if (nowNs - nextConductorNs >= 0)
         {
-            nextMirrorNs = nowNs + MIRROR_INTERVAL_NS;
+            nextConductorNs = nowNs + CONDUCTOR_INTERVAL_NS;
+            final int conductorWork = sink.invokeConductor(conductor, aeron);
+            if (conductorWork < 0)
+            {
+                clientClosed = true;
+                onClientClosed.accept("the Aeron client closed (media driver at " +
+                    aeron.context().aeronDirectoryName() + " gone or unresponsive); stopping");
+                return 0;
+            }
+            work += conductorWork;
             countersMirror.update();
         }
         final boolean connected = toEngine.isConnected();

@@ -103,18 +103,20 @@ final class GatewayApplication implements Application
     public void onLogon(final SessionID sessionId)
     {
         final SessionRole role = roles.roleOf(sessionId);
-        sessionStatus.onStateChange(sessionId, role, true, sink);
         if (role == SessionRole.MARKET_DATA)
         {
             // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol of the
-            // session, and from the exchange's current market status.
+            // session, and from the exchange's current market status. Subscribed before the engine hears of the
+            // logon: a definition it sends on hearing it gets its own request, not a second one from here.
             final int index = marketDataIndexOf(sessionId);
             marketData[index].onLogon();
             subscriptions[index].subscribeAll();
             subscriptions[index].requestMarketStatusAll();
+            sessionStatus.onStateChange(sessionId, role, true, sink);
         }
         else
         {
+            sessionStatus.onStateChange(sessionId, role, true, sink);
             // Reports may have been missed while the session was down or the gateway dead, and orders journaled
             // may never have reached the exchange: ask for the truth about every order still open on it.
             orderStatus.requestOpenOrders(orderEntryIndexOf(sessionId));

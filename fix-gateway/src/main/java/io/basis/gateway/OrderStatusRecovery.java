@@ -33,7 +33,8 @@ import quickfix.field.Symbol;
  * (alarm {@link Alarm#NO_ROUTE}).
  * <p>
  * An exchange that cannot report on an order is not asked forever: each order is asked about at most
- * {@link Dialect#orderStatusMaxRequests()} times over a gateway run (dialect key {@code orderStatus.maxRequests}),
+ * {@link Dialect#orderStatusMaxRequests()} times without an answer over a gateway run (dialect key
+ * {@code orderStatus.maxRequests}; an answer that the order is still working starts the count again),
  * never on a session whose dialect says the venue does not support H ({@code orderStatus.requests=N}), and an H the
  * exchange refuses (Reject 3 or BusinessMessageReject j) counts as "not supported". Such an order ends
  * <em>unresolved</em>: the journal marks it done, the engine gets {@code OrderReject(STATUS_UNRESOLVED)} (the order is
