@@ -1,5 +1,6 @@
 package io.basis.gateway;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -44,8 +45,9 @@ final class SentMessages
     void record(final int seqNum, final byte kind, final long id)
     {
         final int slot = seqNum & MASK;
-        // Invalidate first: a reader of the old entry must not see the new fields under the old number.
-        seqNums.set(slot, 0);
+        // A seqlock: invalidate first, so a reader of the old entry never takes the new fields for the old number.
+        seqNums.lazySet(slot, 0);
+        VarHandle.storeStoreFence();
         kinds[slot] = kind;
         ids[slot] = id;
         seqNums.lazySet(slot, seqNum);
@@ -63,6 +65,7 @@ final class SentMessages
             return NONE;
         }
         final byte kind = kinds[slot];
+        VarHandle.loadLoadFence();
         return seqNums.get(slot) == seqNum ? kind : NONE;
     }
 
@@ -78,6 +81,7 @@ final class SentMessages
             return Long.MIN_VALUE;
         }
         final long id = ids[slot];
+        VarHandle.loadLoadFence();
         return seqNums.get(slot) == seqNum ? id : Long.MIN_VALUE;
     }
 }
