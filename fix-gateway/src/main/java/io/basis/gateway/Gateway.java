@@ -208,7 +208,8 @@ public final class Gateway implements AutoCloseable
             counters, roles.marketDataDialect().sidecarTag());
 
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
-            sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror, this::fail);
+            sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
+            this::fail);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 

@@ -137,7 +137,8 @@ public final class GatewayConfig
     {
         return "settings=" + settingsFile + " aeronDir=" + aeronDirectoryName + " embeddedDriver=" + embeddedDriver +
             " account=" + account + " idle=" + idleMode.name().toLowerCase(Locale.ROOT) +
-            " publishTimeoutMs=" + publishTimeout.toMillis() + " engineBacklogBytes=" + engineBacklogBytes + " connectAttempts=" + connectAttempts;
+            " publishTimeoutMs=" + publishTimeout.toMillis() + " engineBacklogBytes=" + engineBacklogBytes +
+            " connectAttempts=" + connectAttempts;
     }
 
     /**

@@ -58,11 +58,11 @@ import quickfix.field.Text;
 
 /**
  * FIX software nobody here wrote, as a new user would meet it: a stock QuickFIX/J acceptor in its default
- * configuration (DefaultMessageFactory, the stock FIX44.xml, default validation: user-defined fields, field order
- * and group order checked, unknown message fields refused, spelled out; no Basis keys) on two ports, order entry and market
- * data, behaving like QuickFIX/J's Executor example: a NewOrderSingle is acknowledged and then filled at its price,
- * or rests; an OrderCancelRequest cancels a resting order; an OrderStatusRequest is answered from its book. Market
- * data requests are accepted and left unanswered.
+ * configuration (DefaultMessageFactory, the stock FIX44.xml, default validation spelled out: user-defined fields,
+ * field order and group order checked, unknown message fields refused; no Basis keys) on two ports, order entry and
+ * market data, behaving like QuickFIX/J's Executor example: a NewOrderSingle is acknowledged and then filled at its
+ * price, or rests; an OrderCancelRequest cancels a resting order; an OrderStatusRequest is answered from its book.
+ * Market data requests are accepted and left unanswered.
  * <p>
  * For the reject tests each kind of request can be refused on demand the way real counterparties refuse it: a
  * session-level Reject (3), a BusinessMessageReject (j), an OrderCancelReject (9), or no answer at all. It keeps every
