@@ -403,6 +403,9 @@ final class Demo implements AutoCloseable
     {
         final Path settings = dir.resolve("gateway.cfg");
         final String store = dir.resolve("fix-store").toString();
+        // The simulator measures tick-to-order latency from TriggerNanos, a tag the default dialect leaves out.
+        final Path dialect = dir.resolve("dialect-simulator.properties");
+        Files.writeString(dialect, "triggerNanos.tag=21002" + System.lineSeparator());
         Files.writeString(settings, String.join(System.lineSeparator(),
             "# Written by the demo: the sample config/gateway.cfg with this run's ports and store.",
             "[DEFAULT]",
@@ -419,6 +422,7 @@ final class Demo implements AutoCloseable
             "FileStorePath=" + store,
             "UseDataDictionary=Y",
             "ValidateUserDefinedFields=N",
+            "BasisDialect=" + dialect,
             "",
             "[SESSION]",
             "BasisRole=ORDER_ENTRY",

@@ -12,14 +12,26 @@ public enum Alarm
     UNPARSABLE_MARKET_DATA("market data message could not be parsed and was dropped"),
     /** An 8, 9 or j that could not be translated; it was dropped. */
     UNPARSABLE_EXECUTION("order-entry message could not be parsed and was dropped"),
+    /** A report names a ClOrdID this gateway never sent (nor carried over open); dropped, not forwarded. */
+    UNKNOWN_CLORDID("report for a ClOrdID this gateway never sent; dropped"),
     /** ClOrdID or OrigClOrdID is not an engine order id in decimal; the message was dropped. */
     BAD_CLORDID("ClOrdID is not a decimal engine order id; message dropped"),
     /** The exchange refused a MarketDataRequest (Y). */
     MARKET_DATA_REQUEST_REJECTED("exchange rejected a market data request"),
     /** A business reject (j) the gateway cannot attribute to an order. */
     UNROUTABLE_BUSINESS_REJECT("business message reject that references no new order"),
-    /** A session-level Reject (3); it cannot be attributed to an order without a sequence number map. */
-    SESSION_REJECT("exchange sent a session-level reject"),
+    /** A session-level Reject (3) of nothing the gateway remembers sending (an admin message, or long ago). */
+    SESSION_REJECT("exchange sent a session-level reject not attributable to an order"),
+    /** The exchange refused a new order at session level (Reject 3): rejected to the engine. */
+    ORDER_SESSION_REJECTED("exchange refused an order at session level (Reject 3); order rejected to the engine"),
+    /** The exchange refused a cancel (Reject 3 or BusinessMessageReject j): cancel rejected, order status asked. */
+    CANCEL_REFUSED("exchange refused a cancel; cancel rejected to the engine and the order's status asked"),
+    /** An OrderCancelReject (9) says an order the gateway holds open is done or unknown: its status is asked. */
+    ORDER_STATE_IN_DOUBT("cancel reject says an open order is done or unknown; its status is asked"),
+    /** The exchange refused an OrderStatusRequest, or the dialect says it takes none: the order ends unresolved. */
+    ORDER_STATUS_UNSUPPORTED("exchange cannot report an order's status; order ended UNRESOLVED, reconcile by hand"),
+    /** An order's status was asked the dialect's maximum number of times without an answer: it ends unresolved. */
+    ORDER_STATUS_UNRESOLVED("order status asked too often without an answer; order ended UNRESOLVED, reconcile"),
     /** The gateway's QuickFIX/J rejected a message from the exchange (Reject 3 sent): it was not translated. */
     SESSION_REJECT_SENT("message from the exchange failed validation and was rejected; not translated"),
     /** The exchange answered a Logon with a Logout: credentials, CompIDs or session hours. */

@@ -46,6 +46,13 @@ import io.basis.protocol.sbe.ProgramFlag;
  *     <li>{@code marketStatus.requests}: Y (default) sends SecurityStatusRequest and TradingSessionStatusRequest
  *     on market-data logon; N for venues that push status unasked. {@code sidecar.tag}: the sidecar flag on
  *     TradingSessionStatus (default 21003; {@code none} if the venue sends none).</li>
+ *     <li>{@code triggerNanos.tag}: the user-defined tag carrying TriggerNanos (the market data time that
+ *     triggered the order) on new orders and list legs: {@code none} (default: not sent, for any counterparty that
+ *     did not agree to it) or a tag, 21002 for the Basis simulator and the latency harness's exchange.</li>
+ *     <li>{@code orderStatus.requests}: Y (default) asks OrderStatusRequest (H) about orders whose reports may
+ *     have been missed; N for venues that do not support H (those orders end unresolved at once).
+ *     {@code orderStatus.maxRequests}: at most this many H per order over a gateway run (default
+ *     {@value #DEFAULT_ORDER_STATUS_MAX_REQUESTS}), then the order ends unresolved.</li>
  * </ul>
  */
 public final class Dialect
@@ -60,6 +67,10 @@ public final class Dialect
     public static final int DEFAULT_SIDECAR_TAG = 21003;
     /** Default of {@code list.assemblyTimeoutMs}. */
     public static final long DEFAULT_LIST_ASSEMBLY_TIMEOUT_MS = 100;
+    /** TriggerNanos: the user-defined tag Basis and its simulator use for tick-to-order latency. */
+    public static final int BASIS_TRIGGER_NANOS_TAG = 21002;
+    /** Default of {@code orderStatus.maxRequests}. */
+    public static final int DEFAULT_ORDER_STATUS_MAX_REQUESTS = 3;
     /** ListExecInstType (433) 1: execute the list at once. */
     public static final char LIST_EXEC_IMMEDIATE = '1';
     /** ListExecInstType (433) 2: wait for ListExecute (L). */
@@ -86,10 +97,13 @@ public final class Dialect
         "programFlag.tag", "programFlag.NONE", "programFlag.PROGRAM_TRADE", "programFlag.INDEX_ARBITRAGE",
         "programFlag.NON_INDEX_ARBITRAGE", "account.tag", "account", "exDestination", "shortSale.side",
         "shortSale.tag", "shortSale.value", "borrow.tag", "borrow.value", "cancelOnDisconnect", "handlInst",
-        "orderMode", "list.execInst", "list.assemblyTimeoutMs", "marketStatus.requests", "sidecar.tag");
+        "orderMode", "list.execInst", "list.assemblyTimeoutMs", "marketStatus.requests", "sidecar.tag",
+        "triggerNanos.tag", "orderStatus.requests", "orderStatus.maxRequests");
 
     private final String source;
     private final int programFlagTag;
+    /** True when the file names programFlag.tag: then it is sent on every version, even where not standard. */
+    private final boolean programFlagTagExplicit;
     private final Map<ProgramFlag, String> programFlagValues;
     private final int accountTag;
     private final String account;
@@ -107,11 +121,15 @@ public final class Dialect
     private final Map<Integer, String> constantTags;
     private final boolean marketStatusRequests;
     private final int sidecarTag;
+    private final int triggerNanosTag;
+    private final boolean orderStatusRequests;
+    private final int orderStatusMaxRequests;
 
     private Dialect()
     {
         source = "default";
         programFlagTag = ORDER_RESTRICTIONS;
+        programFlagTagExplicit = false;
         programFlagValues = defaultProgramFlagValues();
         accountTag = 1;
         account = null;
@@ -129,6 +147,9 @@ public final class Dialect
         constantTags = Map.of();
         marketStatusRequests = true;
         sidecarTag = DEFAULT_SIDECAR_TAG;
+        triggerNanosTag = 0;
+        orderStatusRequests = true;
+        orderStatusMaxRequests = DEFAULT_ORDER_STATUS_MAX_REQUESTS;
     }
 
     private Dialect(final String source, final Properties properties)
@@ -142,6 +163,7 @@ public final class Dialect
             }
         }
         programFlagTag = tag(properties, "programFlag.tag", ORDER_RESTRICTIONS);
+        programFlagTagExplicit = text(properties, "programFlag.tag") != null;
         final Map<ProgramFlag, String> values = programFlagTag == ORDER_RESTRICTIONS ?
             defaultProgramFlagValues() : new EnumMap<>(ProgramFlag.class);
         for (final ProgramFlag flag : new ProgramFlag[]{ ProgramFlag.NONE, ProgramFlag.PROGRAM_TRADE,
@@ -230,6 +252,9 @@ public final class Dialect
         constantTags = Collections.unmodifiableMap(constants);
         marketStatusRequests = flag(properties, "marketStatus.requests", true);
         sidecarTag = tag(properties, "sidecar.tag", DEFAULT_SIDECAR_TAG);
+        triggerNanosTag = tag(properties, "triggerNanos.tag", 0);
+        orderStatusRequests = flag(properties, "orderStatus.requests", true);
+        orderStatusMaxRequests = maxRequests(text(properties, "orderStatus.maxRequests"));
     }
 
     /**
@@ -280,6 +305,26 @@ public final class Dialect
     public int programFlagTag()
     {
         return programFlagTag;
+    }
+
+    /**
+     * @param beginString the session's BeginString.
+     * @return the program-trading flag's tag on that session, 0 if none is sent: FIX 4.2 has no OrderRestrictions
+     * (529), so a FIX 4.2 session sends no flag unless its dialect names a tag (Rule80A, 47, usually).
+     */
+    public int programFlagTag(final String beginString)
+    {
+        return !programFlagTagExplicit && "FIX.4.2".equals(beginString) ? 0 : programFlagTag;
+    }
+
+    /**
+     * @param flag        the engine's flag.
+     * @param beginString the session's BeginString.
+     * @return the value to send on that session, or null to send nothing.
+     */
+    public String programFlagValue(final ProgramFlag flag, final String beginString)
+    {
+        return programFlagTag(beginString) == 0 ? null : programFlagValues.get(flag);
     }
 
     /**
@@ -426,6 +471,33 @@ public final class Dialect
         return sidecarTag;
     }
 
+    /**
+     * @return the tag TriggerNanos goes in on every new order (and list leg), 0 (the default) to send none: a
+     * counterparty that does not know the tag would reject the whole order (Reject 3, invalid tag number).
+     */
+    public int triggerNanosTag()
+    {
+        return triggerNanosTag;
+    }
+
+    /**
+     * @return false for a counterparty known not to answer OrderStatusRequest (H): the gateway never asks, and an
+     * order whose reports may have been missed ends unresolved at once.
+     */
+    public boolean orderStatusRequests()
+    {
+        return orderStatusRequests;
+    }
+
+    /**
+     * @return at most this many status requests are sent about one order over the gateway's run; after that its
+     * state is given up as unresolved.
+     */
+    public int orderStatusMaxRequests()
+    {
+        return orderStatusMaxRequests;
+    }
+
     @Override
     public String toString()
     {
@@ -470,6 +542,27 @@ public final class Dialect
             // Reported below.
         }
         throw error(key + ": not a FIX tag number: " + text);
+    }
+
+    private int maxRequests(final String text)
+    {
+        if (text == null)
+        {
+            return DEFAULT_ORDER_STATUS_MAX_REQUESTS;
+        }
+        try
+        {
+            final int max = Integer.parseInt(text);
+            if (max >= 1 && max <= 100)
+            {
+                return max;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // Reported below.
+        }
+        throw error("orderStatus.maxRequests must be a number from 1 to 100, not " + text);
     }
 
     private long positiveMillis(final String text)

@@ -3,6 +3,7 @@ package io.basis.gateway;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.basis.protocol.sbe.CancelRejectEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
@@ -10,6 +11,8 @@ import io.basis.protocol.sbe.OrderRejectEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.AgentInvoker;
+import org.agrona.concurrent.AgentTerminationException;
 
 /**
  * The {@link SbeSink} to the engine: offers to the GATEWAY_TO_ENGINE publication and never blocks the caller.
@@ -46,6 +49,8 @@ final class EnginePublisher implements SbeSink
     private volatile boolean engineAbsent;
     /** True while the backlog holds anything. */
     private volatile boolean waiting;
+    /** Set under the lock once the Aeron client closed (driver gone): its publication must not be touched again. */
+    private boolean clientClosed;
     private long waitingSinceNs;
     private int deliveredCount;
     private boolean timeoutRaised;
@@ -79,6 +84,11 @@ final class EnginePublisher implements SbeSink
     public synchronized boolean send(
         final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
     {
+        if (clientClosed)
+        {
+            counters.undeliverable.incrementRelease();
+            return false;
+        }
         final boolean absent = engineAbsent;
         if (backlog.isEmpty() && !absent)
         {
@@ -125,6 +135,10 @@ final class EnginePublisher implements SbeSink
 
     private synchronized int drainWaiting()
     {
+        if (clientClosed)
+        {
+            return 0;
+        }
         deliveredCount = 0;
         backlog.consume(deliver, Integer.MAX_VALUE);
         counters.engineBacklog.setRelease(backlog.size());
@@ -141,6 +155,40 @@ final class EnginePublisher implements SbeSink
                 publication.streamId() + " for over " + TimeUnit.NANOSECONDS.toMillis(publishTimeoutNs) + " ms");
         }
         return deliveredCount;
+    }
+
+    /**
+     * Run the Aeron client's conductor (it runs on the gateway agent, {@code useConductorAgentInvoker}) under the
+     * publisher's lock: when the driver goes away the conductor closes the client and unmaps its files inside this
+     * call, so no send may be offering into them meanwhile, and none may after.
+     *
+     * @param conductor the client's conductor.
+     * @param client    the client, to see whether the conductor closed it.
+     * @return the conductor's work count, or -1 once the client is closed.
+     */
+    synchronized int invokeConductor(final AgentInvoker conductor, final Aeron client)
+    {
+        if (clientClosed)
+        {
+            return -1;
+        }
+        final int work;
+        try
+        {
+            work = conductor.invoke();
+        }
+        catch (final AgentTerminationException ex)
+        {
+            // The conductor stops itself after it reported the driver's loss to the error handler.
+            clientClosed = true;
+            return -1;
+        }
+        if (client.isClosed() || !conductor.isRunning())
+        {
+            clientClosed = true;
+            return -1;
+        }
+        return work;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportEncoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.OrdStatus;
-import io.basis.protocol.sbe.OrderRejectEncoder;
 import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
 import org.agrona.ExpandableArrayBuffer;
@@ -16,7 +15,6 @@ import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectReason;
-import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
 import quickfix.field.CxlRejReason;
@@ -27,13 +25,13 @@ import quickfix.field.LeavesQty;
 import quickfix.field.MsgType;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.RefMsgType;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
 
 /**
  * FIX order-entry responses to SBE: ExecutionReport (8) to {@code ExecutionReport}, OrderCancelReject (9) to
- * {@code CancelReject}, BusinessMessageReject (j) of a NewOrderSingle to {@code OrderReject}.
+ * {@code CancelReject} (and a status request when it says the order is done or unknown), BusinessMessageReject (j)
+ * to what {@link OrderEntryRejects} makes of it.
  * <p>
  * Every output uses {@link SbeSink.Delivery#WAIT_FOR_ENGINE}: a fill must not be lost because the engine blinked.
  * FIX 4.2 reports are accepted too: ExecType 1/2 are fills, 3 done for day is expired, and a trade bust or
@@ -50,8 +48,8 @@ public final class ExecutionTranslator
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final ExecutionReportEncoder executionReportEncoder = new ExecutionReportEncoder();
     private final CancelRejectEncoder cancelRejectEncoder = new CancelRejectEncoder();
-    private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
     private ListStatusTranslator listStatus;
+    private OrderEntryRejects rejects;
 
     /**
      * @param directory symbol to engine instrument id.
@@ -66,6 +64,19 @@ public final class ExecutionTranslator
         this.sink = sink;
         this.alarms = alarms;
         this.journal = journal;
+        this.rejects = new OrderEntryRejects(sink, alarms, journal, null, null);
+    }
+
+    /**
+     * Set by the gateway, before the sessions start: the session's handling of refused messages, which knows what
+     * the session sent by MsgSeqNum and asks about orders whose state is in doubt.
+     *
+     * @param rejects the session's reject handling.
+     */
+    void rejects(final OrderEntryRejects rejects)
+    {
+        this.rejects = rejects;
+        rejects.listStatus(listStatus);
     }
 
     /**
@@ -88,7 +99,12 @@ public final class ExecutionTranslator
             {
                 return false;
             }
-            final long orderId = journal.orderIdOf(clOrdId);
+            final long orderId = journal.knownOrderIdOf(clOrdId);
+            if (orderId == Long.MIN_VALUE)
+            {
+                alarms.raise(Alarm.UNKNOWN_CLORDID, "ExecutionReport for ClOrdID " + clOrdId);
+                return false;
+            }
             if (message.isSetField(ExecTransType.FIELD))
             {
                 final char execTransType = message.getChar(ExecTransType.FIELD);
@@ -128,6 +144,11 @@ public final class ExecutionTranslator
             {
                 journal.recordDone(orderId);
             }
+            else if (execType == ExecType.ORDER_STATUS)
+            {
+                // Answered and still working: the bound on unanswered status requests starts again.
+                journal.onStatusAnswered(orderId);
+            }
             return sent;
         }
         catch (final FieldNotFound | RuntimeException ex)
@@ -153,14 +174,24 @@ public final class ExecutionTranslator
             {
                 return false;
             }
+            if (journal.knownOrderIdOf(orderId) != orderId)
+            {
+                alarms.raise(Alarm.UNKNOWN_CLORDID, "OrderCancelReject for OrigClOrdID " + orderId);
+                return false;
+            }
             final RejectReason reason = message.isSetField(CxlRejReason.FIELD) ?
                 cancelRejectReason(message.getInt(CxlRejReason.FIELD)) : RejectReason.OTHER;
             cancelRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
                 .orderId(orderId)
                 .cancelId(cancelId)
                 .reason(reason);
-            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + cancelRejectEncoder.encodedLength(),
+            final boolean sent = sink.send(buffer, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + cancelRejectEncoder.encodedLength(),
                 SbeSink.Delivery.WAIT_FOR_ENGINE);
+            final int ordStatusTag = quickfix.field.OrdStatus.FIELD;
+            rejects.onCancelRejected(orderId, message.isSetField(ordStatusTag) ? message.getChar(ordStatusTag) : 0,
+                message.isSetField(CxlRejReason.FIELD) ? message.getInt(CxlRejReason.FIELD) : -1);
+            return sent;
         }
         catch (final FieldNotFound | RuntimeException ex)
         {
@@ -177,6 +208,7 @@ public final class ExecutionTranslator
     void listStatusTranslator(final ListStatusTranslator translator)
     {
         this.listStatus = translator;
+        rejects.listStatus(translator);
     }
 
     /**
@@ -197,54 +229,19 @@ public final class ExecutionTranslator
     }
 
     /**
-     * Translate a BusinessMessageReject (j). A reject of a NewOrderSingle names an engine order
-     * (BusinessRejectRefID is its ClOrdID) and becomes an {@code OrderReject} with the instrument the journal
-     * recorded for it (the null value if none; the engine resolves the instrument from the order id). A reject of a
-     * NewOrderList in list mode (BusinessRejectRefID is its ListID) rejects every leg still open. Anything else
-     * raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
+     * Translate a BusinessMessageReject (j) of what the session sent ({@link OrderEntryRejects}): of a
+     * NewOrderSingle (BusinessRejectRefID its ClOrdID) an {@code OrderReject} with the instrument the journal
+     * recorded for it; of a NewOrderList in list mode (BusinessRejectRefID its ListID) an {@code OrderReject} for
+     * every leg still open; of a cancel a {@code CancelReject} and a status request; of a status request the order
+     * ends unresolved. RefSeqNum stands in for RefMsgType and BusinessRejectRefID when the session remembers it.
+     * Anything else raises {@link Alarm#UNROUTABLE_BUSINESS_REJECT}.
      *
      * @param message the FIX message.
      * @return true if an SBE message was published.
      */
     public boolean onBusinessMessageReject(final Message message)
     {
-        try
-        {
-            final String refMsgType = message.isSetField(RefMsgType.FIELD) ? message.getString(RefMsgType.FIELD) : "";
-            if (MsgType.ORDER_LIST.equals(refMsgType) && listStatus != null &&
-                message.isSetField(BusinessRejectRefID.FIELD))
-            {
-                return listStatus.onListRefused(message.getString(BusinessRejectRefID.FIELD), businessRejectReason(
-                    message.isSetField(BusinessRejectReason.FIELD) ? message.getInt(BusinessRejectReason.FIELD) : -1))
-                    > 0;
-            }
-            if (!MsgType.ORDER_SINGLE.equals(refMsgType) || !message.isSetField(BusinessRejectRefID.FIELD))
-            {
-                alarms.raise(Alarm.UNROUTABLE_BUSINESS_REJECT, String.valueOf(message));
-                return false;
-            }
-            final long orderId = orderId(message, BusinessRejectRefID.FIELD);
-            if (orderId == Long.MIN_VALUE)
-            {
-                return false;
-            }
-            final RejectReason reason = businessRejectReason(
-                message.isSetField(BusinessRejectReason.FIELD) ? message.getInt(BusinessRejectReason.FIELD) : -1);
-            final int instrumentId = journal.instrumentIdOf(orderId);
-            orderRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
-                .orderId(orderId)
-                .instrumentId(instrumentId == InstrumentDirectory.UNKNOWN ?
-                    OrderRejectEncoder.instrumentIdNullValue() : instrumentId)
-                .reason(reason);
-            journal.recordDone(orderId);
-            return sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderRejectEncoder.encodedLength(),
-                SbeSink.Delivery.WAIT_FOR_ENGINE);
-        }
-        catch (final FieldNotFound | RuntimeException ex)
-        {
-            alarms.raise(Alarm.UNPARSABLE_EXECUTION, "BusinessMessageReject: " + ex + " in " + message);
-            return false;
-        }
+        return rejects.onBusinessMessageReject(message);
     }
 
     /**
@@ -347,7 +344,7 @@ public final class ExecutionTranslator
             case BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING:
                 return RejectReason.INVALID_MESSAGE;
             default:
-                return RejectReason.EXCHANGE_REJECT;
+                return RejectReason.BUSINESS_REJECT;
         }
     }
 

@@ -3,6 +3,7 @@ package io.basis.gateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -20,6 +21,8 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
+import quickfix.DefaultSessionFactory;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
@@ -41,15 +44,19 @@ public final class Gateway implements AutoCloseable
     public static final String JOURNAL_DIRECTORY = "basis-journal";
     /** Journal capacity: about 340,000 orders with a cancel each, per gateway run. */
     private static final int JOURNAL_RECORDS = 1 << 20;
+    /** QuickFIX/J's default queue of incoming messages per initiator. */
+    private static final int QUEUE_CAPACITY = 10_000;
 
     private final GatewayConfig config;
     private final SessionRoles roles;
     private final Alarms alarms = new Alarms();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final InstrumentDirectory directory = new InstrumentDirectory();
     private MediaDriver driver;
     private Aeron aeron;
     private GatewayCounters counters;
+    private CountersMirror countersMirror;
     private SessionStatusPublisher sessionStatus;
     private AgentRunner agentRunner;
     private SocketInitiator initiator;
@@ -118,14 +125,20 @@ public final class Gateway implements AutoCloseable
         }
         try
         {
-            aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
+            // The conductor runs on the gateway agent, which owns everything that writes into the client's mapped
+            // files; a driver timeout is reported, never handled by Aeron's default of exiting the JVM.
+            aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(aeronDir)
+                .useConductorAgentInvoker(true)
+                .errorHandler(this::onAeronError));
         }
         catch (final AeronException ex)
         {
             throw new GatewayConfigException("no media driver at " + aeronDir +
                 " (start one, or launch the gateway with an embedded driver): " + ex.getMessage(), ex);
         }
-        counters = new GatewayCounters(aeron);
+        counters = GatewayCounters.inMemory();
+        countersMirror = new CountersMirror(aeron, counters);
         alarms.mirrorTo(counters);
         final Publication toEngine = aeron.addPublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final Subscription fromEngine = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
@@ -155,7 +168,22 @@ public final class Gateway implements AutoCloseable
                     orderEntry[i], toEngineSink, alarms, journal, dialect));
             }
         }
-        final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, counters, alarms);
+        final Dialect[] orderEntryDialects = new Dialect[orderEntry.length];
+        for (int i = 0; i < orderEntry.length; i++)
+        {
+            orderEntryDialects[i] = roles.dialectOf(orderEntrySessions.get(i));
+        }
+        final OrderStatusRecovery orderStatus = new OrderStatusRecovery(journal, orderEntry, orderEntryDialects,
+            toEngineSink, counters, alarms);
+        // Per order-entry session: what went out by MsgSeqNum, so a reject of it ends its order in a known state.
+        final SentMessages[] sent = new SentMessages[orderEntry.length];
+        final OrderEntryRejects[] rejects = new OrderEntryRejects[orderEntry.length];
+        for (int i = 0; i < orderEntry.length; i++)
+        {
+            sent[i] = new SentMessages();
+            rejects[i] = new OrderEntryRejects(toEngineSink, alarms, journal, sent[i], orderStatus);
+            executions[i].rejects(rejects[i]);
+        }
 
         final List<SessionID> marketDataSessions = roles.marketDataSessions();
         sessionStatus = new SessionStatusPublisher(counters.sessionsUp,
@@ -180,7 +208,8 @@ public final class Gateway implements AutoCloseable
             counters, roles.marketDataDialect().sidecarTag());
 
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
-            sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms);
+            sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
+            this::fail);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
@@ -194,18 +223,86 @@ public final class Gateway implements AutoCloseable
             toEngineSink,
             counters,
             alarms,
-            orderStatus);
+            orderStatus,
+            sent,
+            rejects);
         try
         {
+            final DefaultSessionFactory sessions = new DefaultSessionFactory(application,
+                new RoleAwareStoreFactory(settings, roles), new SessionEventLogFactory(), new DefaultMessageFactory());
             // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of every session.
-            initiator = new SocketInitiator(application, new RoleAwareStoreFactory(settings, roles), settings,
-                new SessionEventLogFactory(), new DefaultMessageFactory());
+            initiator = new SocketInitiator((sessionId, sessionSettings) ->
+            {
+                final Session session = sessions.create(sessionId, sessionSettings);
+                session.addStateListener(connectionAttempts(sessionId, sessionSettings));
+                return session;
+            }, settings, QUEUE_CAPACITY);
             initiator.start();
         }
         catch (final ConfigError ex)
         {
             throw new GatewayConfigException("QuickFIX/J refused the settings: " + ex.getMessage(), ex);
         }
+    }
+
+    /** Every failed connection is one line; too many before the first logon stop the gateway. */
+    private ConnectionAttempts connectionAttempts(final SessionID sessionId, final SessionSettings settings)
+    {
+        final String role = roles.roleOf(sessionId) == SessionRole.MARKET_DATA ? "market data" : "order entry";
+        String address = "?";
+        long retrySeconds = 30;
+        try
+        {
+            address = settings.getString(sessionId, "SocketConnectHost") + ":" +
+                settings.getString(sessionId, "SocketConnectPort");
+            if (settings.isSetting(sessionId, "ReconnectInterval"))
+            {
+                retrySeconds = settings.getLong(sessionId, "ReconnectInterval");
+            }
+        }
+        catch (final ConfigError | quickfix.FieldConvertError ex)
+        {
+            // QuickFIX/J itself refuses such settings before any connection is made.
+        }
+        return new ConnectionAttempts(role + " " + sessionId, address, config.connectAttempts(), retrySeconds,
+            line -> System.err.println("basis-gateway: " + line), this::fail);
+    }
+
+    /**
+     * Stop trying: the gateway cannot work (its exchange unreachable, its media driver gone). Whoever waits in
+     * {@link #awaitFailure()} gets the reason, says it in one line and closes the gateway; the first reason wins.
+     */
+    private void fail(final String reason)
+    {
+        failure.complete(reason);
+    }
+
+    /**
+     * Wait until the gateway can no longer work on its own: no session reached its exchange within
+     * {@link GatewayConfig#connectAttempts()}, or the media driver went away. It keeps running until then; the caller
+     * says the reason in one line and closes it.
+     *
+     * @return the reason, one line.
+     * @throws InterruptedException if the waiting thread is interrupted.
+     */
+    public String awaitFailure() throws InterruptedException
+    {
+        try
+        {
+            return failure.get();
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            return String.valueOf(ex.getCause());
+        }
+    }
+
+    /**
+     * @return the reason the gateway can no longer work, or null while it can.
+     */
+    public String failure()
+    {
+        return failure.getNow(null);
     }
 
     /**
@@ -223,6 +320,22 @@ public final class Gateway implements AutoCloseable
         {
             throw new GatewayConfigException("order-entry session needs FileStorePath: " + ex.getMessage(), ex);
         }
+    }
+
+    private void onAeronError(final Throwable throwable)
+    {
+        if (throwable instanceof io.aeron.exceptions.DriverTimeoutException)
+        {
+            fail("lost the media driver at " + aeronDirectoryName() + ": " + throwable.getMessage());
+            return;
+        }
+        if (throwable instanceof org.agrona.concurrent.AgentTerminationException)
+        {
+            // The client's conductor stopping itself, after the loss of its driver was reported above.
+            fail("the Aeron client stopped (media driver at " + aeronDirectoryName() + " gone)");
+            return;
+        }
+        onAgentError(throwable);
     }
 
     private void onAgentError(final Throwable throwable)
@@ -279,7 +392,8 @@ public final class Gateway implements AutoCloseable
 
     /**
      * Log out and stop: FIX sessions first (so their logout still reaches the engine), then the agent, the Aeron
-     * client and the embedded driver. Idempotent.
+     * client and the embedded driver. Idempotent. Safe after the driver went away: the QuickFIX/J threads never
+     * write into the Aeron client's mapped files, and the agent stopped writing when the client closed.
      */
     @Override
     public void close()
@@ -296,7 +410,8 @@ public final class Gateway implements AutoCloseable
         CloseHelper.quietClose(agentRunner);
         // Alarms may still be raised after this (by a late QuickFIX/J callback); never into a closed counter.
         alarms.mirrorTo(null);
-        CloseHelper.quietCloseAll(journal, counters, aeron, driver);
+        // QuickFIX/J and the agent have stopped: nothing writes into the client's files any more.
+        CloseHelper.quietCloseAll(journal, countersMirror, counters, aeron, driver);
         final String summary = alarms.summary();
         if (!summary.isEmpty())
         {

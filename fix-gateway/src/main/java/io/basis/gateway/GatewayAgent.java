@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
@@ -21,6 +23,7 @@ import io.basis.protocol.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentInvoker;
 
 /**
  * The engine-facing duty cycle: polls ENGINE_TO_GATEWAY and turns instrument definitions into market-data and
@@ -37,6 +40,8 @@ final class GatewayAgent implements Agent
 {
     /** Enough for a definitions burst to become a few V messages rather than one per symbol. */
     private static final int FRAGMENT_LIMIT = 64;
+    /** How often the Aeron conductor runs and AeronStat's copy of the counters is refreshed. */
+    private static final long CONDUCTOR_INTERVAL_NS = 1_000_000;
 
     private final Subscription fromEngine;
     private final Publication toEngine;
@@ -62,8 +67,14 @@ final class GatewayAgent implements Agent
     private final List<Set<String>> newSymbols = new ArrayList<>();
     private final EngineLogonDecoder logonDecoder = new EngineLogonDecoder();
     private final EngineLogoutDecoder logoutDecoder = new EngineLogoutDecoder();
+    private final Aeron aeron;
+    private final AgentInvoker conductor;
+    private final CountersMirror countersMirror;
+    private final Consumer<String> onClientClosed;
     private boolean engineConnected;
     private long engineId;
+    private boolean clientClosed;
+    private long nextConductorNs;
 
     GatewayAgent(
         final Subscription fromEngine,
@@ -77,8 +88,15 @@ final class GatewayAgent implements Agent
         final EnginePublisher sink,
         final OrderStatusRecovery orderStatus,
         final GatewayCounters counters,
-        final Alarms alarms)
+        final Alarms alarms,
+        final Aeron aeron,
+        final CountersMirror countersMirror,
+        final Consumer<String> onClientClosed)
     {
+        this.aeron = aeron;
+        this.conductor = aeron.conductorAgentInvoker();
+        this.countersMirror = countersMirror;
+        this.onClientClosed = onClientClosed;
         this.orderStatus = orderStatus;
         this.fromEngine = fromEngine;
         this.toEngine = toEngine;
@@ -109,7 +127,30 @@ final class GatewayAgent implements Agent
     @Override
     public int doWork()
     {
+        if (clientClosed)
+        {
+            return 0;
+        }
+        // The Aeron client's conductor runs here, once a millisecond (it only keeps the driver informed and
+        // notices connections; taking the publisher's lock on every duty cycle would contend with the QuickFIX/J
+        // thread's sends). If it closes the client (driver gone), nothing below may touch the client's mapped
+        // files, and the publisher refuses every later send.
         int work = 0;
+        final long nowNs = System.nanoTime();
+        if (nowNs - nextConductorNs >= 0)
+        {
+            nextConductorNs = nowNs + CONDUCTOR_INTERVAL_NS;
+            final int conductorWork = sink.invokeConductor(conductor, aeron);
+            if (conductorWork < 0)
+            {
+                clientClosed = true;
+                onClientClosed.accept("the Aeron client closed (media driver at " +
+                    aeron.context().aeronDirectoryName() + " gone or unresponsive); stopping");
+                return 0;
+            }
+            work += conductorWork;
+            countersMirror.update();
+        }
         final boolean connected = toEngine.isConnected();
         if (connected != engineConnected)
         {

@@ -11,6 +11,9 @@ import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
+import quickfix.field.ClOrdID;
+import quickfix.field.ListID;
+import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
 import quickfix.field.PossDupFlag;
 import quickfix.field.RefSeqNum;
@@ -36,6 +39,8 @@ final class GatewayApplication implements Application
     private final GatewayCounters counters;
     private final Alarms alarms;
     private final OrderStatusRecovery orderStatus;
+    private final SentMessages[] sent;
+    private final OrderEntryRejects[] rejects;
 
     GatewayApplication(
         final SessionRoles roles,
@@ -47,9 +52,13 @@ final class GatewayApplication implements Application
         final SbeSink sink,
         final GatewayCounters counters,
         final Alarms alarms,
-        final OrderStatusRecovery orderStatus)
+        final OrderStatusRecovery orderStatus,
+        final SentMessages[] sent,
+        final OrderEntryRejects[] rejects)
     {
         this.orderStatus = orderStatus;
+        this.sent = sent.clone();
+        this.rejects = rejects.clone();
         this.roles = roles;
         this.marketData = marketData.clone();
         this.marketStatus = marketStatus;
@@ -94,18 +103,20 @@ final class GatewayApplication implements Application
     public void onLogon(final SessionID sessionId)
     {
         final SessionRole role = roles.roleOf(sessionId);
-        sessionStatus.onStateChange(sessionId, role, true, sink);
         if (role == SessionRole.MARKET_DATA)
         {
             // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol of the
-            // session, and from the exchange's current market status.
+            // session, and from the exchange's current market status. Subscribed before the engine hears of the
+            // logon: a definition it sends on hearing it gets its own request, not a second one from here.
             final int index = marketDataIndexOf(sessionId);
             marketData[index].onLogon();
             subscriptions[index].subscribeAll();
             subscriptions[index].requestMarketStatusAll();
+            sessionStatus.onStateChange(sessionId, role, true, sink);
         }
         else
         {
+            sessionStatus.onStateChange(sessionId, role, true, sink);
             // Reports may have been missed while the session was down or the gateway dead, and orders journaled
             // may never have reached the exchange: ask for the truth about every order still open on it.
             orderStatus.requestOpenOrders(orderEntryIndexOf(sessionId));
@@ -128,6 +139,12 @@ final class GatewayApplication implements Application
     {
         try
         {
+            final Integer orderEntry = orderEntryIndex.get(sessionId);
+            if (orderEntry != null && message.getHeader().isSetField(MsgSeqNum.FIELD))
+            {
+                // The sequence number now carries an admin message: a reject of it is no order's.
+                sent[orderEntry].record(message.getHeader().getInt(MsgSeqNum.FIELD), SentMessages.NONE, 0);
+            }
             if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD)))
             {
                 // QuickFIX/J refused something the exchange sent (it failed validation): the message never reaches
@@ -161,8 +178,17 @@ final class GatewayApplication implements Application
             }
             else if (MsgType.REJECT.equals(msgType))
             {
-                alarms.raise(Alarm.SESSION_REJECT, sessionId + " RefSeqNum=" + optional(message, RefSeqNum.FIELD) +
-                    " Text=" + optional(message, Text.FIELD));
+                final Integer orderEntry = orderEntryIndex.get(sessionId);
+                if (orderEntry != null)
+                {
+                    // An order, cancel or status request refused at session level ends in a known state.
+                    rejects[orderEntry].onSessionReject(message);
+                }
+                else
+                {
+                    alarms.raise(Alarm.SESSION_REJECT, sessionId + " RefSeqNum=" +
+                        optional(message, RefSeqNum.FIELD) + " Text=" + optional(message, Text.FIELD));
+                }
             }
         }
         catch (final FieldNotFound ex)
@@ -179,6 +205,9 @@ final class GatewayApplication implements Application
      * Refuses to resend a stored new order (D or E) when the exchange asks for a resend: an order that old is
      * stale, and it may be known to the exchange already. QuickFIX/J gap fills it instead; the status request
      * sent at logon tells the engine whether the exchange ever had it. Cancels are resent.
+     * <p>
+     * Every order, cancel, status request and list that goes out on an order-entry session is remembered by its
+     * MsgSeqNum (set by QuickFIX/J before this call), so that a Reject (3) naming only RefSeqNum can be traced to it.
      */
     @Override
     public void toApp(final Message message, final SessionID sessionId) throws DoNotSend
@@ -186,20 +215,41 @@ final class GatewayApplication implements Application
         try
         {
             final Message.Header header = message.getHeader();
+            final String msgType = header.getString(MsgType.FIELD);
             if (header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD))
             {
-                final String msgType = header.getString(MsgType.FIELD);
                 if (MsgType.ORDER_SINGLE.equals(msgType) || MsgType.ORDER_LIST.equals(msgType))
                 {
                     counters.ordersNotResent.incrementRelease();
                     throw new DoNotSend();
                 }
             }
+            final Integer orderEntry = orderEntryIndex.get(sessionId);
+            if (orderEntry != null)
+            {
+                remember(sent[orderEntry], header.getInt(MsgSeqNum.FIELD), msgType, message);
+            }
         }
         catch (final FieldNotFound ex)
         {
-            // Every message has a MsgType.
+            // Every message has a MsgType, and a MsgSeqNum by now.
         }
+    }
+
+    private static void remember(final SentMessages sent, final int seqNum, final String msgType, final Message message)
+        throws FieldNotFound
+    {
+        final byte kind = switch (msgType)
+        {
+            case MsgType.ORDER_SINGLE -> SentMessages.NEW_ORDER;
+            case MsgType.ORDER_CANCEL_REQUEST -> SentMessages.CANCEL;
+            case MsgType.ORDER_STATUS_REQUEST -> SentMessages.STATUS_REQUEST;
+            case MsgType.ORDER_LIST -> SentMessages.ORDER_LIST;
+            default -> SentMessages.NONE;
+        };
+        final long id = kind == SentMessages.NONE ? 0 :
+            FixFields.orderId(message.getString(kind == SentMessages.ORDER_LIST ? ListID.FIELD : ClOrdID.FIELD));
+        sent.record(seqNum, id == Long.MIN_VALUE ? SentMessages.NONE : kind, id);
     }
 
     @Override

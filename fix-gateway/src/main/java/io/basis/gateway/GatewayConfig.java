@@ -18,6 +18,8 @@ public final class GatewayConfig
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     /** Capacity of the backlog kept for an absent or back-pressured engine: about 100,000 execution reports. */
     public static final int DEFAULT_ENGINE_BACKLOG_BYTES = 8 * 1024 * 1024;
+    /** Default of {@link #connectAttempts()}: with QuickFIX/J's ReconnectInterval=1, about half a minute. */
+    public static final int DEFAULT_CONNECT_ATTEMPTS = 30;
 
     private final Path settingsFile;
     private final String aeronDirectoryName;
@@ -26,6 +28,7 @@ public final class GatewayConfig
     private final IdleMode idleMode;
     private final Duration publishTimeout;
     private final int engineBacklogBytes;
+    private final int connectAttempts;
 
     private GatewayConfig(final Builder builder)
     {
@@ -49,6 +52,20 @@ public final class GatewayConfig
         {
             throw new GatewayConfigException("publish timeout must not be negative");
         }
+        connectAttempts = builder.connectAttempts;
+        if (connectAttempts < 0)
+        {
+            throw new GatewayConfigException("connect attempts must be 0 (no limit) or more, not " + connectAttempts);
+        }
+    }
+
+    /**
+     * @return how many failed connection attempts a FIX session may make before its first logon before the gateway
+     * gives up (0: no limit). Every failure is logged; after a first logon reconnection never gives up.
+     */
+    public int connectAttempts()
+    {
+        return connectAttempts;
     }
 
     /**
@@ -120,7 +137,8 @@ public final class GatewayConfig
     {
         return "settings=" + settingsFile + " aeronDir=" + aeronDirectoryName + " embeddedDriver=" + embeddedDriver +
             " account=" + account + " idle=" + idleMode.name().toLowerCase(Locale.ROOT) +
-            " publishTimeoutMs=" + publishTimeout.toMillis() + " engineBacklogBytes=" + engineBacklogBytes;
+            " publishTimeoutMs=" + publishTimeout.toMillis() + " engineBacklogBytes=" + engineBacklogBytes +
+            " connectAttempts=" + connectAttempts;
     }
 
     /**
@@ -135,6 +153,7 @@ public final class GatewayConfig
         private IdleMode idleMode = IdleMode.BACKOFF;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private int engineBacklogBytes = DEFAULT_ENGINE_BACKLOG_BYTES;
+        private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
 
         private Builder()
         {
@@ -207,6 +226,17 @@ public final class GatewayConfig
         public Builder engineBacklogBytes(final int engineBacklogBytes)
         {
             this.engineBacklogBytes = engineBacklogBytes;
+            return this;
+        }
+
+        /**
+         * @param connectAttempts failed connection attempts per session before its first logon before the gateway
+         *                        gives up, 0 for no limit; default {@value #DEFAULT_CONNECT_ATTEMPTS}.
+         * @return this.
+         */
+        public Builder connectAttempts(final int connectAttempts)
+        {
+            this.connectAttempts = connectAttempts;
             return this;
         }
 

@@ -2,16 +2,19 @@ package io.basis.gateway;
 
 import java.nio.ByteBuffer;
 
-import io.aeron.Aeron;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 /**
- * Gateway counters in the media driver's counters file, so {@code AeronStat} shows them next to Aeron's own
- * (type id {@value #TYPE_ID}, labels {@code basis-gateway: ...}). All are thread safe ({@link AtomicCounter}).
- * Besides the traffic counters there is one counter per {@link Alarm} ({@code basis-gateway: alarm NAME}).
+ * Gateway counters (type id {@value #TYPE_ID}, labels {@code basis-gateway: ...}). All are thread safe
+ * ({@link AtomicCounter}). Besides the traffic counters there is one counter per {@link Alarm}
+ * ({@code basis-gateway: alarm NAME}).
+ * <p>
+ * They live in memory the gateway process owns, never in the media driver's counters file: QuickFIX/J threads write
+ * them, and memory the Aeron client maps may be unmapped under them when the driver goes away (a write then crashes
+ * the JVM). {@code AeronStat} sees them through {@link CountersMirror}, which only the gateway agent writes.
  */
 public final class GatewayCounters implements AutoCloseable
 {
@@ -85,19 +88,10 @@ public final class GatewayCounters implements AutoCloseable
     private final AtomicCounter[] all;
 
     /**
-     * Allocate the counters in the media driver's counters file.
+     * Counters in a private, in-memory counters manager, which lives as long as the process: what the gateway
+     * writes from any thread. {@link CountersMirror} publishes them to the media driver.
      *
-     * @param aeron connected client; the counters close with it.
-     */
-    public GatewayCounters(final Aeron aeron)
-    {
-        this(label -> aeron.addCounter(TYPE_ID, label));
-    }
-
-    /**
-     * Counters in a private, in-memory counters manager: for tests and tools without a media driver.
-     *
-     * @return counters nobody else can read.
+     * @return counters only this process reads.
      */
     public static GatewayCounters inMemory()
     {
@@ -140,6 +134,33 @@ public final class GatewayCounters implements AutoCloseable
         orderStatusRequests = all[i++];
         ordersNotResent = all[i++];
         engineBacklog = all[i];
+    }
+
+    /**
+     * @return how many counters there are.
+     */
+    int size()
+    {
+        return all.length;
+    }
+
+    /**
+     * @param index 0 to {@link #size()} - 1.
+     * @return the counter's label, {@value #LABEL_PREFIX} included.
+     */
+    String label(final int index)
+    {
+        return index < LABELS.length ? LABEL_PREFIX + LABELS[index] :
+            LABEL_PREFIX + "alarm " + Alarm.values()[index - LABELS.length].name();
+    }
+
+    /**
+     * @param index 0 to {@link #size()} - 1.
+     * @return the counter's current value.
+     */
+    long value(final int index)
+    {
+        return all[index].get();
     }
 
     /**

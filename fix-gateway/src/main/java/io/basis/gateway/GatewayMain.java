@@ -3,16 +3,18 @@ package io.basis.gateway;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line entry point: parses options, launches a {@link Gateway} and runs until SIGINT or SIGTERM, when a
- * shutdown hook closes it. Exit code 2 on bad arguments or configuration.
+ * shutdown hook closes it. Every problem is one line: exit code 2 on bad arguments or configuration, 1 when the
+ * gateway cannot start or can no longer work (no logon within {@code --connect-attempts}, media driver gone).
  */
 public final class GatewayMain
 {
     /** Exit code for unusable arguments or configuration. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code when the gateway could not start or can no longer work (exchange unreachable, driver gone). */
+    public static final int EXIT_FAILURE = 1;
 
     private static final String USAGE = String.join(System.lineSeparator(),
         "usage: GatewayMain --settings FILE [options]",
@@ -28,6 +30,9 @@ public final class GatewayMain
         GatewayConfig.DEFAULT_PUBLISH_TIMEOUT.toMillis() + ")",
         "  --engine-backlog-bytes N  what is kept for an absent or slow engine (default " +
         GatewayConfig.DEFAULT_ENGINE_BACKLOG_BYTES + ")",
+        "  --connect-attempts N      failed connections per session before its first logon before the",
+        "                            gateway exits 1 (default " + GatewayConfig.DEFAULT_CONNECT_ATTEMPTS +
+        ", 0: no limit); every failure is logged",
         "  --help                    print this and exit");
 
     private GatewayMain()
@@ -35,12 +40,32 @@ public final class GatewayMain
     }
 
     /**
-     * Run the gateway.
+     * Run the gateway until SIGINT or SIGTERM, or until it cannot work (exit {@value #EXIT_FAILURE}).
      *
      * @param args see {@code --help}.
      * @throws InterruptedException if the main thread is interrupted while the gateway runs.
      */
     public static void main(final String[] args) throws InterruptedException
+    {
+        System.exit(run(args, System.out, System.err, true));
+    }
+
+    /**
+     * Parse, launch and run the gateway until it can no longer work; every problem is one line on {@code err}, never a
+     * stack trace.
+     *
+     * @param args                see {@code --help}.
+     * @param out                 the started line and the usage.
+     * @param err                 problems.
+     * @param closeOnJvmShutdown  close the gateway from a shutdown hook (SIGINT, SIGTERM); false in tests.
+     * @return the exit code: 0 after {@code --help}, {@value #EXIT_USAGE} for bad arguments or configuration,
+     * {@value #EXIT_FAILURE} when the gateway could not start or stopped working (exchange unreachable, media driver
+     * gone). A gateway that works does not return.
+     * @throws InterruptedException if the calling thread is interrupted while the gateway runs.
+     */
+    public static int run(
+        final String[] args, final PrintStream out, final PrintStream err, final boolean closeOnJvmShutdown)
+        throws InterruptedException
     {
         final GatewayConfig config;
         try
@@ -49,15 +74,13 @@ public final class GatewayMain
         }
         catch (final GatewayConfigException ex)
         {
-            System.err.println("basis-gateway: " + ex.getMessage());
-            System.err.println(USAGE);
-            System.exit(EXIT_USAGE);
-            return;
+            err.println("basis-gateway: " + ex.getMessage() + " (--help for usage)");
+            return EXIT_USAGE;
         }
         if (config == null)
         {
-            System.out.println(USAGE);
-            return;
+            out.println(USAGE);
+            return 0;
         }
 
         final Gateway gateway;
@@ -67,14 +90,25 @@ public final class GatewayMain
         }
         catch (final GatewayConfigException ex)
         {
-            System.err.println("basis-gateway: " + ex.getMessage());
-            System.exit(EXIT_USAGE);
-            return;
+            err.println("basis-gateway: " + ex.getMessage());
+            return EXIT_USAGE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "basis-gateway-shutdown"));
-        System.out.println("gateway: started: " + config + " sessions=" + gateway.roles());
-        // The gateway's own threads do the work; main only waits for the JVM to be told to stop.
-        new CountDownLatch(1).await();
+        catch (final RuntimeException | LinkageError ex)
+        {
+            // LinkageError: Agrona without --add-opens java.base/jdk.internal.misc=ALL-UNNAMED, for one.
+            err.println("basis-gateway: cannot start: " + ex);
+            return EXIT_FAILURE;
+        }
+        if (closeOnJvmShutdown)
+        {
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "basis-gateway-shutdown"));
+        }
+        out.println("gateway: started: " + config + " sessions=" + gateway.roles());
+        // The gateway's own threads do the work; main only waits for it to give up (or the JVM to be told to stop).
+        final String failure = gateway.awaitFailure();
+        err.println("basis-gateway: " + failure);
+        gateway.close();
+        return EXIT_FAILURE;
     }
 
     /**
@@ -116,7 +150,10 @@ public final class GatewayMain
                     builder.publishTimeout(Duration.ofMillis(number(value(args, ++i, arg), arg)));
                     break;
                 case "--engine-backlog-bytes":
-                    builder.engineBacklogBytes(Math.toIntExact(number(value(args, ++i, arg), arg)));
+                    builder.engineBacklogBytes(intNumber(value(args, ++i, arg), arg));
+                    break;
+                case "--connect-attempts":
+                    builder.connectAttempts(intNumber(value(args, ++i, arg), arg));
                     break;
                 default:
                     throw new GatewayConfigException("unknown option " + arg);
@@ -146,6 +183,16 @@ public final class GatewayMain
             throw new GatewayConfigException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static int intNumber(final String text, final String option)
+    {
+        final long number = number(text, option);
+        if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)
+        {
+            throw new GatewayConfigException(option + " is out of range: " + text);
+        }
+        return (int)number;
     }
 
     private static long number(final String text, final String option)

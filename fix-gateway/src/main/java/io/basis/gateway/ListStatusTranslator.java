@@ -146,7 +146,7 @@ final class ListStatusTranslator
     int onListRefused(final String listId, final RejectReason reason)
     {
         final SentLists.SentList list = sent.answer(listId);
-        alarms.raise(Alarm.LIST_REJECTED, "ListID " + listId + " refused by a business reject" +
+        alarms.raise(Alarm.LIST_REJECTED, "ListID " + listId + " refused" +
             (list == null ? " (no list of that id awaiting an answer)" : ""));
         int rejects = 0;
         if (list != null)

@@ -93,6 +93,8 @@ public final class OrderJournal implements AutoCloseable
     private final LongHashSet usedSinceOpen = new LongHashSet();
     /** Recorded list legs waiting for the rest of their list: not at the exchange yet, so not asked about. */
     private final LongHashSet held = new LongHashSet();
+    /** Open order id to the status requests sent about it this run (see {@link #countStatusRequest}). */
+    private final Long2LongHashMap statusRequests = new Long2LongHashMap(1024, 0.65f, 0);
 
     private long highWater;
     private int records;
@@ -222,19 +224,33 @@ public final class OrderJournal implements AutoCloseable
      * Record that an order reached a terminal state (filled, cancelled, rejected, expired). Idempotent.
      *
      * @param orderId the engine order id.
+     * @return true if the order was open until now, false if it was already done (or never recorded).
      */
-    public synchronized void recordDone(final long orderId)
+    public synchronized boolean recordDone(final long orderId)
     {
         held.remove(orderId);
+        statusRequests.remove(orderId);
         if (openOrders.remove(orderId) == openOrders.missingValue())
         {
-            return;
+            return false;
         }
         // Skipped when full: a lost DONE only costs one status request after a restart.
         if (records < capacity && !closed)
         {
             append(DONE, orderId, orderId, 0, 0, null, null, 0);
         }
+        return true;
+    }
+
+    /**
+     * The exchange answered a status request about an order (it is working): its count of unanswered requests
+     * starts again.
+     *
+     * @param orderId the engine order id.
+     */
+    public synchronized void onStatusAnswered(final long orderId)
+    {
+        statusRequests.remove(orderId);
     }
 
     /**
@@ -246,6 +262,21 @@ public final class OrderJournal implements AutoCloseable
     {
         final long orderId = cancels.get(clOrdId);
         return orderId != 0 ? orderId : clOrdId;
+    }
+
+    /**
+     * The order a report names, if this gateway ever sent it: reports for ClOrdIDs it never used (a counterparty's
+     * mistake, a corrupted message) must not reach the engine as if they were about one of its orders.
+     *
+     * @param clOrdId a ClOrdID (or OrigClOrdID) from the exchange.
+     * @return the engine order id (the cancelled order for a cancel's ClOrdID), or {@link Long#MIN_VALUE} if the
+     * order was neither sent since the journal was opened nor carried over open from the last run.
+     */
+    public synchronized long knownOrderIdOf(final long clOrdId)
+    {
+        final long cancelled = cancels.get(clOrdId);
+        final long orderId = cancelled != 0 ? cancelled : clOrdId;
+        return usedSinceOpen.contains(orderId) || openOrders.containsKey(orderId) ? orderId : Long.MIN_VALUE;
     }
 
     /**
@@ -266,6 +297,43 @@ public final class OrderJournal implements AutoCloseable
     public synchronized boolean isOpen(final long orderId)
     {
         return openOrders.containsKey(orderId);
+    }
+
+    /**
+     * Count one more status request about an open order: the bound on how often the gateway asks an exchange that
+     * does not answer. Kept in memory only, so the count starts again after a restart; an answer resets it
+     * ({@link #onStatusAnswered}).
+     *
+     * @param orderId an engine order id.
+     * @return the requests counted so far including this one, or 0 if the order is not open.
+     */
+    public synchronized int countStatusRequest(final long orderId)
+    {
+        if (!openOrders.containsKey(orderId))
+        {
+            return 0;
+        }
+        final long count = statusRequests.get(orderId) + 1;
+        statusRequests.put(orderId, count);
+        return (int)count;
+    }
+
+    /**
+     * Visit one open order.
+     *
+     * @param orderId an engine order id.
+     * @param visitor told of it, under the journal's lock: do not call back into the journal.
+     * @return true if the order is open and was visited.
+     */
+    public synchronized boolean visitOpen(final long orderId, final OpenOrderVisitor visitor)
+    {
+        final long offset = openOrders.get(orderId);
+        if (offset < 0 || closed)
+        {
+            return false;
+        }
+        visit((int)offset, visitor);
+        return true;
     }
 
     /**

@@ -128,7 +128,7 @@ public final class OrderLists
             list = new PendingList(programId, size, clock.nanoTime());
             pending.add(list);
         }
-        list.add(seqNo, orderId, instrumentId, leg(newOrderSingle, seqNo));
+        list.add(seqNo, orderId, instrumentId, leg(newOrderSingle, seqNo, fix42));
         if (list.received < list.size)
         {
             return false;
@@ -218,7 +218,15 @@ public final class OrderLists
         return message;
     }
 
-    private Group leg(final Message newOrderSingle, final int seqNo)
+    /**
+     * Build one NoOrders entry of a NewOrderList (E) from a leg's NewOrderSingle fields.
+     *
+     * @param newOrderSingle the leg as a NewOrderSingle would carry it.
+     * @param seqNo          ListSeqNo (67).
+     * @param fix42          true on a FIX 4.2 session (its dictionary's field order), else FIX 4.4's.
+     * @return the entry.
+     */
+    static Group leg(final Message newOrderSingle, final int seqNo, final boolean fix42)
     {
         // The version's own NoOrders carries its dictionary's field order, which the receiving engine checks.
         final Group leg = fix42 ? new quickfix.fix42.NewOrderList.NoOrders() :

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
 import quickfix.field.MsgType;
@@ -27,7 +32,17 @@ import quickfix.field.Symbol;
  * be asked about on the wrong session. Orders recorded on an index the settings no longer have are not asked about
  * (alarm {@link Alarm#NO_ROUTE}).
  * <p>
- * Called from the QuickFIX/J thread and the gateway agent; the journal is thread safe and so are the sessions.
+ * An exchange that cannot report on an order is not asked forever: each order is asked about at most
+ * {@link Dialect#orderStatusMaxRequests()} times without an answer over a gateway run (dialect key
+ * {@code orderStatus.maxRequests}; an answer that the order is still working starts the count again),
+ * never on a session whose dialect says the venue does not support H ({@code orderStatus.requests=N}), and an H the
+ * exchange refuses (Reject 3 or BusinessMessageReject j) counts as "not supported". Such an order ends
+ * <em>unresolved</em>: the journal marks it done, the engine gets {@code OrderReject(STATUS_UNRESOLVED)} (the order is
+ * out of its control; reconcile it by hand) and an alarm says which ({@link Alarm#ORDER_STATUS_UNRESOLVED},
+ * {@link Alarm#ORDER_STATUS_UNSUPPORTED}).
+ * <p>
+ * Called from the QuickFIX/J thread and the gateway agent; the journal is thread safe and so are the sessions. The
+ * rare unresolved reject is encoded under this object's lock.
  */
 final class OrderStatusRecovery
 {
@@ -37,6 +52,11 @@ final class OrderStatusRecovery
     private final Alarms alarms;
     /** Per order-entry session, the journal position its next logon recovers from. */
     private final int[] recoverBefore;
+    private final Dialect[] dialects;
+    private final SbeSink sink;
+    private final MutableDirectBuffer buffer = new ExpandableArrayBuffer(64);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final OrderRejectEncoder orderRejectEncoder = new OrderRejectEncoder();
 
     OrderStatusRecovery(
         final OrderJournal journal, final FixSession orderEntry, final GatewayCounters counters, final Alarms alarms)
@@ -45,14 +65,33 @@ final class OrderStatusRecovery
     }
 
     /**
-     * @param journal  the open orders.
-     * @param sessions the order-entry sessions, in {@link SessionRoles} order (the journal's session index).
-     * @param counters status requests sent, or null.
-     * @param alarms   for requests not sent.
+     * With the default dialect on every session and no engine to tell of unresolved orders: for tests.
      */
     OrderStatusRecovery(
         final OrderJournal journal, final FixSession[] sessions, final GatewayCounters counters, final Alarms alarms)
     {
+        this(journal, sessions, defaultDialects(sessions.length), (buffer, offset, length, delivery) -> true,
+            counters, alarms);
+    }
+
+    /**
+     * @param journal  the open orders.
+     * @param sessions the order-entry sessions, in {@link SessionRoles} order (the journal's session index).
+     * @param dialects each session's dialect (whether it answers H, and how often an order may be asked about).
+     * @param sink     where unresolved orders are rejected to the engine.
+     * @param counters status requests sent, or null.
+     * @param alarms   for requests not sent and orders unresolved.
+     */
+    OrderStatusRecovery(
+        final OrderJournal journal,
+        final FixSession[] sessions,
+        final Dialect[] dialects,
+        final SbeSink sink,
+        final GatewayCounters counters,
+        final Alarms alarms)
+    {
+        this.dialects = dialects.clone();
+        this.sink = sink;
         this.journal = journal;
         this.sessions = sessions.clone();
         this.counters = counters;
@@ -134,6 +173,11 @@ final class OrderStatusRecovery
         int sent = 0;
         for (final Message request : requests)
         {
+            final long orderId = clOrdIdOf(request);
+            if (!mayAsk(orderId))
+            {
+                continue;
+            }
             if (!orderEntry.send(request))
             {
                 alarms.raise(Alarm.ORDER_NOT_SENT, "order status request on " + orderEntry);
@@ -146,6 +190,103 @@ final class OrderStatusRecovery
             }
         }
         return sent;
+    }
+
+    /**
+     * Ask the exchange about one open order now, on the session it was sent on: a refused cancel or a reject left
+     * its state in doubt. Subject to the same bound as the recovery at logon.
+     *
+     * @param orderId engine order id.
+     * @return true if a request was sent; false if the order is not open, its session is down (asked at the next
+     * logon), or its status cannot be had (then it ended unresolved).
+     */
+    boolean requestStatus(final long orderId)
+    {
+        final int session = journal.sessionOf(orderId);
+        if (session < 0 || session >= sessions.length || !sessions[session].isLoggedOn())
+        {
+            return false;
+        }
+        final Message[] request = new Message[1];
+        if (!journal.visitOpen(orderId, (id, instrumentId, symbol, side, quantity) ->
+            request[0] = orderStatusRequest(id, symbol, side)))
+        {
+            return false;
+        }
+        return send(sessions[session], List.of(request[0])) == 1;
+    }
+
+    /**
+     * The exchange refused a status request about an order (Reject 3 or BusinessMessageReject j of the H): it
+     * cannot report on it, so asking again is pointless. The order ends unresolved.
+     *
+     * @param orderId engine order id, the H's ClOrdID.
+     * @param detail  what refused it, for the alarm.
+     */
+    void onStatusRequestRefused(final long orderId, final String detail)
+    {
+        unresolved(orderId, Alarm.ORDER_STATUS_UNSUPPORTED, detail);
+    }
+
+    /** Count the request about to be sent, or end the order unresolved when its status cannot be had. */
+    private boolean mayAsk(final long orderId)
+    {
+        final int session = journal.sessionOf(orderId);
+        if (session < 0)
+        {
+            return false;
+        }
+        final Dialect dialect = session < dialects.length ? dialects[session] : Dialect.DEFAULT;
+        if (!dialect.orderStatusRequests())
+        {
+            unresolved(orderId, Alarm.ORDER_STATUS_UNSUPPORTED, "orderStatus.requests=N on its session");
+            return false;
+        }
+        final int count = journal.countStatusRequest(orderId);
+        if (count > dialect.orderStatusMaxRequests())
+        {
+            unresolved(orderId, Alarm.ORDER_STATUS_UNRESOLVED,
+                "asked " + dialect.orderStatusMaxRequests() + " times without an answer");
+            return false;
+        }
+        return count > 0;
+    }
+
+    private synchronized void unresolved(final long orderId, final Alarm alarm, final String detail)
+    {
+        final int instrumentId = journal.instrumentIdOf(orderId);
+        if (!journal.recordDone(orderId))
+        {
+            // Already done (a report arrived meanwhile, or it was given up before): nothing to tell the engine.
+            return;
+        }
+        alarms.raise(alarm, "order " + orderId + ": " + detail);
+        orderRejectEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(orderId)
+            .instrumentId(instrumentId == InstrumentDirectory.UNKNOWN ?
+                OrderRejectEncoder.instrumentIdNullValue() : instrumentId)
+            .reason(RejectReason.STATUS_UNRESOLVED);
+        sink.send(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + orderRejectEncoder.encodedLength(),
+            SbeSink.Delivery.WAIT_FOR_ENGINE);
+    }
+
+    private static long clOrdIdOf(final Message request)
+    {
+        try
+        {
+            return Long.parseLong(request.getString(ClOrdID.FIELD));
+        }
+        catch (final quickfix.FieldNotFound | NumberFormatException ex)
+        {
+            throw new IllegalStateException("status request built without a numeric ClOrdID", ex);
+        }
+    }
+
+    private static Dialect[] defaultDialects(final int sessions)
+    {
+        final Dialect[] dialects = new Dialect[sessions];
+        Arrays.fill(dialects, Dialect.DEFAULT);
+        return dialects;
     }
 
     /**

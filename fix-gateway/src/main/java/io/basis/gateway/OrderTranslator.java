@@ -384,19 +384,19 @@ public final class OrderTranslator
             throw new IllegalArgumentException("missing ProgramFlag");
         }
         // OrderRestrictions is a MultipleCharValue; Basis only ever sends one restriction.
-        final String flagValue = dialect.programFlagValue(programFlag);
+        final String flagValue = dialect.programFlagValue(programFlag, beginString);
         if (flagValue != null)
         {
-            message.setString(dialect.programFlagTag(), flagValue);
+            message.setString(dialect.programFlagTag(beginString), flagValue);
         }
         for (final Map.Entry<Integer, String> constant : dialect.constantTags().entrySet())
         {
             message.setString(constant.getKey(), constant.getValue());
         }
         final long triggerTimestampNs = order.triggerTimestampNs();
-        if (triggerTimestampNs != 0)
+        if (triggerTimestampNs != 0 && dialect.triggerNanosTag() != 0)
         {
-            message.setString(FixFields.TRIGGER_NANOS, Long.toString(triggerTimestampNs));
+            message.setString(dialect.triggerNanosTag(), Long.toString(triggerTimestampNs));
         }
         return message;
     }

@@ -14,6 +14,9 @@ import quickfix.SessionID;
  */
 public final class SessionEventLogFactory implements LogFactory
 {
+    /** What QuickFIX/J's error line about a failed connection attempt contains. */
+    private static final String CONNECT_FAILURE = " during connection to ";
+
     private final PrintStream out;
 
     /**
@@ -73,6 +76,11 @@ public final class SessionEventLogFactory implements LogFactory
         @Override
         public void onErrorEvent(final String text)
         {
+            if (text.contains(CONNECT_FAILURE))
+            {
+                // Said once, in the gateway's words, by ConnectionAttempts: a second line per attempt is noise.
+                return;
+            }
             out.println(Instant.now() + " " + sessionId + " ERROR " + text);
         }
     }

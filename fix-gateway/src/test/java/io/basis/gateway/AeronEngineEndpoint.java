@@ -12,6 +12,8 @@ import io.aeron.Subscription;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.CancelOrderEncoder;
+import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentDefinitionEncoder;
@@ -118,6 +120,30 @@ class AeronEngineEndpoint implements AutoCloseable
                     .wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()).orderId() == orderId,
                 "OrderReject of order " + orderId),
             0, new MessageHeaderDecoder());
+    }
+
+    CancelRejectDecoder awaitCancelReject(final long cancelId)
+    {
+        return new CancelRejectDecoder().wrapAndApplyHeader(
+            await(CancelRejectDecoder.TEMPLATE_ID, buffer -> new CancelRejectDecoder()
+                    .wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()).cancelId() == cancelId,
+                "CancelReject of cancel " + cancelId),
+            0, new MessageHeaderDecoder());
+    }
+
+    /**
+     * Cancel an order.
+     */
+    void cancel(final long cancelId, final long orderId, final int instrumentId, final Side side, final long quantity)
+    {
+        final CancelOrderEncoder encoder = new CancelOrderEncoder()
+            .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
+            .cancelId(cancelId)
+            .orderId(orderId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .quantity(quantity);
+        offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
     /**
@@ -258,6 +284,21 @@ class AeronEngineEndpoint implements AutoCloseable
         final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
         final long price, final long quantity, final int listSeqNo, final int listSize)
     {
+        newOrder(orderId, programId, instrumentId, side, flag, price, quantity, listSeqNo, listSize, 0);
+    }
+
+    /** A limit DAY order outside any program, triggered by market data the exchange sent at {@code triggerNs}. */
+    void newOrderTriggered(
+        final long orderId, final int instrumentId, final Side side, final ProgramFlag flag, final long price,
+        final long quantity, final long triggerNs)
+    {
+        newOrder(orderId, 0, instrumentId, side, flag, price, quantity, 0, 0, triggerNs);
+    }
+
+    private void newOrder(
+        final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
+        final long price, final long quantity, final int listSeqNo, final int listSize, final long triggerNs)
+    {
         final NewOrderEncoder encoder = new NewOrderEncoder()
             .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
             .orderId(orderId)
@@ -269,7 +310,7 @@ class AeronEngineEndpoint implements AutoCloseable
             .programFlag(flag)
             .price(price)
             .quantity(quantity)
-            .triggerTimestampNs(0)
+            .triggerTimestampNs(triggerNs)
             .listSeqNo(listSeqNo)
             .listSize(listSize);
         offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());

@@ -51,7 +51,7 @@ class DialectTest
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
 
     @Test
-    void sampleExchangeDialectIsTheDefault() throws FieldNotFound
+    void sampleExchangeDialectIsTheDefaultWithTriggerNanos() throws FieldNotFound
     {
         final Dialect krx = Dialect.load(CONFIG.resolve("dialect-krx.properties"));
 
@@ -70,6 +70,9 @@ class DialectTest
             newOrder(Side.SELL_SHORT, ProgramFlag.INDEX_ARBITRAGE), "005930", "ACC");
         viaFile.removeField(60);
         viaDefault.removeField(60);
+        // The simulator measures tick-to-order from TriggerNanos: the one key the sample turns on.
+        assertEquals(Dialect.BASIS_TRIGGER_NANOS_TAG, krx.triggerNanosTag());
+        assertEquals(0, Dialect.DEFAULT.triggerNanosTag());
         assertEquals(viaDefault.toString(), viaFile.toString());
         assertEquals("2", viaFile.getString(OrderRestrictions.FIELD));
         assertFalse(viaFile.isSetField(HandlInst.FIELD));

@@ -57,7 +57,7 @@ class EnginePublisherTest
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        counters = new GatewayCounters(aeron);
+        counters = GatewayCounters.inMemory();
         publication = aeron.addPublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         final OrderRejectEncoder encoder = new OrderRejectEncoder()
             .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())

@@ -56,6 +56,20 @@ class ExecutionTranslatorTest
         directory.define(STOCK_ID, "005930");
         journal = OrderJournal.open(journalDir, 1024);
         translator = new ExecutionTranslator(directory, sink, alarms, journal);
+        // The orders the reports below are about, as the gateway sent them.
+        for (long orderId = 1001; orderId <= 1012; orderId++)
+        {
+            journal.recordNew(orderId, STOCK_ID, "005930", io.basis.protocol.sbe.Side.BUY, 10);
+        }
+    }
+
+    @Test
+    void aReportForAClOrdIdThisGatewayNeverSentIsDroppedAndAlarmed()
+    {
+        assertFalse(translator.onExecutionReport(report("99999999", '0', '0', '1'), RECEIVE_NS));
+
+        assertTrue(sink.sent.isEmpty());
+        assertEquals(1, alarms.count(Alarm.UNKNOWN_CLORDID));
     }
 
     @AfterEach
@@ -151,6 +165,8 @@ class ExecutionTranslatorTest
     @Test
     void unknownSymbolStillPublishesWithNullInstrument()
     {
+        // Done already: the journal no longer knows its instrument, the symbol is all there is.
+        journal.recordDone(1004);
         final ExecutionReport report = report("1004", 'F', '2', '1');
         report.setString(Symbol.FIELD, "UNKNOWN");
 
@@ -208,7 +224,23 @@ class ExecutionTranslatorTest
         final OrderRejectDecoder decoded =
             new OrderRejectDecoder().wrapAndApplyHeader(sent.buffer(), 0, new MessageHeaderDecoder());
         assertEquals(1007, decoded.orderId());
+        assertEquals(3, decoded.instrumentId());
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, decoded.reason());
+        assertFalse(journal.isOpen(1007), "the journal marks it done");
+    }
+
+    @Test
+    void businessRejectOfAnOrderNoLongerOpenIsAlarmedNotForwarded()
+    {
+        final BusinessMessageReject reject = new BusinessMessageReject();
+        reject.setString(RefMsgType.FIELD, "D");
+        reject.setString(BusinessRejectRefID.FIELD, "1008");
+        journal.recordDone(1008);
+        reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.OTHER);
+
+        assertFalse(translator.onBusinessMessageReject(reject));
+        assertTrue(sink.sent.isEmpty(), "the engine heard the order's end already");
+        assertEquals(1, alarms.count(Alarm.UNROUTABLE_BUSINESS_REJECT));
     }
 
     @Test

@@ -79,9 +79,26 @@ class OrderTranslatorTest
         assertEquals("71200", d.getString(Price.FIELD));
         assertEquals('3', d.getChar(quickfix.field.TimeInForce.FIELD));
         assertEquals("2", d.getString(OrderRestrictions.FIELD));
-        assertEquals("987654321", d.getString(FixFields.TRIGGER_NANOS));
+        assertFalse(d.isSetField(FixFields.TRIGGER_NANOS), "the default dialect sends no user-defined tag");
         assertTrue(d.isSetField(TransactTime.FIELD));
         assertTrue(sink.sent.isEmpty());
+    }
+
+    @Test
+    void triggerNanosGoesInTheTagTheDialectNames(@TempDir final Path otherJournal) throws FieldNotFound
+    {
+        final java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("triggerNanos.tag", "21002");
+        try (OrderJournal journal = OrderJournal.open(otherJournal, 16))
+        {
+            final OrderTranslator simulatorDialect = new OrderTranslator(directory, session, sink, alarms, "ACC9",
+                Dialect.parse("simulator", properties), "FIX.4.4", journal);
+
+            assertTrue(simulatorDialect.onNewOrder(newOrder(1005, STOCK_ID, Side.BUY, ProgramFlag.INDEX_ARBITRAGE,
+                71_200_0000L, 1, 987_654_321L)));
+        }
+
+        assertEquals("987654321", session.only().getString(FixFields.TRIGGER_NANOS));
     }
 
     @Test

@@ -92,6 +92,9 @@ public final class FullPathScenario implements Scenario
     {
         // The sample config/gateway.cfg with this run's ports and store, as the demo writes it.
         final Path settings = dir.resolve("gateway.cfg");
+        // The exchange measures tick-to-order from TriggerNanos, which the default dialect leaves out.
+        final Path dialect = dir.resolve("dialect-tick-exchange.properties");
+        Files.writeString(dialect, "triggerNanos.tag=" + Fix.TRIGGER_NANOS + System.lineSeparator());
         Files.writeString(settings, String.join(System.lineSeparator(),
             "[DEFAULT]",
             "ConnectionType=initiator",
@@ -107,6 +110,7 @@ public final class FullPathScenario implements Scenario
             "FileStorePath=" + dir.resolve("fix-store"),
             "UseDataDictionary=Y",
             "ValidateUserDefinedFields=N",
+            "BasisDialect=" + dialect,
             "",
             "[SESSION]",
             "BasisRole=ORDER_ENTRY",
