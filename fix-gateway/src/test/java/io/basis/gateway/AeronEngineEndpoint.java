@@ -12,6 +12,7 @@ import io.aeron.Subscription;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.CancelOrderEncoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentDefinitionEncoder;
@@ -258,6 +259,24 @@ class AeronEngineEndpoint implements AutoCloseable
         final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
         final long price, final long quantity, final int listSeqNo, final int listSize)
     {
+        newOrder(orderId, programId, instrumentId, side, flag, price, quantity, listSeqNo, listSize, 0);
+    }
+
+    /**
+     * A limit DAY order outside any program, stamped like the engine stamps its orders: with the exchange time of
+     * the market data that triggered it ({@code triggerTimestampNs}; 0 = unknown).
+     */
+    void newOrder(
+        final long orderId, final int instrumentId, final Side side, final ProgramFlag flag, final long price,
+        final long quantity, final long triggerTimestampNs)
+    {
+        newOrder(orderId, 0, instrumentId, side, flag, price, quantity, 0, 0, triggerTimestampNs);
+    }
+
+    private void newOrder(
+        final long orderId, final long programId, final int instrumentId, final Side side, final ProgramFlag flag,
+        final long price, final long quantity, final int listSeqNo, final int listSize, final long triggerTimestampNs)
+    {
         final NewOrderEncoder encoder = new NewOrderEncoder()
             .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
             .orderId(orderId)
@@ -269,9 +288,27 @@ class AeronEngineEndpoint implements AutoCloseable
             .programFlag(flag)
             .price(price)
             .quantity(quantity)
-            .triggerTimestampNs(0)
+            .triggerTimestampNs(triggerTimestampNs)
             .listSeqNo(listSeqNo)
             .listSize(listSize);
+        offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    /**
+     * Cancel the rest of a working order.
+     *
+     * @param cancelId a fresh engine id: the cancel's ClOrdID.
+     */
+    void cancelOrder(
+        final long cancelId, final long orderId, final int instrumentId, final Side side, final long quantity)
+    {
+        final CancelOrderEncoder encoder = new CancelOrderEncoder()
+            .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
+            .cancelId(cancelId)
+            .orderId(orderId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .quantity(quantity);
         offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
