@@ -54,6 +54,7 @@ abstract class StockAcceptorInterop
     Path tempDir;
 
     private CounterpartyProcess acceptor;
+    private Path gatewaySettings;
     private Gateway gateway;
     private AeronEngineEndpoint engine;
 
@@ -102,8 +103,14 @@ abstract class StockAcceptorInterop
             "SocketConnectPort=" + marketDataPort,
             "BasisRole=MARKET_DATA",
             ""));
+        gatewaySettings = settings;
+        launchGateway();
+    }
+
+    private void launchGateway()
+    {
         gateway = Gateway.launch(GatewayConfig.builder()
-            .settingsFile(settings)
+            .settingsFile(gatewaySettings)
             .aeronDirectoryName(tempDir.resolve("aeron").toString())
             .embeddedDriver(true)
             .build());
@@ -159,6 +166,28 @@ abstract class StockAcceptorInterop
         acceptor.awaitApplicationMessage("F", "6002", WAIT);
         final String cancel = received("F", "6002");
         assertEquals("6001", CounterpartyProcess.field(cancel, 41), cancel);
+        assertEverythingPassedValidationBothWays();
+    }
+
+    @Test
+    void anOrderLeftWorkingAcrossAGatewayRestartIsAskedAboutAndReportedToTheEngine()
+    {
+        engine.newOrder(7001, INSTRUMENT_ID, Side.BUY, ProgramFlag.PROGRAM_TRADE, PRICE, 300, System.nanoTime());
+        assertEquals(300, awaitExecution(7001, ExecType.NEW).leavesQty());
+
+        CloseHelper.quietCloseAll(engine, gateway);
+        launchGateway();
+
+        // The order journal survived the restart: the gateway asks the acceptor about the open order (H) and the
+        // acceptor's ExecType I answer reaches the engine.
+        final ExecutionReportDecoder status = awaitExecution(7001, ExecType.ORDER_STATUS);
+        assertEquals(OrdStatus.NEW, status.ordStatus());
+        assertEquals(0, status.cumQty());
+        assertEquals(300, status.leavesQty());
+        acceptor.awaitApplicationMessage("H", "7001", WAIT);
+        final String request = received("H", "7001");
+        assertEquals(SYMBOL, CounterpartyProcess.field(request, 55), request);
+        assertEquals("1", CounterpartyProcess.field(request, 54), request);
         assertEverythingPassedValidationBothWays();
     }
 
