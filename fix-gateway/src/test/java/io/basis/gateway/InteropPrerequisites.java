@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Builds the interoperability counterparties from {@code src/test/interop} into {@code target/interop}, once per
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * jspurefix acceptor ({@code npm ci} of its pinned package-lock).
  * <p>
  * A missing tool fails the test under CI ({@code CI=true}), naming the prerequisite and the command that installs
- * it, because there a skipped interoperability test would hide that it never ran; on a developer's machine the test
- * is skipped with the same message.
+ * it, because there a skipped interoperability test would hide that it never ran; on a developer's machine each
+ * test is skipped with the same message. The outcome is kept for the JVM: a counterparty is built (or found
+ * missing) once, by the first test class that asks, and every later ask answers the same.
  */
 final class InteropPrerequisites
 {
@@ -42,10 +44,63 @@ final class InteropPrerequisites
         return SOURCES.resolve("quickfix-cpp/spec/FIX44.xml");
     }
 
+    private static Path executor;
+    private static TestAbortedException executorMissing;
+    private static Path jspurefix;
+    private static TestAbortedException jspurefixMissing;
+
     /**
      * @return the QuickFIX C++ executor, compiled if missing or older than its source.
+     * @throws TestAbortedException outside CI, if g++ or QuickFIX C++ is missing.
      */
     static synchronized Path quickFixCppExecutor()
+    {
+        if (executorMissing != null)
+        {
+            throw executorMissing;
+        }
+        if (executor == null)
+        {
+            try
+            {
+                executor = buildQuickFixCppExecutor();
+            }
+            catch (final TestAbortedException ex)
+            {
+                executorMissing = ex;
+                throw ex;
+            }
+        }
+        return executor;
+    }
+
+    /**
+     * @return the directory holding the jspurefix acceptor and its {@code node_modules}, installed from the
+     * package-lock with {@code npm ci} if it changed since the last install.
+     * @throws TestAbortedException outside CI, if Node.js or npm is missing.
+     */
+    static synchronized Path jspurefixAcceptor()
+    {
+        if (jspurefixMissing != null)
+        {
+            throw jspurefixMissing;
+        }
+        if (jspurefix == null)
+        {
+            try
+            {
+                jspurefix = installJspurefixAcceptor();
+            }
+            catch (final TestAbortedException ex)
+            {
+                jspurefixMissing = ex;
+                throw ex;
+            }
+        }
+        return jspurefix;
+    }
+
+    private static Path buildQuickFixCppExecutor()
     {
         require(onPath("g++"), "g++", "apt-get install -y g++");
         require(Files.isReadable(Path.of(QUICKFIX_HEADER)), "QuickFIX C++ (" + QUICKFIX_HEADER + ")",
@@ -71,11 +126,7 @@ final class InteropPrerequisites
         }
     }
 
-    /**
-     * @return the directory holding the jspurefix acceptor and its {@code node_modules}, installed from the
-     * package-lock with {@code npm ci} if it changed since the last install.
-     */
-    static synchronized Path jspurefixAcceptor()
+    private static Path installJspurefixAcceptor()
     {
         require(onPath("node"), "Node.js", "apt-get install -y nodejs npm");
         require(onPath("npm"), "npm", "apt-get install -y npm");
@@ -116,6 +167,8 @@ final class InteropPrerequisites
         {
             throw new AssertionError(message);
         }
+        // Printed too: Maven's summary counts skipped tests but does not say why.
+        System.err.println("SKIPPED: " + message);
         Assumptions.abort(message);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The gateway against a stock jspurefix acceptor (jspurefix 5.11.4 from npm, pinned by its package-lock): an
@@ -16,13 +17,19 @@ import org.junit.jupiter.api.Timeout;
  */
 class JspurefixInteropIT extends StockAcceptorInterop
 {
-    private static Path acceptorDirectory;
-
+    /** Builds the counterparty once, before the tests' own timeouts start; a missing prerequisite skips each test. */
     @BeforeAll
     @Timeout(300)
     static void install()
     {
-        acceptorDirectory = InteropPrerequisites.jspurefixAcceptor();
+        try
+        {
+            InteropPrerequisites.jspurefixAcceptor();
+        }
+        catch (final TestAbortedException ex)
+        {
+            // Reported by each test, when startAcceptor asks again.
+        }
     }
 
     @Override
@@ -30,6 +37,7 @@ class JspurefixInteropIT extends StockAcceptorInterop
         final Path directory, final int orderEntryPort, final int marketDataPort, final Duration within)
         throws IOException
     {
+        final Path acceptorDirectory = InteropPrerequisites.jspurefixAcceptor();
         return CounterpartyProcess.start("jspurefix-acceptor", List.of("node",
             acceptorDirectory.resolve("acceptor.js").toString(), Integer.toString(orderEntryPort),
             Integer.toString(marketDataPort), directory.resolve("jspurefix.log").toString()), directory, within);
