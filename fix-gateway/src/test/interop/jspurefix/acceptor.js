@@ -1,11 +1,12 @@
 'use strict'
 // An order-executing FIX 4.4 acceptor on stock jspurefix, the counterparty of Basis's JspurefixInteropIT.
 //
-// usage: node acceptor.js ORDER_ENTRY_PORT MARKET_DATA_PORT LOG_FILE
+// usage: node acceptor.js ORDER_ENTRY_PORT MARKET_DATA_PORT LOG_FILE [DICTIONARY]
 //
 // Two acceptors, one per gateway session (jspurefix binds one session description to one listener), each in
-// jspurefix's default configuration: the QuickFIX-format FIX 4.4 dictionary jspurefix ships ('qf44',
-// data/FIX44.xml), message validation on (jspurefix's default for an acceptor), the in-memory store.
+// jspurefix's default configuration: a FIX 4.4 dictionary jspurefix ships, DICTIONARY being its alias: 'qf44'
+// (the default here: QuickFIX-format data/FIX44.xml) or 'repo44' (the FIX repository's, which jspurefix's README
+// uses); message validation on (jspurefix's default for an acceptor); the in-memory store.
 //
 // Behaviour, deterministic so that the test can predict every report (the same as the QuickFIX C++ executor's):
 //   NewOrderSingle (D), limit   -> ExecutionReport ExecType 0 (new); then, if OrderQty <= 100, ExecType F
@@ -34,9 +35,9 @@ const {
   WinstonLogger
 } = require('jspurefix')
 
-const [orderEntryPort, marketDataPort, logFile] = process.argv.slice(2)
+const [orderEntryPort, marketDataPort, logFile, dictionary = 'qf44'] = process.argv.slice(2)
 if (!orderEntryPort || !marketDataPort || !logFile) {
-  console.error('usage: node acceptor.js ORDER_ENTRY_PORT MARKET_DATA_PORT LOG_FILE')
+  console.error('usage: node acceptor.js ORDER_ENTRY_PORT MARKET_DATA_PORT LOG_FILE [DICTIONARY]')
   process.exit(2)
 }
 
@@ -207,7 +208,7 @@ function description (name, port, targetCompId) {
       name,
       tcp: { host: '127.0.0.1', port: Number(port) },
       protocol: 'ascii',
-      dictionary: 'qf44'
+      dictionary
     },
     EncryptMethod: 0,
     ResetSeqNumFlag: true,
