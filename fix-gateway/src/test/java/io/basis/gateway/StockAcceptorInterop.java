@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 abstract class StockAcceptorInterop
 {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration ACCEPTOR_START = Duration.ofSeconds(30);
     private static final int INSTRUMENT_ID = 11;
     private static final String SYMBOL = "005930";
