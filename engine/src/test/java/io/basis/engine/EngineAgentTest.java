@@ -348,14 +348,7 @@ class EngineAgentTest
         report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
         report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
         final String legSymbol = data.instruments().get((int)leg[1]).symbol();
-        // The first run stops: its journal publication closes and the recording ends.
-        drain();
-        journalPublication.close();
-        await(() -> archive.recordings().get(0).stopTimestampMs() != AeronArchive.NULL_TIMESTAMP);
-        archive.close();
-        config.archiveDir = dir.resolve("archive");
-        config.aeronDir = driver.aeronDirectoryName();
-        config.operatorKeysFile = dir.resolve("operators.keys");
+        stopTheRecordedRun();
 
         final EngineReport restarted;
         try (Engine engine = Engine.launch(config))
@@ -381,13 +374,7 @@ class EngineAgentTest
     void anEngineRefusesToGoLiveOnAJournalItCannotProve() throws IOException
     {
         submitProgram();
-        drain();
-        journalPublication.close();
-        await(() -> archive.recordings().get(0).stopTimestampMs() != AeronArchive.NULL_TIMESTAMP);
-        archive.close();
-        config.archiveDir = dir.resolve("archive");
-        config.aeronDir = driver.aeronDirectoryName();
-        config.operatorKeysFile = dir.resolve("operators.keys");
+        stopTheRecordedRun();
 
         final Path untouched = dir.resolve("archive-copy");
         try (Stream<Path> files = Files.list(config.archiveDir))
@@ -430,6 +417,21 @@ class EngineAgentTest
         {
             assertEquals(0, fresh.restoredRuns());
         }
+    }
+
+    /**
+     * The run this test drives stops: its journal publication closes, the recording ends, and the settings point
+     * an engine about to start at its archive.
+     */
+    private void stopTheRecordedRun()
+    {
+        drain();
+        journalPublication.close();
+        await(() -> archive.recordings().get(0).stopTimestampMs() != AeronArchive.NULL_TIMESTAMP);
+        archive.close();
+        config.archiveDir = dir.resolve("archive");
+        config.aeronDir = driver.aeronDirectoryName();
+        config.operatorKeysFile = dir.resolve("operators.keys");
     }
 
     private static long recordedLength(final Path segment) throws IOException

@@ -1,6 +1,8 @@
 package io.basis.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,11 +39,29 @@ final class InteropPrerequisites
     }
 
     /**
-     * @return the stock QuickFIX C++ 1.15.1 FIX 4.4 data dictionary the executor validates with.
+     * The stock FIX 4.4 data dictionary of the QuickFIX family the executor validates with: Debian's QuickFIX C++
+     * package ships none, and this project vendors no third-party files, so it is QuickFIX/J's {@code FIX44.xml}
+     * (same format and content lineage), taken from the quickfixj-messages-fix44 jar on the test class path.
+     *
+     * @return the dictionary, written under {@code target/interop}.
      */
-    static Path quickFixCppDictionary()
+    static synchronized Path quickFixCppDictionary()
     {
-        return SOURCES.resolve("quickfix-cpp/spec/FIX44.xml");
+        final Path dictionary = BUILD.resolve("FIX44.xml");
+        try (InputStream stock = InteropPrerequisites.class.getResourceAsStream("/FIX44.xml"))
+        {
+            if (stock == null)
+            {
+                throw new IllegalStateException("FIX44.xml is not on the test class path (quickfixj-messages-fix44)");
+            }
+            Files.createDirectories(BUILD);
+            Files.copy(stock, dictionary, StandardCopyOption.REPLACE_EXISTING);
+            return dictionary;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static Path executor;

@@ -194,20 +194,7 @@ public final class OrderTracker
      */
     public boolean onReject(final long orderId)
     {
-        final ChildOrder order = ordersById.get(orderId);
-        if (order == null)
-        {
-            unknownReports++;
-            return false;
-        }
-        if (order.state.isTerminal())
-        {
-            duplicateReports++;
-            return false;
-        }
-        rejects++;
-        terminate(order, OrderState.REJECTED);
-        return true;
+        return end(orderId, OrderState.REJECTED);
     }
 
     /**
@@ -218,6 +205,11 @@ public final class OrderTracker
      * @return true if the order was known and not yet terminal.
      */
     public boolean onUnresolved(final long orderId)
+    {
+        return end(orderId, OrderState.UNRESOLVED);
+    }
+
+    private boolean end(final long orderId, final OrderState state)
     {
         final ChildOrder order = ordersById.get(orderId);
         if (order == null)
@@ -230,8 +222,15 @@ public final class OrderTracker
             duplicateReports++;
             return false;
         }
-        unresolvedOrders++;
-        terminate(order, OrderState.UNRESOLVED);
+        if (state == OrderState.REJECTED)
+        {
+            rejects++;
+        }
+        else
+        {
+            unresolvedOrders++;
+        }
+        terminate(order, state);
         return true;
     }
 
