@@ -5,11 +5,13 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.basis.engine.Engine;
+import io.basis.engine.EngineConfig;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Streams;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,11 +20,15 @@ import java.util.List;
  * then one future {@code BookUpdate} per tick, stamped with the tick's intended send time as exchange timestamp;
  * the engine copies that timestamp into every {@code NewOrder} of the program it triggers, so the latency of a leg
  * is its arrival at the harness minus the intended send time. Two hops of Aeron IPC plus the engine's work.
+ * Recorded, the engine also journals every input and decision into an Aeron Archive in its process, as
+ * {@code ./basis engine} does by default: the difference between the two is what recording costs.
  */
 public final class EngineOnlyScenario implements Scenario
 {
     private final MarketScript script;
     private final Idle idle;
+    private final boolean recorded;
+    private Path archiveDir;
     private MediaDriver driver;
     private Aeron aeron;
     private Engine engine;
@@ -30,19 +36,21 @@ public final class EngineOnlyScenario implements Scenario
     private Subscription subscription;
 
     /**
-     * @param script market to play.
-     * @param idle   idle mode of the harness and the engine.
+     * @param script   market to play.
+     * @param idle     idle mode of the harness and the engine.
+     * @param recorded whether the engine records its journal in an Aeron Archive.
      */
-    public EngineOnlyScenario(final MarketScript script, final Idle idle)
+    public EngineOnlyScenario(final MarketScript script, final Idle idle, final boolean recorded)
     {
         this.script = script;
         this.idle = idle;
+        this.recorded = recorded;
     }
 
     @Override
     public String name()
     {
-        return "basis-engine";
+        return recorded ? "basis-engine-recorded" : "basis-engine";
     }
 
     @Override
@@ -52,7 +60,13 @@ public final class EngineOnlyScenario implements Scenario
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
         publication = aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
         subscription = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
-        engine = Engine.launch(BenchEngine.config(script.refdataDir(), driver.aeronDirectoryName(), idle));
+        final EngineConfig config = BenchEngine.config(script.refdataDir(), driver.aeronDirectoryName(), idle);
+        if (recorded)
+        {
+            archiveDir = TempDirs.create("basis-bench-archive-");
+            config.archiveDir = archiveDir;
+        }
+        engine = Engine.launch(config);
         Await.until("the engine to connect", () -> publication.isConnected() && subscription.isConnected());
     }
 
@@ -130,5 +144,6 @@ public final class EngineOnlyScenario implements Scenario
     public void close()
     {
         CloseHelper.quietCloseAll(engine, aeron, driver);
+        TempDirs.deleteQuietly(archiveDir);
     }
 }

@@ -50,7 +50,8 @@ public final class LatencyCommand
             options.seconds(), options.out());
         if (options.path() != LatencyOptions.PathChoice.FULL)
         {
-            final int[] rates = ladder(() -> new EngineOnlyScenario(script, idle));
+            final int[] rates = ladder(() -> new EngineOnlyScenario(script, idle, false));
+            fixed(() -> new EngineOnlyScenario(script, idle, true), rates);
             fixed(() -> new AeronPingPongScenario(idle, options.launcher()), rates);
         }
         if (options.path() != LatencyOptions.PathChoice.ENGINE)

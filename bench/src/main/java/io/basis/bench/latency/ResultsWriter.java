@@ -21,6 +21,8 @@ import java.util.TreeSet;
 final class ResultsWriter
 {
     private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9, 99.99};
+    private static final String ENGINE = "basis-engine";
+    private static final String RECORDED_ENGINE = "basis-engine-recorded";
 
     private final LatencyOptions options;
     private final MarketScript script;
@@ -183,7 +185,7 @@ final class ResultsWriter
             for (final Result baseline : results)
             {
                 final Measurement r = baseline.measurement();
-                if (r.basis() || r.rate() != rate || r.latency().getTotalCount() == 0 || !comparable(b, r))
+                if (r == b || r.rate() != rate || r.latency().getTotalCount() == 0 || !comparable(b, r))
                 {
                     continue;
                 }
@@ -206,7 +208,13 @@ final class ResultsWriter
 
     private static boolean comparable(final Measurement basis, final Measurement baseline)
     {
-        final boolean enginePath = basis.scenario().equals("basis-engine");
+        if (baseline.basis())
+        {
+            // Recording's cost: the recorded engine path over the same path unrecorded, leg for leg.
+            return basis.scenario().equals(RECORDED_ENGINE) && baseline.scenario().equals(ENGINE) &&
+                baseline.series().equals(basis.series());
+        }
+        final boolean enginePath = basis.scenario().startsWith(ENGINE);
         final boolean ipcBaseline = baseline.scenario().equals("baseline-aeron-ipc");
         if (enginePath != ipcBaseline)
         {
