@@ -40,7 +40,8 @@ class LatencySmokeTest
         final List<Result> results = new LatencyCommand(
             options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
 
-        assertEquals(List.of("basis-engine/first-leg", "basis-engine/last-leg", "baseline-aeron-ipc/round-trip"),
+        assertEquals(List.of("basis-engine/first-leg", "basis-engine/last-leg", "basis-engine-recorded/first-leg",
+            "basis-engine-recorded/last-leg", "baseline-aeron-ipc/round-trip"),
             results.stream().map(result -> result.measurement().name()).toList());
         for (final Result result : results)
         {
@@ -52,6 +53,7 @@ class LatencySmokeTest
         assertNotNull(ImageIO.read(chart.toFile()), "a readable PNG");
         final String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("basis-engine/first-leg / baseline-aeron-ipc/round-trip"), summary);
+        assertTrue(summary.contains("basis-engine-recorded/first-leg / basis-engine/first-leg"), summary);
     }
 
     private static long histogramCount(final Path log) throws Exception
