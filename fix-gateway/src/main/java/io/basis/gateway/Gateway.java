@@ -61,6 +61,7 @@ public final class Gateway implements AutoCloseable
     private AgentRunner agentRunner;
     private SocketInitiator initiator;
     private OrderJournal journal;
+    private int openOrdersAtStart;
 
     private Gateway(final GatewayConfig config, final SessionRoles roles)
     {
@@ -146,6 +147,7 @@ public final class Gateway implements AutoCloseable
         final EnginePublisher toEngineSink = new EnginePublisher(toEngine, config.engineBacklogBytes(),
             config.publishTimeout().toNanos(), closing::get, counters, alarms);
         journal = OrderJournal.open(journalDirectory(settings), JOURNAL_RECORDS);
+        openOrdersAtStart = journal.openOrderCount();
         final SessionRouter router = roles.router();
 
         // Per order-entry session, in SessionRoles order (the journal's and the router's session index).
@@ -353,6 +355,14 @@ public final class Gateway implements AutoCloseable
     public GatewayConfig config()
     {
         return config;
+    }
+
+    /**
+     * @return orders the order journal held open when the gateway started (a restart): each is asked about.
+     */
+    public int openOrdersAtStart()
+    {
+        return openOrdersAtStart;
     }
 
     /**

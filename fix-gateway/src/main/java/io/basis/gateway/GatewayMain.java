@@ -104,6 +104,11 @@ public final class GatewayMain
             Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "basis-gateway-shutdown"));
         }
         out.println("gateway: started: " + config + " sessions=" + gateway.roles());
+        if (gateway.openOrdersAtStart() > 0)
+        {
+            out.println("gateway: recovered " + gateway.openOrdersAtStart() + " open orders from its order journal; " +
+                "asking the exchange about each once order entry is up");
+        }
         // The gateway's own threads do the work; main only waits for it to give up (or the JVM to be told to stop).
         final String failure = gateway.awaitFailure();
         err.println("basis-gateway: " + failure);
