@@ -1,15 +1,22 @@
 package io.basis.engine.journal;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import io.basis.engine.EngineConfig;
+import io.basis.engine.TradingEngine;
+import io.basis.engine.gateway.GatewayMessageHandler;
+import io.basis.engine.gateway.GatewayPublisher;
 import io.basis.engine.order.ChildOrder;
 import io.basis.engine.order.OrderPort;
+import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.protocol.sbe.AdminCommandDecoder;
 import io.basis.protocol.sbe.AdminCommandEncoder;
 import io.basis.protocol.sbe.AdminCommandType;
 import io.basis.protocol.sbe.BookSide;
@@ -29,7 +36,9 @@ import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.Side;
 import io.basis.protocol.sbe.TimeInForce;
+import io.basis.protocol.sbe.TimerEventDecoder;
 import io.basis.protocol.sbe.TimerEventEncoder;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +59,7 @@ class JournalDeterminismTest
     private static final int INPUTS = 2_500;
 
     private final ReferenceData data = ReferenceData.load(Path.of("..", "refdata", "kospi200"),
-        java.time.LocalDate.of(2026, 11, 23));
+        LocalDate.of(2026, 11, 23));
 
     @Test
     void randomSessionsReplayToTheSameDecisionsAndARestoreAtAnyPointContinuesExactly()
@@ -77,9 +86,9 @@ class JournalDeterminismTest
                 return 0;
             });
             final GatewayPorts live = new GatewayPorts(decidedLive);
-            final io.basis.engine.TradingEngine engine = restored.goLive(live);
-            final io.basis.engine.gateway.GatewayMessageHandler inputs =
-                new io.basis.engine.gateway.GatewayMessageHandler(engine);
+            final TradingEngine engine = restored.goLive(live);
+            final GatewayMessageHandler inputs =
+                new GatewayMessageHandler(engine);
             final MessageHeaderDecoder header = new MessageHeaderDecoder();
             for (int i = cut; i < session.journal.size(); i++)
             {
@@ -97,7 +106,7 @@ class JournalDeterminismTest
             assertEquals(recordedAfterCut.size(), decidedLive.size(), "seed " + seed + " cut " + cut);
             for (int i = 0; i < decidedLive.size(); i++)
             {
-                assertTrue(java.util.Arrays.equals(recordedAfterCut.get(i), decidedLive.get(i)),
+                assertTrue(Arrays.equals(recordedAfterCut.get(i), decidedLive.get(i)),
                     "seed " + seed + " cut " + cut + ": output " + i + " after the cut differs");
             }
             assertEquals(session.positionsSignature, signature(restored.positions()), "seed " + seed);
@@ -126,7 +135,7 @@ class JournalDeterminismTest
         return config;
     }
 
-    private String signature(final io.basis.engine.position.Positions positions)
+    private String signature(final Positions positions)
     {
         final StringBuilder text = new StringBuilder();
         for (final Instrument instrument : data.instruments())
@@ -136,7 +145,7 @@ class JournalDeterminismTest
         return text.append(positions.fills()).append(',').append(positions.realizedPnl()).toString();
     }
 
-    private static byte[] copy(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    private static byte[] copy(final DirectBuffer buffer, final int offset, final int length)
     {
         final byte[] bytes = new byte[length];
         buffer.getBytes(offset, bytes);
@@ -148,11 +157,11 @@ class JournalDeterminismTest
      */
     private static final class GatewayPorts implements OrderPort
     {
-        private final io.basis.engine.gateway.GatewayPublisher publisher;
+        private final GatewayPublisher publisher;
 
         GatewayPorts(final List<byte[]> decided)
         {
-            publisher = new io.basis.engine.gateway.GatewayPublisher(null, (buffer, offset, length) ->
+            publisher = new GatewayPublisher(null, (buffer, offset, length) ->
             {
                 decided.add(copy(buffer, offset, length));
                 return 0;
@@ -358,19 +367,19 @@ class JournalDeterminismTest
         }
 
         static void apply(
-            final io.basis.engine.TradingEngine engine,
-            final io.basis.engine.gateway.GatewayMessageHandler inputs,
+            final TradingEngine engine,
+            final GatewayMessageHandler inputs,
             final UnsafeBuffer entry,
             final MessageHeaderDecoder header)
         {
             switch (header.templateId())
             {
-                case io.basis.protocol.sbe.TimerEventDecoder.TEMPLATE_ID:
-                    engine.onTimer(new io.basis.protocol.sbe.TimerEventDecoder()
+                case TimerEventDecoder.TEMPLATE_ID:
+                    engine.onTimer(new TimerEventDecoder()
                         .wrapAndApplyHeader(entry, 0, header).timestampNs());
                     break;
-                case io.basis.protocol.sbe.AdminCommandDecoder.TEMPLATE_ID:
-                    engine.onAdminCommand(new io.basis.protocol.sbe.AdminCommandDecoder()
+                case AdminCommandDecoder.TEMPLATE_ID:
+                    engine.onAdminCommand(new AdminCommandDecoder()
                         .wrapAndApplyHeader(entry, 0, header));
                     break;
                 default:
