@@ -42,12 +42,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.NanoClock;
 
 /**
- * The engine's duty cycle over Aeron: polls the gateway's stream and the control stream, feeds the
- * {@link TradingEngine} (operator commands through the {@link CommandGate}), gives it a timer event every cycle,
- * publishes its orders through an {@link Outbox} (an order the gateway will never take returns to the engine as
- * a reject input, never as a failed call), introduces the engine to each gateway (logon and instrument definitions) and writes its
- * counters. Everything the engine decides is in {@link TradingEngine}; this class only moves messages.
- * Single-threaded; garbage-free after start.
+ * The engine's duty cycle over Aeron: polls the gateway's stream and the control stream, journals each input and
+ * feeds it to the {@link TradingEngine} (operator commands through the {@link CommandGate}), gives it a timer event
+ * while something is due, publishes its orders through an {@link Outbox} (an order the gateway will never take
+ * returns to the engine as a reject input, never as a failed call), introduces the engine to each gateway (logon
+ * and instrument definitions) and writes its counters. Everything the engine decides is in {@link TradingEngine};
+ * this class only moves messages. Single-threaded; garbage-free after start.
  */
 public final class EngineAgent implements Agent
 {

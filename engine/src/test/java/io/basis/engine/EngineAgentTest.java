@@ -408,8 +408,8 @@ class EngineAgentTest
         }
         final IllegalStateException truncated = assertThrows(IllegalStateException.class,
             () -> Engine.launch(config));
-        assertTrue(truncated.getMessage().matches("(?s)recording \\d+ in .*: replay stopped at position \\d+ of \\d+.*"),
-            truncated.getMessage());
+        assertTrue(truncated.getMessage().matches(
+            "(?s)recording \\d+ in .*: replay stopped at position \\d+ of \\d+.*"), truncated.getMessage());
 
         // Starting empty is the operator's explicit choice.
         config.fresh = true;

@@ -70,7 +70,7 @@ final class OrderAudit implements JournalReplay.Observer
             {
                 followed.add(order.orderId());
                 print(entry, "decided " + order);
-                out.println("    on entry " + lastInputEntry + ": " + JournalReplay.describe(lastInput, 0, lastInputLength));
+                printDecidedOn();
                 out.println("    valuation then: " + lastInputValuation);
                 out.println("    pre-trade risk: every check passed (a refused order is never sent)");
             }
@@ -81,7 +81,7 @@ final class OrderAudit implements JournalReplay.Observer
             if (followed.contains(cancel.orderId()))
             {
                 print(entry, "decided " + cancel);
-                out.println("    on entry " + lastInputEntry + ": " + JournalReplay.describe(lastInput, 0, lastInputLength));
+                printDecidedOn();
             }
         }
     }
@@ -150,6 +150,11 @@ final class OrderAudit implements JournalReplay.Observer
             view.modelState(), view.fairValue(), view.lowerBound(), view.upperBound(), view.futureBidExec(),
             view.futureAskExec(), view.indexBidExec(), view.indexAskExec(), view.execBasisCashAndCarry(),
             view.execBasisReverse());
+    }
+
+    private void printDecidedOn()
+    {
+        out.println("    on entry " + lastInputEntry + ": " + JournalReplay.describe(lastInput, 0, lastInputLength));
     }
 
     private void print(final long entry, final String text)
