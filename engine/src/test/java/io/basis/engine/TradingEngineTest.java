@@ -1,0 +1,317 @@
+package io.basis.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.basis.engine.gateway.GatewayMessageHandler;
+import io.basis.engine.order.ChildOrder;
+import io.basis.engine.order.OrderPort;
+import io.basis.engine.order.ProgramKind;
+import io.basis.engine.position.Positions;
+import io.basis.engine.refdata.Instrument;
+import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.risk.RiskReason;
+import io.basis.protocol.Prices;
+import io.basis.protocol.sbe.AdminCommandDecoder;
+import io.basis.protocol.sbe.AdminCommandEncoder;
+import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.BookSide;
+import io.basis.protocol.sbe.BookUpdateEncoder;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.Direction;
+import io.basis.protocol.sbe.EngineStartedDecoder;
+import io.basis.protocol.sbe.EngineStartedEncoder;
+import io.basis.protocol.sbe.ExecType;
+import io.basis.protocol.sbe.ExecutionReportEncoder;
+import io.basis.protocol.sbe.KillScope;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
+import io.basis.protocol.sbe.MessageHeaderEncoder;
+import io.basis.protocol.sbe.OrdStatus;
+import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.Side;
+import io.basis.protocol.sbe.TimeInForce;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine's decisions with no Aeron, no threads and no wall clock: a two-stock index (one contract holds 10
+ * shares of A and 5 of B), inputs fed one by one with the time they carry, and every order and cancel the engine
+ * decides captured as it is decided. Programs come from operator submissions, so each test chooses what is open.
+ */
+@Timeout(10)
+class TradingEngineTest
+{
+    private static final long MS = 1_000_000L;
+    private static final long START_NS = 1_000_000 * MS;
+    private static final long ID_BASE = 1_000;
+
+    private final ReferenceData data = TestReferenceData.twoStockIndex(TestReferenceData.tempDir());
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final List<Sent> orders = new ArrayList<>();
+    private final List<long[]> cancels = new ArrayList<>();
+    private final List<RiskReason> refused = new ArrayList<>();
+    private final EngineConfig config = new EngineConfig();
+    private Positions positions;
+    private TradingEngine engine;
+    private GatewayMessageHandler inputs;
+    private long nowNs = START_NS;
+    private long correlationId;
+    private Instrument a;
+    private Instrument b;
+    private Instrument future;
+
+    /** An order as the engine decided it. */
+    private record Sent(long orderId, int instrumentId, Side side, long quantity, long price, TimeInForce tif)
+    {
+    }
+
+    @BeforeEach
+    void setUp()
+    {
+        config.strategy = "edge";
+        config.edgeThreshold = 1.0e9;
+        config.programTimeoutMs = 60_000;
+        config.riskLimits.maxLeggedNs = 1_000 * MS;
+        // A one-won tick is 1% of these stocks: limit legs at the level they need, inside a 5% collar.
+        config.limitTicks = 0;
+        config.riskLimits.collar = 0.05;
+        config.listener = new EngineListener()
+        {
+            @Override
+            public void onRiskReject(final RiskReason reason)
+            {
+                refused.add(reason);
+            }
+        };
+        positions = new Positions(data.instruments(), data.costs());
+        engine = new TradingEngine(config, data, Engine.newTracker(config, data, positions, ID_BASE), positions,
+            Engine.strategy(config), new OrderPort()
+            {
+                @Override
+                public long sendNewOrder(
+                    final ChildOrder order, final TimeInForce timeInForce, final ProgramFlag programFlag,
+                    final long triggerTimestampNs, final int listSeqNo, final int listSize)
+                {
+                    orders.add(new Sent(order.orderId(), order.instrumentId(), order.side(), order.quantity(),
+                        order.price(), timeInForce));
+                    return 1;
+                }
+
+                @Override
+                public long sendCancel(final long cancelId, final ChildOrder order)
+                {
+                    cancels.add(new long[]{cancelId, order.orderId()});
+                    return 1;
+                }
+            }, new EngineClock());
+        inputs = new GatewayMessageHandler(engine);
+        a = data.instrument("A");
+        b = data.instrument("B");
+        future = data.future();
+        final EngineStartedEncoder started = new EngineStartedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .engineId(1).idBase(ID_BASE).timestampNs(nowNs).continued(BooleanType.FALSE).commandLine("");
+        engine.onEngineStarted(new EngineStartedDecoder().wrapAndApplyHeader(buffer, 0, header));
+        for (final Instrument instrument : data.instruments())
+        {
+            book(instrument);
+        }
+    }
+
+    @Test
+    void aLeggedProgramRepricesItsLaggingLegsHalfwayToTheLimitEachOnlyOnceItsCancelIsConfirmed()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        final Sent hedge = sent(future);
+        final Sent legA = sent(a);
+        final Sent legB = sent(b);
+        fill(hedge, hedge.quantity());
+
+        time(400 * MS);
+        assertTrue(cancels.isEmpty(), "not yet halfway to the one-second legging limit");
+        time(200 * MS);
+        assertEquals(List.of(legA.orderId(), legB.orderId()), cancelledOrders(), "the lagging basket legs");
+
+        canceled(legA);
+        final Sent replacement = orders.get(orders.size() - 1);
+        assertEquals(a.id(), replacement.instrumentId(), "A is sent again once its cancel is confirmed");
+        assertEquals(legA.quantity(), replacement.quantity());
+        assertEquals(4, orders.size(), "B waits for its own cancel: both could fill");
+        canceled(legB);
+        assertEquals(b.id(), orders.get(orders.size() - 1).instrumentId());
+    }
+
+    @Test
+    void atTheLeggingLimitWhatIsLeftIsCancelledAndTheFuturesThatHedgeWhatTheBasketFilledAreSent()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        final Sent hedge = sent(future);
+        final Sent legA = sent(a);
+        final Sent legB = sent(b);
+        fill(legA, legA.quantity());
+        fill(legB, legB.quantity());
+
+        // The basket filled, the future did not: past the limit everything working is cancelled.
+        time(1_100 * MS);
+        assertEquals(List.of(hedge.orderId()), cancelledOrders());
+        canceled(hedge);
+        time(MS);
+
+        final Sent residual = orders.get(orders.size() - 1);
+        assertEquals(future.id(), residual.instrumentId(), "a hedge for what the basket filled");
+        assertEquals(Side.SELL, residual.side());
+        assertEquals(hedge.quantity(), residual.quantity());
+        assertEquals(TimeInForce.IOC, residual.tif(), "marketable at the collar, no resting");
+    }
+
+    @Test
+    void liquidationSellsEveryStockPositionAtTheCloseAndLeavesTheFutureToSettle()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        for (final Sent order : new ArrayList<>(orders))
+        {
+            fill(order, order.quantity());
+        }
+        orders.clear();
+
+        command(AdminCommandType.LIQUIDATE_AT_CLOSE, Direction.CASH_AND_CARRY);
+
+        assertEquals(2, orders.size(), "one order per stock held");
+        for (final Sent order : orders)
+        {
+            assertEquals(TimeInForce.AT_THE_CLOSE, order.tif());
+            assertEquals(Side.SELL, order.side());
+            assertEquals(positions.quantity(order.instrumentId()), order.quantity());
+            assertTrue(order.instrumentId() != future.id());
+        }
+    }
+
+    @Test
+    void killingAnInstrumentCancelsEveryProgramWorkingInItWholeOnceAtTheNextTimer()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        encodeCommand(AdminCommandType.KILL, Direction.CASH_AND_CARRY).scope(KillScope.INSTRUMENT).target(a.id());
+        engine.onAdminCommand(new AdminCommandDecoder().wrapAndApplyHeader(buffer, 0, header));
+        assertTrue(cancels.isEmpty(), "enforced by the timer, not inside the command");
+
+        time(MS);
+        // A program is traded whole: its other legs go too, and what filled is hedged as for any legged program.
+        assertEquals(List.of(sent(future).orderId(), sent(a).orderId(), sent(b).orderId()), cancelledOrders());
+        time(MS);
+        assertEquals(3, cancels.size(), "once per program");
+    }
+
+    @Test
+    void anOrderOfAnEarlierRunIsAdoptedFromItsFirstReportAndCancelled()
+    {
+        final long earlier = ID_BASE - 7;
+        report(earlier, a.id(), Side.BUY, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 4, 4, 6, a.prevClose());
+
+        assertEquals(4, positions.quantity(a.id()), "its fills so far are booked");
+        assertEquals(List.of(earlier), cancelledOrders(), "no program of this run owns it");
+        assertTrue(orders.isEmpty());
+        report(earlier, a.id(), Side.BUY, ExecType.CANCELED, OrdStatus.CANCELED, 0, 4, 0, a.prevClose());
+        assertEquals(4, positions.quantity(a.id()));
+    }
+
+    private void submit(final Direction direction)
+    {
+        command(AdminCommandType.SUBMIT_PROGRAM, direction);
+        assertEquals(3, orders.size(), "the future, then A and B: " + orders + ", refused " + refused);
+        assertEquals(future.id(), orders.get(0).instrumentId(), "the future first");
+        for (final Sent order : orders)
+        {
+            ack(order);
+        }
+    }
+
+    private Sent sent(final Instrument instrument)
+    {
+        return orders.stream().filter(order -> order.instrumentId() == instrument.id()).findFirst().orElseThrow();
+    }
+
+    private List<Long> cancelledOrders()
+    {
+        return cancels.stream().map(cancel -> cancel[1]).toList();
+    }
+
+    private void command(final AdminCommandType type, final Direction direction)
+    {
+        encodeCommand(type, direction);
+        engine.onAdminCommand(new AdminCommandDecoder().wrapAndApplyHeader(buffer, 0, header));
+    }
+
+    private AdminCommandEncoder encodeCommand(final AdminCommandType type, final Direction direction)
+    {
+        return new AdminCommandEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .command(type).correlationId(++correlationId).scope(KillScope.ALL).target(0).direction(direction)
+            .contracts(1).programId(0);
+    }
+
+    /**
+     * Time passes by {@code ns} with no other input.
+     */
+    private void time(final long ns)
+    {
+        nowNs += ns;
+        engine.onTimer(nowNs);
+    }
+
+    private void ack(final Sent order)
+    {
+        report(order.orderId(), order.instrumentId(), order.side(), ExecType.NEW, OrdStatus.NEW, 0, 0,
+            order.quantity(), order.price());
+    }
+
+    private void fill(final Sent order, final long quantity)
+    {
+        report(order.orderId(), order.instrumentId(), order.side(), ExecType.TRADE,
+            quantity == order.quantity() ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, quantity, quantity,
+            order.quantity() - quantity, order.price());
+    }
+
+    private void canceled(final Sent order)
+    {
+        report(order.orderId(), order.instrumentId(), order.side(), ExecType.CANCELED, OrdStatus.CANCELED, 0, 0, 0,
+            order.price());
+    }
+
+    private void report(
+        final long orderId, final int instrumentId, final Side side, final ExecType execType,
+        final OrdStatus ordStatus, final long lastQty, final long cumQty, final long leavesQty, final long price)
+    {
+        nowNs += MS;
+        new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(orderId).instrumentId(instrumentId).execType(execType).ordStatus(ordStatus).side(side)
+            .lastQty(lastQty).lastPx(price).cumQty(cumQty).leavesQty(leavesQty).avgPx(price)
+            .rejectReason(RejectReason.NONE).receiveTimestampNs(nowNs);
+        inputs.onFragment(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + ExecutionReportEncoder.BLOCK_LENGTH, null);
+    }
+
+    /**
+     * Five levels a side a tick apart around the instrument's previous close, deep enough for every leg.
+     */
+    private void book(final Instrument instrument)
+    {
+        final long mid = instrument.prevClose();
+        final BookUpdateEncoder update = new BookUpdateEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(instrument.id()).exchangeSeq(1).exchangeTimestampNs(nowNs).receiveTimestampNs(nowNs)
+            .snapshot(BooleanType.TRUE);
+        final BookUpdateEncoder.LevelsEncoder levels = update.levelsCount(10);
+        for (int level = 0; level < 5; level++)
+        {
+            levels.next().side(BookSide.BID).level((short)level).price(instrument.ticksAway(mid, -(level + 1)))
+                .size(1_000);
+            levels.next().side(BookSide.ASK).level((short)level).price(instrument.ticksAway(mid, level + 1))
+                .size(1_000);
+        }
+        inputs.onFragment(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength(), null);
+    }
+}
