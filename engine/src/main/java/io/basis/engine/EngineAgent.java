@@ -193,7 +193,13 @@ public final class EngineAgent implements Agent
     private ControlledFragmentHandler.Action onGatewayInput(
         final DirectBuffer buffer, final int offset, final int length, final Header fragmentHeader)
     {
-        header.wrap(buffer, offset);
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH || !GatewayMessageHandler.isGatewayMessage(header.wrap(
+            buffer, offset)))
+        {
+            // Anything else on the gateway's stream (another schema, a command, a journal entry) is never an input:
+            // journaled, a replay would apply it.
+            return ControlledFragmentHandler.Action.CONTINUE;
+        }
         final int templateId = header.templateId();
         final boolean untimed = templateId == OrderRejectDecoder.TEMPLATE_ID ||
             templateId == CancelRejectDecoder.TEMPLATE_ID;

@@ -37,6 +37,31 @@ public final class GatewayMessageHandler implements FragmentHandler
         this.listener = listener;
     }
 
+    /**
+     * @param header a message's header, wrapped.
+     * @return true if it is one of the messages the gateway sends the engine, of this schema.
+     */
+    public static boolean isGatewayMessage(final MessageHeaderDecoder header)
+    {
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            return false;
+        }
+        switch (header.templateId())
+        {
+            case BookUpdateDecoder.TEMPLATE_ID:
+            case TradeDecoder.TEMPLATE_ID:
+            case ExecutionReportDecoder.TEMPLATE_ID:
+            case OrderRejectDecoder.TEMPLATE_ID:
+            case CancelRejectDecoder.TEMPLATE_ID:
+            case SessionStatusDecoder.TEMPLATE_ID:
+            case InstrumentStatusDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     @Override
     public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header ignored)
     {

@@ -2,6 +2,7 @@ package io.basis.engine.gateway;
 
 import io.aeron.Publication;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.ExpandableRingBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -32,13 +33,15 @@ public final class Outbox implements MessageSink
     public static final long KEPT = 0;
 
     private static final int INITIAL_CAPACITY = 64 * 1024;
+    private static final int REPORT_LIMIT = 1024;
 
     private final Publication publication;
     private final ExpandableRingBuffer pending;
     private final ExpandableRingBuffer undeliverable;
     private final ExpandableRingBuffer.MessageConsumer sendPending = this::sendPending;
-    private final ExpandableRingBuffer.MessageConsumer reportUndeliverable = this::reportUndeliverable;
-    private UndeliverableHandler handler;
+    private final ExpandableRingBuffer.MessageConsumer takeOldest = this::takeOldest;
+    private final ExpandableArrayBuffer taken = new ExpandableArrayBuffer(256);
+    private int takenLength;
     private int handled;
     private long undeliverableCount;
     private long lostCount;
@@ -112,14 +115,17 @@ public final class Outbox implements MessageSink
      */
     public int reportUndeliverable(final UndeliverableHandler handler)
     {
-        if (undeliverable.isEmpty())
+        int reported = 0;
+        // Bounded: a reject that decides another undeliverable order must not keep one duty cycle forever.
+        while (!undeliverable.isEmpty() && reported < REPORT_LIMIT)
         {
-            return 0;
+            // Take the message out first: handling it may decide more orders, and a gateway that takes none puts
+            // them back here; the queue must not be appended to while it is being read.
+            undeliverable.consume(takeOldest, 1);
+            handler.onUndeliverable(taken, 0, takenLength);
+            reported++;
         }
-        this.handler = handler;
-        handled = 0;
-        undeliverable.consume(reportUndeliverable, Integer.MAX_VALUE);
-        return handled;
+        return reported;
     }
 
     /**
@@ -162,11 +168,10 @@ public final class Outbox implements MessageSink
         return true;
     }
 
-    private boolean reportUndeliverable(
-        final MutableDirectBuffer buffer, final int offset, final int length, final int head)
+    private boolean takeOldest(final MutableDirectBuffer buffer, final int offset, final int length, final int head)
     {
-        handler.onUndeliverable(buffer, offset, length);
-        handled++;
+        taken.putBytes(0, buffer, offset, length);
+        takenLength = length;
         return true;
     }
 

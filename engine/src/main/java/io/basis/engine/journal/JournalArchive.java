@@ -132,16 +132,9 @@ public final class JournalArchive implements AutoCloseable
     }
 
     /**
-     * Record the engine journal stream from now on: each engine run's journal publication becomes one recording.
-     */
-    public void recordJournal()
-    {
-        client.startRecording(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL, SourceLocation.LOCAL);
-    }
-
-    /**
-     * Record the journal stream and wait until this run's journal publication is being recorded, so that its first
-     * entry is in the recording.
+     * Record one engine run's journal publication, and only it (another process publishing on the journal's stream
+     * is never recorded as the engine's), and wait until it is being recorded, so that its first entry is in the
+     * recording.
      *
      * @param journal   the run's journal publication.
      * @param timeoutMs longest wait.
@@ -149,7 +142,8 @@ public final class JournalArchive implements AutoCloseable
      */
     public void recordJournal(final Publication journal, final long timeoutMs)
     {
-        recordJournal();
+        client.startRecording(Streams.IPC_CHANNEL + "?session-id=" + journal.sessionId(), Streams.ENGINE_JOURNAL,
+            SourceLocation.LOCAL);
         final CountersReader counters = aeron.countersReader();
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (RecordingPos.findCounterIdBySession(counters, journal.sessionId(), client.archiveId()) ==

@@ -115,6 +115,15 @@ public final class JournalReplay
     {
         entries++;
         header.wrap(buffer, offset);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            if (firstDifference == null)
+            {
+                firstDifference = "entry " + entries + ": not a Basis journal entry (schema " + header.schemaId() +
+                    ")";
+            }
+            return;
+        }
         final int templateId = header.templateId();
         if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
@@ -165,9 +174,14 @@ public final class JournalReplay
         {
             engine.onAdminCommand(command.wrapAndApplyHeader(buffer, offset, header));
         }
-        else
+        else if (GatewayMessageHandler.isGatewayMessage(header))
         {
             gatewayInputs.onFragment(buffer, offset, length, null);
+        }
+        else
+        {
+            firstDifference = "entry " + entries + ": template " + templateId + " is not an engine input";
+            return;
         }
         observer.onEntry(entries, buffer, offset, length, true);
     }

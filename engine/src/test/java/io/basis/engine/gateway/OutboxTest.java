@@ -74,6 +74,41 @@ class OutboxTest
     }
 
     @Test
+    void aRejectThatDecidesMoreOrdersWhileTheGatewayIsGoneLosesNoneAndRepeatsNone()
+    {
+        final ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL, STREAM);
+        final Outbox outbox = new Outbox(publication, 4 * 1024 * 1024);
+        // Enough to make the queue grow while it is being reported from.
+        final int first = 600;
+        for (int i = 0; i < first; i++)
+        {
+            outbox.offer(numbered(i), 0, MESSAGE_LENGTH);
+        }
+
+        final List<Integer> reported = new ArrayList<>();
+        int total = 0;
+        while (total < 2 * first)
+        {
+            total += outbox.reportUndeliverable((buffer, offset, length) ->
+            {
+                final int number = buffer.getInt(offset);
+                reported.add(number);
+                if (number < first)
+                {
+                    // Each reject of the first wave decides one more order, which no gateway takes either.
+                    outbox.offer(numbered(first + number), 0, MESSAGE_LENGTH);
+                }
+            });
+        }
+
+        assertEquals(2 * first, reported.size());
+        for (int i = 0; i < 2 * first; i++)
+        {
+            assertEquals(i, reported.get(i), "each once, oldest first");
+        }
+    }
+
+    @Test
     void messagesABackPressuredGatewayCannotTakeYetLeaveLaterInTheirOrder()
     {
         final ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL, STREAM);
