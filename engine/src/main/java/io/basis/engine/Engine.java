@@ -25,6 +25,8 @@ import io.basis.engine.strategy.EdgeStrategy;
 import io.basis.engine.strategy.MeanBasisStrategy;
 import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.Streams;
+import io.basis.protocol.sbe.AdminCommandDecoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -50,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 public final class Engine implements AutoCloseable
 {
     private static final long RESTORE_TIMEOUT_MS = 10_000;
+    private static final long COMMAND_SKEW_US = 60_000_000L;
     private final EngineConfig config;
     private final ReferenceData referenceData;
     private final MediaDriver driver;
@@ -123,13 +126,15 @@ public final class Engine implements AutoCloseable
             Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         JournalArchive archive = null;
         JournalReplay restored = null;
+        // Commands numbered before this engine started (less a minute of clock skew) are replays.
+        final CommandAuthenticator authenticator = new CommandAuthenticator(operators, idBase - COMMAND_SKEW_US);
         try
         {
             if (config.archiveDir != null)
             {
                 archive = JournalArchive.launch(aeron, config.archiveDir);
                 archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis());
-                restored = config.fresh ? null : restore(config, archive);
+                restored = config.fresh ? null : restore(config, archive, authenticator);
                 archive.recordJournal(journal, RESTORE_TIMEOUT_MS);
             }
         }
@@ -146,7 +151,7 @@ public final class Engine implements AutoCloseable
         tracker = restored != null ? restored.tracker() : newTracker(config, referenceData, positions, idBase);
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
-            tracker, positions, strategy(config), new SystemNanoClock(), new CommandAuthenticator(operators),
+            tracker, positions, strategy(config), new SystemNanoClock(), authenticator,
             commandLog, restored);
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
@@ -185,7 +190,8 @@ public final class Engine implements AutoCloseable
      * return it to go live with; null if the archive holds none. The engine refuses to go live on a state it
      * cannot prove: a journal that does not replay to what it recorded, or one recorded with other options.
      */
-    private static JournalReplay restore(final EngineConfig config, final JournalArchive archive)
+    private static JournalReplay restore(
+        final EngineConfig config, final JournalArchive archive, final CommandAuthenticator authenticator)
     {
         final JournalReplay replay = new JournalReplay(commandLine ->
         {
@@ -196,6 +202,17 @@ public final class Engine implements AutoCloseable
                     "its state, or with --fresh to start empty");
             }
             return config;
+        });
+        // Commands the runs before accepted stay spent: a copy of one is a replay.
+        final AdminCommandDecoder command = new AdminCommandDecoder();
+        final MessageHeaderDecoder commandHeader = new MessageHeaderDecoder();
+        replay.observer((entry, buffer, offset, length, input) ->
+        {
+            if (input && commandHeader.wrap(buffer, offset).templateId() == AdminCommandDecoder.TEMPLATE_ID)
+            {
+                command.wrapAndApplyHeader(buffer, offset, commandHeader);
+                authenticator.accepted(command.operatorName(), command.correlationId());
+            }
         });
         for (final JournalArchive.Recording recording : archive.recordings())
         {

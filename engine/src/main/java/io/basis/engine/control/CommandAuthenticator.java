@@ -40,6 +40,17 @@ public final class CommandAuthenticator
      */
     public CommandAuthenticator(final OperatorKeys keys)
     {
+        this(keys, Long.MIN_VALUE);
+    }
+
+    /**
+     * @param keys                the operators allowed to command the engine.
+     * @param oldestCorrelationId correlation ids at or below it are refused as replays: the engine's start in epoch
+     *                            microseconds less a clock skew, since operator tools number commands from their
+     *                            wall clock, so a command recorded before the engine started cannot be replayed.
+     */
+    public CommandAuthenticator(final OperatorKeys keys, final long oldestCorrelationId)
+    {
         final List<String> listed = keys.operators();
         names = new byte[listed.size()][];
         operators = listed.toArray(new String[0]);
@@ -51,7 +62,7 @@ public final class CommandAuthenticator
             final byte[] name = operators[i].getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(name, 0, names[i], 0, name.length);
             signatures[i] = new CommandSignature(keys.key(operators[i]));
-            lastCorrelationIds[i] = Long.MIN_VALUE;
+            lastCorrelationIds[i] = oldestCorrelationId;
         }
     }
 
@@ -93,6 +104,24 @@ public final class CommandAuthenticator
         }
         lastCorrelationIds[operator] = command.correlationId();
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * A command an earlier run of the engine accepted (from its journal, on restore): the same one, or an older one,
+     * is refused as a replay from now on.
+     *
+     * @param operator      the operator it named.
+     * @param correlationId its correlation id.
+     */
+    public void accepted(final String operator, final long correlationId)
+    {
+        for (int i = 0; i < operators.length; i++)
+        {
+            if (operators[i].equals(operator) && correlationId > lastCorrelationIds[i])
+            {
+                lastCorrelationIds[i] = correlationId;
+            }
+        }
     }
 
     /**

@@ -53,6 +53,19 @@ class CommandAuthenticatorTest
     }
 
     @Test
+    void aCommandAnEarlierRunAcceptedOrOneNumberedBeforeTheEngineStartedIsAReplay()
+    {
+        final CommandAuthenticator restarted = new CommandAuthenticator(
+            OperatorKeys.load(dir.resolve("operators.keys")), 100);
+        authenticator = restarted;
+        restarted.accepted("alice", 150);
+
+        assertEquals(REPLAYED, verify(encode(alice, 99, AdminCommandType.KILL)), "sent before this engine started");
+        assertEquals(REPLAYED, verify(encode(alice, 150, AdminCommandType.KILL)), "accepted by the run before");
+        assertEquals(ACCEPTED, verify(encode(alice, 151, AdminCommandType.KILL)));
+    }
+
+    @Test
     void aCommandAlteredAfterSigningDoesNotVerify()
     {
         final int length = encode(alice, 10, AdminCommandType.RESUME);
