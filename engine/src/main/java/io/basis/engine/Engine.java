@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -133,8 +134,15 @@ public final class Engine implements AutoCloseable
             if (config.archiveDir != null)
             {
                 archive = JournalArchive.launch(aeron, config.archiveDir);
-                archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis());
-                restored = config.fresh ? null : restore(config, archive, authenticator);
+                // The state to restore is what the runs from the newest fresh one on leave: older chains of runs
+                // (another trading day, a --fresh start) are history, purged once past retention.
+                final List<JournalArchive.Recording> recordings = archive.recordings();
+                final int chainStart = config.fresh ? -1 : archive.newestFreshRun(recordings, RESTORE_TIMEOUT_MS);
+                final List<JournalArchive.Recording> chain = chainStart < 0 ? List.of() :
+                    recordings.subList(chainStart, recordings.size());
+                archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis(),
+                    chain.isEmpty() ? Long.MAX_VALUE : chain.get(0).recordingId());
+                restored = chain.isEmpty() ? null : restore(config, archive, chain, authenticator);
                 archive.recordJournal(journal, RESTORE_TIMEOUT_MS);
             }
         }
@@ -156,6 +164,12 @@ public final class Engine implements AutoCloseable
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
+        // Return a running engine: its run has started in its journal before anyone can stop it.
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESTORE_TIMEOUT_MS);
+        while (!agent.hasStarted() && System.nanoTime() < deadline)
+        {
+            Thread.onSpinWait();
+        }
     }
 
     /**
@@ -186,12 +200,15 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Replay every journal the archive holds into one engine, checking each decision against the recording, and
-     * return it to go live with; null if the archive holds none. The engine refuses to go live on a state it
+     * Replay a chain of runs (a fresh one and those that continued it) into one engine, checking each decision
+     * against the recording, and return it to go live with. The engine refuses to go live on a state it
      * cannot prove: a journal that does not replay to what it recorded, or one recorded with other options.
      */
     private static JournalReplay restore(
-        final EngineConfig config, final JournalArchive archive, final CommandAuthenticator authenticator)
+        final EngineConfig config,
+        final JournalArchive archive,
+        final List<JournalArchive.Recording> chain,
+        final CommandAuthenticator authenticator)
     {
         final JournalReplay replay = new JournalReplay(commandLine ->
         {
@@ -214,7 +231,7 @@ public final class Engine implements AutoCloseable
                 authenticator.accepted(command.operatorName(), command.correlationId());
             }
         });
-        for (final JournalArchive.Recording recording : archive.recordings())
+        for (final JournalArchive.Recording recording : chain)
         {
             archive.replay(recording, (buffer, offset, length, header) -> replay.onEntry(buffer, offset, length),
                 RESTORE_TIMEOUT_MS);

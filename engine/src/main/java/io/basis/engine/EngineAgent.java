@@ -71,6 +71,7 @@ public final class EngineAgent implements Agent
     private final EngineStartedDecoder engineStartedDecoder = new EngineStartedDecoder();
     private final JournalReplay restored;
     private long pendingTimerNs;
+    private volatile boolean started;
     private long lastTimerNs;
     private final Outbox.UndeliverableHandler undeliverableHandler = this::onUndeliverable;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -163,6 +164,15 @@ public final class EngineAgent implements Agent
                 return 0;
             });
         }
+        started = true;
+    }
+
+    /**
+     * @return true once the run's first input is journaled and applied: the engine runs.
+     */
+    boolean hasStarted()
+    {
+        return started;
     }
 
     @Override

@@ -411,11 +411,17 @@ class EngineAgentTest
         assertTrue(truncated.getMessage().matches(
             "(?s)recording \\d+ in .*: replay stopped at position \\d+ of \\d+.*"), truncated.getMessage());
 
-        // Starting empty is the operator's explicit choice.
+        // Starting empty is the operator's explicit choice; the next start restores from that fresh run on and
+        // no longer looks at the history before it.
         config.fresh = true;
         try (Engine fresh = Engine.launch(config))
         {
             assertEquals(0, fresh.restoredRuns());
+        }
+        config.fresh = false;
+        try (Engine next = Engine.launch(config))
+        {
+            assertEquals(1, next.restoredRuns());
         }
     }
 

@@ -21,6 +21,9 @@ import io.aeron.archive.codecs.SourceLocation;
 import io.aeron.archive.status.RecordingPos;
 import io.aeron.logbuffer.FragmentHandler;
 import io.basis.protocol.Streams;
+import io.basis.protocol.sbe.BooleanType;
+import io.basis.protocol.sbe.EngineStartedDecoder;
+import io.basis.protocol.sbe.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -158,18 +161,20 @@ public final class JournalArchive implements AutoCloseable
     }
 
     /**
-     * Delete recordings that stopped longer ago than the retention.
+     * Delete recordings that stopped longer ago than the retention, but never one of the chain of runs an engine
+     * restores from (from its newest fresh run on).
      *
-     * @param retentionMs how long a stopped recording is kept.
-     * @param nowMs       the wall clock, epoch milliseconds.
+     * @param retentionMs     how long a stopped recording is kept.
+     * @param nowMs           the wall clock, epoch milliseconds.
+     * @param keepFromId      recordings from this id on are kept whatever their age; {@code Long.MAX_VALUE} for none.
      * @return recordings purged.
      */
-    public int purgeOlderThan(final long retentionMs, final long nowMs)
+    public int purgeOlderThan(final long retentionMs, final long nowMs, final long keepFromId)
     {
         int purged = 0;
         for (final Recording recording : recordings())
         {
-            if (recording.stopTimestampMs() != AeronArchive.NULL_TIMESTAMP &&
+            if (recording.recordingId() < keepFromId && recording.stopTimestampMs() != AeronArchive.NULL_TIMESTAMP &&
                 recording.stopTimestampMs() < nowMs - retentionMs)
             {
                 client.purgeRecording(recording.recordingId());
@@ -226,6 +231,42 @@ public final class JournalArchive implements AutoCloseable
      */
     public long replay(final Recording recording, final FragmentHandler handler, final long timeoutMs)
     {
+        return replay(recording, handler, timeoutMs, Long.MAX_VALUE);
+    }
+
+    /**
+     * The newest recording that starts an engine run afresh, rather than continuing the run before (a restart):
+     * the state an engine restores is the one the runs from there on leave.
+     *
+     * @param recordings the recordings, oldest first.
+     * @param timeoutMs  longest wait for a replay to make progress.
+     * @return its index in {@code recordings}, or -1 if none does.
+     */
+    public int newestFreshRun(final List<Recording> recordings, final long timeoutMs)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final EngineStartedDecoder started = new EngineStartedDecoder();
+        final boolean[] fresh = new boolean[1];
+        for (int i = recordings.size() - 1; i >= 0; i--)
+        {
+            fresh[0] = false;
+            replay(recordings.get(i), (buffer, offset, length, fragmentHeader) ->
+            {
+                header.wrap(buffer, offset);
+                fresh[0] = header.templateId() == EngineStartedDecoder.TEMPLATE_ID &&
+                    started.wrapAndApplyHeader(buffer, offset, header).continued() != BooleanType.TRUE;
+            }, timeoutMs, 1);
+            if (fresh[0])
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long replay(
+        final Recording recording, final FragmentHandler handler, final long timeoutMs, final long maxEntries)
+    {
         final long length = recording.stopPosition() - recording.startPosition();
         if (length <= 0)
         {
@@ -249,8 +290,9 @@ public final class JournalArchive implements AutoCloseable
                 {
                     image = subscription.imageAtIndex(0);
                 }
-                final int fragments = image == null ? 0 : image.poll(assembler, 1024);
-                if (image != null && image.position() >= recording.stopPosition())
+                final int limit = (int)Math.min(1024, maxEntries - entries[0]);
+                final int fragments = image == null ? 0 : image.poll(assembler, limit);
+                if (entries[0] >= maxEntries || (image != null && image.position() >= recording.stopPosition()))
                 {
                     return entries[0];
                 }

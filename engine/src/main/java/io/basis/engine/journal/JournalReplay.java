@@ -138,14 +138,22 @@ public final class JournalReplay
         if (templateId == EngineStartedDecoder.TEMPLATE_ID)
         {
             started.wrapAndApplyHeader(buffer, offset, header);
-            final boolean continued = started.continued() == BooleanType.TRUE && engine != null;
+            final boolean continued = started.continued() == BooleanType.TRUE;
             final long idBase = started.idBase();
             final String commandLine = started.commandLine();
             if (firstDifference == null)
             {
+                if (continued && engine == null)
+                {
+                    firstDifference = "entry " + entries + ": the run continues one the journal does not hold " +
+                        "(replay from the fresh run it continues)";
+                    return;
+                }
                 if (!continued)
                 {
-                    checkNothingUnrecorded();
+                    // A fresh run starts over: what the run before decided on its last inputs and never recorded
+                    // (it died first) is history.
+                    decided.reset(decided.capacity());
                     start(configOf.apply(commandLine), idBase);
                 }
                 // A continued run first journals what its predecessor decided but never recorded (it died first):
