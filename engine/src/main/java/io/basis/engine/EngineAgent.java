@@ -119,7 +119,7 @@ public final class EngineAgent implements Agent
         this.idBase = idBase;
         this.commandLine = config.commandLine;
         this.timerIntervalNs = config.timerIntervalNs;
-        journal = new EngineJournal(journalPublication);
+        journal = new EngineJournal(journalPublication, config.archiveDir != null);
         outbox = new Outbox(gatewayPublication, OUTBOX_BYTES);
         // Every order and cancel is journaled after the input that decided it, then offered to the gateway.
         publisher = new GatewayPublisher(gatewayPublication, (buffer, offset, length) ->
@@ -191,6 +191,8 @@ public final class EngineAgent implements Agent
         work += outbox.reportUndeliverable(undeliverableHandler);
         engine.writeStatus(status);
         status.set(EngineCounters.UNDELIVERABLE_ORDERS, outbox.undeliverableCount());
+        status.set(EngineCounters.LOST_ORDERS, outbox.lostCount());
+        status.set(EngineCounters.JOURNAL_LOST, journal.lost());
         status.set(EngineCounters.COMMANDS_ACCEPTED, commandGate.accepted());
         status.set(EngineCounters.COMMANDS_REFUSED, commandGate.refused());
         return work;

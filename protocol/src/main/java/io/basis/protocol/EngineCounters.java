@@ -70,10 +70,16 @@ public final class EngineCounters
     /** Orders of an earlier engine run taken over from their reports. */
     public static final int ADOPTED_ORDERS = 7125;
 
+    /** Undeliverable orders that could not even be kept to be rejected: they stay pending until settled by hand. */
+    public static final int LOST_ORDERS = 7126;
+
+    /** Journal entries the recorder could not take in time (commands, outputs): a replay reports the first. */
+    public static final int JOURNAL_LOST = 7127;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = ADOPTED_ORDERS;
+    public static final int LAST = JOURNAL_LOST;
 
     private static final String[] LABELS =
     {
@@ -83,7 +89,7 @@ public final class EngineCounters
         "basis-market-data-updates", "basis-order-session-up", "basis-market-data-session-up",
         "basis-model-state", "basis-risk-rejects", "basis-commands-accepted", "basis-commands-refused",
         "basis-unresolved-orders", "basis-undeliverable-orders", "basis-unknown-reports", "basis-duplicate-reports",
-        "basis-recovered-fills", "basis-adopted-orders",
+        "basis-recovered-fills", "basis-adopted-orders", "basis-lost-orders", "basis-journal-lost",
     };
 
     private EngineCounters()

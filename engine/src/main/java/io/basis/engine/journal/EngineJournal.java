@@ -10,9 +10,11 @@ import org.agrona.DirectBuffer;
  * Fed the journal's inputs, a fresh engine takes the same decisions ({@link JournalReplay}), which is how a
  * recording is checked, audited and recovered from.
  * <p>
- * An input is appended <em>before</em> it is applied, and not applied while the recorder pushes back, so nothing
- * the engine did is missing from a recording it keeps up with. With no recorder (nobody subscribes) the journal is
- * off and every append succeeds. Single-threaded, garbage-free.
+ * An input is appended <em>before</em> it is applied, and not applied while the recorder pushes back or, when
+ * recording is required, while no recorder is connected, so nothing the engine did is missing from its recording.
+ * With recording not required and no recorder (nobody subscribes) the journal is off and every append succeeds.
+ * Entries that cannot wait (a command the gate has seen, outputs of a decision taken) are counted in
+ * {@link #lost()} if the recorder cannot take them. Single-threaded, garbage-free.
  */
 public final class EngineJournal
 {
@@ -20,16 +22,20 @@ public final class EngineJournal
     private static final int WAITING_ATTEMPTS = 10_000;
 
     private final ExclusivePublication publication;
+    private final boolean required;
     private long inputs;
     private long outputs;
     private long lost;
 
     /**
      * @param publication the journal stream's publication.
+     * @param required    true if a recorder must take every entry (the engine records): while none is connected,
+     *                    inputs wait rather than be applied unrecorded.
      */
-    public EngineJournal(final ExclusivePublication publication)
+    public EngineJournal(final ExclusivePublication publication, final boolean required)
     {
         this.publication = publication;
+        this.required = required;
     }
 
     /**
@@ -43,7 +49,7 @@ public final class EngineJournal
     public boolean appendInput(final DirectBuffer buffer, final int offset, final int length)
     {
         final long result = publication.offer(buffer, offset, length);
-        if (result > 0 || !isRetryable(result))
+        if (result > 0 || (!required && !isRetryable(result)))
         {
             inputs++;
             return true;
@@ -87,7 +93,7 @@ public final class EngineJournal
         {
             result = publication.offer(buffer, offset, length);
         }
-        if (isRetryable(result))
+        if (isRetryable(result) || (required && result < 0))
         {
             // Rare: the input before it was appended, so the recorder had room a moment ago. A replay reports the gap.
             lost++;
