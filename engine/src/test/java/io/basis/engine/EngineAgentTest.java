@@ -249,9 +249,9 @@ class EngineAgentTest
 
         final List<String> log = Files.readAllLines(dir.resolve("commands.log"));
         assertEquals(3, log.size(), String.join("\n", log));
-        assertTrue(log.get(0).contains("operator=?intruder command=KILL") &&
+        assertTrue(log.get(0).contains("operator=?intruder command=4 ") &&
             log.get(0).endsWith("REFUSED UNKNOWN_OPERATOR"), log.get(0));
-        assertTrue(log.get(1).contains("operator=tester command=KILL") &&
+        assertTrue(log.get(1).contains("operator=tester command=4 ") &&
             log.get(1).endsWith("REFUSED BAD_SIGNATURE"), log.get(1));
         assertTrue(log.get(2).contains("operator=tester command=KILL") && log.get(2).endsWith("ACCEPTED"),
             log.get(2));

@@ -21,8 +21,13 @@ public final class CommandLog implements AutoCloseable
     /** File name of the default command log, beside the operator key file. */
     public static final String DEFAULT_FILE_NAME = "basis-commands.log";
 
+    private static final int REFUSALS_PER_SECOND = 10;
+
     private final Path file;
     private final Writer writer;
+    private long refusalSecond;
+    private int refusalsThisSecond;
+    private long suppressedRefusals;
 
     /**
      * @param file appended to; created if absent.
@@ -54,18 +59,39 @@ public final class CommandLog implements AutoCloseable
     public boolean record(
         final AdminCommandDecoder command, final CommandAuthenticator.Verdict verdict, final String operator)
     {
+        final long nowMs = System.currentTimeMillis();
+        final boolean accepted = verdict == CommandAuthenticator.Verdict.ACCEPTED;
+        if (!accepted && !refusalMayBeRecorded(nowMs))
+        {
+            return true;
+        }
         final StringBuilder line = new StringBuilder(160)
-            .append(Instant.now())
-            .append(" operator=").append(operator != null ? operator : claimedName(command))
-            .append(" command=").append(command.command())
-            .append(" correlationId=").append(command.correlationId())
-            .append(" scope=").append(command.scope())
-            .append(" target=").append(command.target())
-            .append(" direction=").append(command.direction())
-            .append(" contracts=").append(command.contracts())
-            .append(" programId=").append(command.programId())
-            .append(verdict == CommandAuthenticator.Verdict.ACCEPTED ? " ACCEPTED" : " REFUSED " + verdict)
-            .append(System.lineSeparator());
+            .append(Instant.ofEpochMilli(nowMs))
+            .append(" operator=").append(operator != null ? operator : claimedName(command));
+        if (accepted)
+        {
+            line.append(" command=").append(command.command())
+                .append(" correlationId=").append(command.correlationId())
+                .append(" scope=").append(command.scope())
+                .append(" target=").append(command.target())
+                .append(" direction=").append(command.direction())
+                .append(" contracts=").append(command.contracts())
+                .append(" programId=").append(command.programId())
+                .append(" ACCEPTED");
+        }
+        else
+        {
+            // Unsigned bytes are recorded as they came, never decoded into names a forger chose the values of.
+            line.append(" command=").append(command.commandRaw())
+                .append(" correlationId=").append(command.correlationId())
+                .append(" REFUSED ").append(verdict);
+            if (suppressedRefusals > 0)
+            {
+                line.append(" (").append(suppressedRefusals).append(" more refused in the second before, not recorded)");
+                suppressedRefusals = 0;
+            }
+        }
+        line.append(System.lineSeparator());
         try
         {
             writer.write(line.toString());
@@ -76,6 +102,27 @@ public final class CommandLog implements AutoCloseable
         {
             return false;
         }
+    }
+
+    /**
+     * At most {@value #REFUSALS_PER_SECOND} refusals a second are recorded (and counted beyond): a flood of forged
+     * commands must not turn the engine thread into a log writer.
+     */
+    private boolean refusalMayBeRecorded(final long nowMs)
+    {
+        final long second = nowMs / 1000;
+        if (second != refusalSecond)
+        {
+            refusalSecond = second;
+            refusalsThisSecond = 0;
+        }
+        if (refusalsThisSecond < REFUSALS_PER_SECOND)
+        {
+            refusalsThisSecond++;
+            return true;
+        }
+        suppressedRefusals++;
+        return false;
     }
 
     private static String claimedName(final AdminCommandDecoder command)
