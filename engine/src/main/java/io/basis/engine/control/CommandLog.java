@@ -87,7 +87,8 @@ public final class CommandLog implements AutoCloseable
                 .append(" REFUSED ").append(verdict);
             if (suppressedRefusals > 0)
             {
-                line.append(" (").append(suppressedRefusals).append(" more refused in the second before, not recorded)");
+                line.append(" (").append(suppressedRefusals)
+                    .append(" more refused in the second before, not recorded)");
                 suppressedRefusals = 0;
             }
         }
