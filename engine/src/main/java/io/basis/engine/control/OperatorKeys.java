@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * The operators allowed to command an engine, each with a secret key: a text file of {@code NAME=KEY} lines, KEY 64
  * hex digits (256 bits), {@code #} comments. The engine verifies every command on its control stream against it
- * (see {@link CommandAuthenticator}); operator tools sign with one entry of the same file. The file must be
- * readable by its owner only, like an SSH key: a key others can read authorises nobody.
+ * (see {@link CommandAuthenticator}); operator tools sign with one entry of the same file. The file must belong to
+ * the user running the process and be readable by that user only, like an SSH key: a key others can read, or a
+ * file someone else planted, authorises nobody.
  * <p>
  * Immutable.
  */
@@ -276,6 +277,13 @@ public final class OperatorKeys
         }
         try
         {
+            final String owner = Files.getOwner(file).getName();
+            final String user = System.getProperty("user.name");
+            if (user != null && !owner.equals(user))
+            {
+                throw new OperatorKeysException(file + ": owned by " + owner + ", not by " + user +
+                    " who runs this process; a key file someone else planted authorises nobody");
+            }
             final Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             for (final PosixFilePermission permission : permissions)
             {
