@@ -1,7 +1,6 @@
 package io.basis.engine.journal;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -38,45 +37,36 @@ public final class AuditMain
 
     static int run(final String[] args)
     {
-        Path archiveDir = null;
+        final ArchiveOptions options = new ArchiveOptions();
         long orderId = 0;
         long programId = 0;
-        long fromMs = Long.MIN_VALUE;
-        long toMs = Long.MAX_VALUE;
         try
         {
             for (int i = 0; i < args.length; i++)
             {
+                final int last = options.parse(args, i);
+                if (last >= 0)
+                {
+                    i = last;
+                    continue;
+                }
                 switch (args[i])
                 {
                     case "--help":
                     case "-h":
                         System.out.println(USAGE);
                         return 0;
-                    case "--archive":
-                        archiveDir = Path.of(ReplayMain.value(args, ++i));
-                        break;
                     case "--order":
-                        orderId = id(ReplayMain.value(args, ++i), "--order");
+                        orderId = id(ArchiveOptions.value(args, ++i), "--order");
                         break;
                     case "--program":
-                        programId = id(ReplayMain.value(args, ++i), "--program");
-                        break;
-                    case "--from":
-                        fromMs = ReplayMain.instant(ReplayMain.value(args, ++i), "--from");
-                        break;
-                    case "--to":
-                        toMs = ReplayMain.instant(ReplayMain.value(args, ++i), "--to");
+                        programId = id(ArchiveOptions.value(args, ++i), "--program");
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            if (archiveDir == null || !Files.isDirectory(archiveDir))
-            {
-                throw new IllegalArgumentException(archiveDir == null ? "--archive DIR is required" :
-                    archiveDir + ": no such archive directory");
-            }
+            options.requireArchive();
             if ((orderId == 0) == (programId == 0))
             {
                 throw new IllegalArgumentException("give one of --order CLORDID or --program ID");
@@ -87,9 +77,11 @@ public final class AuditMain
             System.err.println("audit: " + ex.getMessage() + " (--help for usage)");
             return 2;
         }
+        final Path archiveDir = options.archiveDir;
         try
         {
-            if (audit(archiveDir, orderId, programId, fromMs, toMs, ReplayMain::recordedConfig, System.out) == 0)
+            if (audit(archiveDir, orderId, programId, options.fromMs, options.toMs, ReplayMain::recordedConfig,
+                System.out) == 0)
             {
                 System.err.println("audit: the journal in " + archiveDir + " does not mention " +
                     (orderId != 0 ? "order " + orderId : "program " + programId));

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -53,49 +51,34 @@ public final class ReplayMain
 
     static int run(final String[] args)
     {
-        Path archiveDir = null;
-        long fromMs = Long.MIN_VALUE;
-        long toMs = Long.MAX_VALUE;
+        final ArchiveOptions options = new ArchiveOptions();
         try
         {
             for (int i = 0; i < args.length; i++)
             {
-                switch (args[i])
+                if (args[i].equals("--help") || args[i].equals("-h"))
                 {
-                    case "--help":
-                    case "-h":
-                        System.out.println(USAGE);
-                        return 0;
-                    case "--archive":
-                        archiveDir = Path.of(value(args, ++i));
-                        break;
-                    case "--from":
-                        fromMs = instant(value(args, ++i), "--from");
-                        break;
-                    case "--to":
-                        toMs = instant(value(args, ++i), "--to");
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    System.out.println(USAGE);
+                    return 0;
                 }
+                final int last = options.parse(args, i);
+                if (last < 0)
+                {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                i = last;
             }
-            if (archiveDir == null)
-            {
-                throw new IllegalArgumentException("--archive DIR is required");
-            }
-            if (!Files.isDirectory(archiveDir))
-            {
-                throw new IllegalArgumentException(archiveDir + ": no such archive directory");
-            }
+            options.requireArchive();
         }
         catch (final IllegalArgumentException ex)
         {
             System.err.println("replay: " + ex.getMessage() + " (--help for usage)");
             return 2;
         }
+        final Path archiveDir = options.archiveDir;
         try
         {
-            final Result result = replay(archiveDir, fromMs, toMs, ReplayMain::recordedConfig);
+            final Result result = replay(archiveDir, options.fromMs, options.toMs, ReplayMain::recordedConfig);
             System.out.println(result.toJson());
             return result.replay.identical() ? 0 : 1;
         }
@@ -188,29 +171,6 @@ public final class ReplayMain
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    static String value(final String[] args, final int index)
-    {
-        if (index >= args.length)
-        {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
-    }
-
-    static long instant(final String text, final String option)
-    {
-        try
-        {
-            return text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) :
-                Instant.parse(text).toEpochMilli();
-        }
-        catch (final DateTimeParseException | NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(option + " needs an ISO-8601 instant or epoch milliseconds, not '" +
-                text + "'");
         }
     }
 
