@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * garbage groups) on its logged-on order-entry and market-data sessions: it survives, forwards nothing derived from
  * them to the engine, lets no exception escape, and still trades a valid order afterwards.
  */
-@Timeout(120)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MalformedFrameFuzzTest
 {
     private static final long SEED = 20_261_203L;
