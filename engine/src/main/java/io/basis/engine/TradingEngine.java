@@ -269,7 +269,7 @@ public final class TradingEngine implements GatewayListener
                 final long sweep = books[instrumentId].sweepPrice(!buyBasket, quantity);
                 if (sweep <= 0)
                 {
-                    return reject(RiskReason.INSUFFICIENT_DEPTH);
+                    return reject(risk.refuse(RiskReason.INSUFFICIENT_DEPTH));
                 }
                 final long price = instruments.get(instrumentId).ticksAway(
                     sweep, buyBasket ? config.limitTicks : -config.limitTicks);
@@ -286,7 +286,7 @@ public final class TradingEngine implements GatewayListener
         final long hedgeSweep = books[futureId].sweepPrice(buyBasket, hedge);
         if (hedgeSweep <= 0)
         {
-            return reject(RiskReason.INSUFFICIENT_DEPTH);
+            return reject(risk.refuse(RiskReason.INSUFFICIENT_DEPTH));
         }
         final long hedgePrice = referenceData.future().ticksAway(
             hedgeSweep, buyBasket ? -config.limitTicks : config.limitTicks);
@@ -442,7 +442,7 @@ public final class TradingEngine implements GatewayListener
         final long sweep = books[instrumentId].sweepPrice(!buy, rest);
         if (sweep <= 0 || program.legCount() == program.capacity())
         {
-            reject(RiskReason.INSUFFICIENT_DEPTH);
+            reject(risk.refuse(RiskReason.INSUFFICIENT_DEPTH));
             return;
         }
         final long price = instruments.get(instrumentId).ticksAway(sweep, buy ? config.limitTicks : -config.limitTicks);
@@ -543,7 +543,7 @@ public final class TradingEngine implements GatewayListener
         final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.LIQUIDATION, nowNs);
         if (program == null)
         {
-            reject(RiskReason.ORDER_RATE);
+            reject(risk.refuse(RiskReason.PROGRAM_SLOTS_FULL));
             return;
         }
         listener.onProgramOpened(program);
@@ -656,7 +656,11 @@ public final class TradingEngine implements GatewayListener
                 {
                     reject(duplicate);
                 }
-                else if (command.contracts() > 0 && tracker.openProgramCount() < config.maxOpenPrograms)
+                else if (command.contracts() > 0 && tracker.openProgramCount() >= config.maxOpenPrograms)
+                {
+                    reject(risk.refuse(RiskReason.PROGRAM_SLOTS_FULL));
+                }
+                else if (command.contracts() > 0)
                 {
                     sendProgram(command.direction() == Direction.REVERSE ?
                         ProgramDirection.REVERSE : ProgramDirection.CASH_AND_CARRY,

@@ -209,6 +209,19 @@ class TradingEngineTest
     }
 
     @Test
+    void aSubmissionThatFindsEveryProgramSlotTakenIsRefusedWithItsReasonAndCounted()
+    {
+        submit(Direction.CASH_AND_CARRY);
+
+        command(AdminCommandType.SUBMIT_PROGRAM, Direction.REVERSE);
+
+        assertEquals(3, orders.size(), "nothing more sent");
+        assertEquals(List.of(RiskReason.PROGRAM_SLOTS_FULL), refused);
+        assertEquals(1, engine.risk().count(RiskReason.PROGRAM_SLOTS_FULL.ordinal()));
+        assertEquals(1, engine.risk().totalRejects());
+    }
+
+    @Test
     void anOrderOfAnEarlierRunIsAdoptedFromItsFirstReportAndCancelled()
     {
         final long earlier = ID_BASE - 7;

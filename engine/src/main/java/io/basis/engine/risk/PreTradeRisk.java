@@ -441,6 +441,18 @@ public final class PreTradeRisk
     }
 
     /**
+     * Count a refusal the engine decided itself before any check ran (no depth for the size, no program slot
+     * free), so that every refused program or order shows in the same counters.
+     *
+     * @param reason why.
+     * @return the reason.
+     */
+    public RiskReason refuse(final RiskReason reason)
+    {
+        return count(reason);
+    }
+
+    /**
      * @param reason a reason.
      * @return how often it refused (or, for NONE, passed).
      */

@@ -72,5 +72,7 @@ public enum RiskReason
     /** Automatic kill: an exchange's cumulative quantity disagreed with the fills booked (Knight Capital). */
     FILL_MISMATCH,
     /** Automatic kill: a legged program's unhedged notional passed the hard limit. */
-    LEG_IMBALANCE
+    LEG_IMBALANCE,
+    /** Every program slot ({@code maxOpenPrograms}) is taken: a submitted or liquidation program cannot open. */
+    PROGRAM_SLOTS_FULL
 }
