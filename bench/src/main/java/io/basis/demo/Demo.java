@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the simulator, the gateway (with the media driver embedded) and the engine as three JVMs, trades for the
@@ -46,6 +48,7 @@ final class Demo implements AutoCloseable
     private final List<ChildProcess> processes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private static final List<String> STOP_ORDER = List.of("engine", "gateway", "simulator");
+    private static final Pattern RECOVERED_COUNT = Pattern.compile("(\\d+) (inputs|open orders)");
 
     private Aeron aeron;
     private MediaDriver driver;
@@ -249,8 +252,7 @@ final class Demo implements AutoCloseable
         {
             return 0;
         }
-        final java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+) (inputs|open orders)")
-            .matcher(line);
+        final Matcher number = RECOVERED_COUNT.matcher(line);
         return number.find() ? Long.parseLong(number.group(1)) : 0;
     }
 

@@ -124,7 +124,7 @@ public final class EngineAgent implements Agent
         // Every order and cancel is journaled after the input that decided it, then offered to the gateway.
         publisher = new GatewayPublisher(gatewayPublication, (buffer, offset, length) ->
         {
-            journal.appendOutput(buffer, offset, length);
+            journal.appendNow(buffer, offset, length);
             return outbox.offer(buffer, offset, length);
         });
         this.restored = restored;
@@ -154,13 +154,13 @@ public final class EngineAgent implements Agent
             .continued(restored != null ? BooleanType.TRUE : BooleanType.FALSE)
             .commandLine(commandLine);
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + engineStarted.encodedLength();
-        journal.appendInputNow(entryBuffer, 0, length);
+        journal.appendNow(entryBuffer, 0, length);
         engine.onEngineStarted(engineStartedDecoder.wrapAndApplyHeader(entryBuffer, 0, header));
         if (restored != null)
         {
             restored.drainUnrecordedOutputs((buffer, offset, outputLength) ->
             {
-                journal.appendOutput(buffer, offset, outputLength);
+                journal.appendNow(buffer, offset, outputLength);
                 return 0;
             });
         }
@@ -231,7 +231,7 @@ public final class EngineAgent implements Agent
         final AdminCommandDecoder command, final DirectBuffer buffer, final int offset, final int length)
     {
         timerCurrent();
-        journal.appendInputNow(buffer, offset, length);
+        journal.appendNow(buffer, offset, length);
         engine.onAdminCommand(command);
     }
 
@@ -354,7 +354,7 @@ public final class EngineAgent implements Agent
     private void applyNow(final int length)
     {
         timerCurrent();
-        journal.appendInputNow(rejectBuffer, 0, length);
+        journal.appendNow(rejectBuffer, 0, length);
         gatewayHandler.onFragment(rejectBuffer, 0, length, null);
     }
 }

@@ -317,24 +317,6 @@ class AeronEngineEndpoint implements AutoCloseable
     }
 
     /**
-     * Cancel the rest of a working order.
-     *
-     * @param cancelId a fresh engine id: the cancel's ClOrdID.
-     */
-    void cancelOrder(
-        final long cancelId, final long orderId, final int instrumentId, final Side side, final long quantity)
-    {
-        final CancelOrderEncoder encoder = new CancelOrderEncoder()
-            .wrapAndApplyHeader(sendBuffer, 0, headerEncoder)
-            .cancelId(cancelId)
-            .orderId(orderId)
-            .instrumentId(instrumentId)
-            .side(side)
-            .quantity(quantity);
-        offer(MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
-    }
-
-    /**
      * Poll until a message of the template matches; earlier messages that do not match are kept for later waits.
      *
      * @return the matching message, removed from the kept ones.

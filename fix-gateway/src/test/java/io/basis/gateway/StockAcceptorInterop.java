@@ -159,7 +159,7 @@ abstract class StockAcceptorInterop
             System.nanoTime());
         assertEquals(500, awaitExecution(6001, ExecType.NEW).leavesQty());
 
-        engine.cancelOrder(6002, 6001, INSTRUMENT_ID, Side.SELL, 500);
+        engine.cancel(6002, 6001, INSTRUMENT_ID, Side.SELL, 500);
 
         final ExecutionReportDecoder canceled = awaitExecution(6001, ExecType.CANCELED);
         assertEquals(OrdStatus.CANCELED, canceled.ordStatus());

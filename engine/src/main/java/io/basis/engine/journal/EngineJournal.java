@@ -6,7 +6,7 @@ import org.agrona.DirectBuffer;
 
 /**
  * The engine's journal: every input the engine applies, in the order it applies them, each followed by the orders
- * and cancels it decided on that input; a publication that Aeron Archive records (see {@link JournalRecorder}).
+ * and cancels it decided on that input; a publication that Aeron Archive records (see {@link JournalArchive}).
  * Fed the journal's inputs, a fresh engine takes the same decisions ({@link JournalReplay}), which is how a
  * recording is checked, audited and recovered from.
  * <p>
@@ -23,8 +23,6 @@ public final class EngineJournal
 
     private final ExclusivePublication publication;
     private final boolean required;
-    private long inputs;
-    private long outputs;
     private long lost;
 
     /**
@@ -49,44 +47,19 @@ public final class EngineJournal
     public boolean appendInput(final DirectBuffer buffer, final int offset, final int length)
     {
         final long result = publication.offer(buffer, offset, length);
-        if (result > 0 || (!required && !isRetryable(result)))
-        {
-            inputs++;
-            return true;
-        }
-        return false;
+        return result > 0 || (!required && !isRetryable(result));
     }
 
     /**
-     * Append an input that cannot be offered again later (an authenticated command, a reject of an undeliverable
-     * order): rare, so it may wait a moment for the recorder.
+     * Append an entry that cannot be offered again later: an input the engine must apply now (an authenticated
+     * command, a reject of an undeliverable order) or an order or cancel it decided on the last input. Rare or
+     * already decided, so it may wait a moment for the recorder; counted in {@link #lost()} if it cannot.
      *
      * @param buffer holding the message, header first.
      * @param offset of the message.
      * @param length of the message.
      */
-    public void appendInputNow(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (offerWaiting(buffer, offset, length))
-        {
-            inputs++;
-        }
-    }
-
-    /**
-     * Append an order or cancel the engine decided on the last input.
-     *
-     * @param buffer holding the message, header first.
-     * @param offset of the message.
-     * @param length of the message.
-     */
-    public void appendOutput(final DirectBuffer buffer, final int offset, final int length)
-    {
-        offerWaiting(buffer, offset, length);
-        outputs++;
-    }
-
-    private boolean offerWaiting(final DirectBuffer buffer, final int offset, final int length)
+    public void appendNow(final DirectBuffer buffer, final int offset, final int length)
     {
         long result = Publication.BACK_PRESSURED;
         for (int attempt = 0; attempt < WAITING_ATTEMPTS && isRetryable(result); attempt++)
@@ -97,33 +70,7 @@ public final class EngineJournal
         {
             // Rare: the input before it was appended, so the recorder had room a moment ago. A replay reports the gap.
             lost++;
-            return false;
         }
-        return true;
-    }
-
-    /**
-     * @return true if a recorder subscribes.
-     */
-    public boolean isRecorded()
-    {
-        return publication.isConnected();
-    }
-
-    /**
-     * @return inputs appended since start.
-     */
-    public long inputs()
-    {
-        return inputs;
-    }
-
-    /**
-     * @return outputs appended since start.
-     */
-    public long outputs()
-    {
-        return outputs;
     }
 
     /**

@@ -239,13 +239,14 @@ public final class JournalReplay
      */
     public int drainUnrecordedOutputs(final MessageSink handler)
     {
-        final int count = unrecordedCount();
+        final int[] count = new int[1];
         decided.consume((buffer, offset, length, headOffset) ->
         {
             handler.offer(buffer, offset, length);
+            count[0]++;
             return true;
         }, Integer.MAX_VALUE);
-        return count;
+        return count[0];
     }
 
     /**
@@ -345,17 +346,6 @@ public final class JournalReplay
                 describe(buffer, offset, length);
         }
         return true;
-    }
-
-    private int unrecordedCount()
-    {
-        final int[] count = new int[1];
-        decided.forEach((buffer, offset, length, headOffset) ->
-        {
-            count[0]++;
-            return true;
-        }, Integer.MAX_VALUE);
-        return count[0];
     }
 
     private void checkNothingUnrecorded()
