@@ -24,6 +24,33 @@ import io.basis.engine.risk.KillSwitch;
 import io.basis.engine.risk.PreTradeRisk;
 import io.basis.engine.risk.RiskReason;
 import io.basis.engine.risk.TradingState;
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.BookStateDecoder;
+import io.basis.engine.snapshot.sbe.BookStateEncoder;
+import io.basis.engine.snapshot.sbe.ClockStateDecoder;
+import io.basis.engine.snapshot.sbe.ClockStateEncoder;
+import io.basis.engine.snapshot.sbe.KillSwitchStateDecoder;
+import io.basis.engine.snapshot.sbe.KillSwitchStateEncoder;
+import io.basis.engine.snapshot.sbe.LedgerStateDecoder;
+import io.basis.engine.snapshot.sbe.LedgerStateEncoder;
+import io.basis.engine.snapshot.sbe.MarketPhaseStateDecoder;
+import io.basis.engine.snapshot.sbe.MarketPhaseStateEncoder;
+import io.basis.engine.snapshot.sbe.OpenProgramStateDecoder;
+import io.basis.engine.snapshot.sbe.OpenProgramStateEncoder;
+import io.basis.engine.snapshot.sbe.PositionStateDecoder;
+import io.basis.engine.snapshot.sbe.PositionStateEncoder;
+import io.basis.engine.snapshot.sbe.RiskStateDecoder;
+import io.basis.engine.snapshot.sbe.RiskStateEncoder;
+import io.basis.engine.snapshot.sbe.StrategyStateDecoder;
+import io.basis.engine.snapshot.sbe.StrategyStateEncoder;
+import io.basis.engine.snapshot.sbe.TrackerStateDecoder;
+import io.basis.engine.snapshot.sbe.TrackerStateEncoder;
+import io.basis.engine.snapshot.sbe.TradingStateDecoder;
+import io.basis.engine.snapshot.sbe.TradingStateEncoder;
+import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
+import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
 import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
@@ -103,6 +130,7 @@ public final class TradingEngine implements GatewayListener
     private long hedgesSent;
     private long repricedLegs;
     private TradingState lastState = TradingState.ACTIVE;
+    private SnapshotCodecs snapshotCodecs;
 
     /**
      * @param config        settings.
@@ -924,5 +952,153 @@ public final class TradingEngine implements GatewayListener
     long repricedLegs()
     {
         return repricedLegs;
+    }
+
+    /**
+     * Write the engine's whole state to a snapshot: its own fields, clock, books, valuation, positions, risk, kill
+     * switch, market phases, orders and programs, ledger and strategy. Call between two inputs.
+     *
+     * @param writer the snapshot, after its header.
+     */
+    public void snapshotTo(final SnapshotWriter writer)
+    {
+        final SnapshotCodecs codecs = snapshotCodecs();
+        writer.begin(codecs.tradingState)
+            .gatewayId(gatewayId)
+            .marketDataUpdates(marketDataUpdates)
+            .lastExchangeTimestampNs(lastExchangeTimestampNs)
+            .pendingHedgeContracts(pendingHedgeContracts)
+            .leggedPrograms(leggedPrograms)
+            .hedgesSent(hedgesSent)
+            .repricedLegs(repricedLegs)
+            .lastState((byte)lastState.ordinal())
+            .gatewayReplaced(flag(gatewayReplaced))
+            .settleUnacknowledged(flag(settleUnacknowledged))
+            .orderSessionUp(flag(orderSessionUp))
+            .marketDataSessionUp(flag(marketDataSessionUp));
+        writer.begin(codecs.clockState).nowNs(clock.nowNs());
+        for (int id = 0; id < books.length; id++)
+        {
+            final OrderBook book = books[id];
+            final BookStateEncoder.LevelsEncoder levels = writer.begin(codecs.bookState)
+                .instrumentId(id)
+                .lastUpdateNs(book.lastUpdateNs())
+                .exchangeSeq(book.exchangeSeq())
+                .levelsCount(book.depth());
+            for (int level = 0; level < book.depth(); level++)
+            {
+                levels.next()
+                    .bidPrice(book.price(true, level))
+                    .bidSize(book.size(true, level))
+                    .askPrice(book.price(false, level))
+                    .askSize(book.size(false, level));
+            }
+        }
+        valuation.snapshotTo(writer, codecs.valuationState);
+        positions.snapshotTo(writer, codecs.positionState);
+        risk.snapshotTo(writer, codecs.riskState);
+        killSwitch.snapshotTo(writer, codecs.killSwitchState);
+        market.snapshotTo(writer, codecs.marketPhaseState);
+        tracker.snapshotTo(writer, codecs.trackerState, codecs.openProgramState);
+        ledger.snapshotTo(writer, codecs.ledgerState);
+        strategy.snapshotTo(writer, codecs.strategyState);
+    }
+
+    /**
+     * Load the engine's whole state from a snapshot written by {@link #snapshotTo}, into an engine built with the
+     * same settings and reference data that has taken no input yet.
+     *
+     * @param reader the snapshot, after its header.
+     * @throws SnapshotException if the snapshot does not fit this engine.
+     */
+    public void restoreFrom(final SnapshotReader reader)
+    {
+        final SnapshotCodecs codecs = snapshotCodecs();
+        final TradingStateDecoder trading = reader.next(codecs.tradingStateDecoder);
+        gatewayId = trading.gatewayId();
+        marketDataUpdates = trading.marketDataUpdates();
+        lastExchangeTimestampNs = trading.lastExchangeTimestampNs();
+        pendingHedgeContracts = trading.pendingHedgeContracts();
+        leggedPrograms = trading.leggedPrograms();
+        hedgesSent = trading.hedgesSent();
+        repricedLegs = trading.repricedLegs();
+        lastState = TradingState.values()[trading.lastState()];
+        gatewayReplaced = trading.gatewayReplaced() == 1;
+        settleUnacknowledged = trading.settleUnacknowledged() == 1;
+        orderSessionUp = trading.orderSessionUp() == 1;
+        marketDataSessionUp = trading.marketDataSessionUp() == 1;
+        clock.restartAt(reader.next(codecs.clockStateDecoder).nowNs());
+        for (int id = 0; id < books.length; id++)
+        {
+            final BookStateDecoder state = reader.next(codecs.bookStateDecoder);
+            final OrderBook book = books[id];
+            final BookStateDecoder.LevelsDecoder levels = state.levels();
+            if (state.instrumentId() != id || levels.count() != book.depth())
+            {
+                throw new SnapshotException("book " + state.instrumentId() + " of " + levels.count() +
+                    " levels where the engine has book " + id + " of " + book.depth() + " (--book-depth)");
+            }
+            book.clear();
+            for (int level = 0; level < book.depth(); level++)
+            {
+                levels.next();
+                book.setLevel(true, level, levels.bidPrice(), levels.bidSize());
+                book.setLevel(false, level, levels.askPrice(), levels.askSize());
+            }
+            book.stamp(state.exchangeSeq(), state.lastUpdateNs());
+        }
+        valuation.restoreFrom(reader, codecs.valuationStateDecoder, books);
+        positions.restoreFrom(reader, codecs.positionStateDecoder);
+        risk.restoreFrom(reader, codecs.riskStateDecoder);
+        killSwitch.restoreFrom(reader, codecs.killSwitchStateDecoder);
+        market.restoreFrom(reader, codecs.marketPhaseStateDecoder);
+        tracker.restoreFrom(reader, codecs.trackerStateDecoder, codecs.openProgramStateDecoder);
+        ledger.restoreFrom(reader, codecs.ledgerStateDecoder);
+        strategy.restoreFrom(reader, codecs.strategyStateDecoder);
+    }
+
+    private static short flag(final boolean value)
+    {
+        return (short)(value ? 1 : 0);
+    }
+
+    private SnapshotCodecs snapshotCodecs()
+    {
+        if (snapshotCodecs == null)
+        {
+            snapshotCodecs = new SnapshotCodecs();
+        }
+        return snapshotCodecs;
+    }
+
+    /**
+     * The snapshot's encoders and decoders, made on the first snapshot and reused.
+     */
+    private static final class SnapshotCodecs
+    {
+        final TradingStateEncoder tradingState = new TradingStateEncoder();
+        final ClockStateEncoder clockState = new ClockStateEncoder();
+        final BookStateEncoder bookState = new BookStateEncoder();
+        final ValuationStateEncoder valuationState = new ValuationStateEncoder();
+        final PositionStateEncoder positionState = new PositionStateEncoder();
+        final RiskStateEncoder riskState = new RiskStateEncoder();
+        final KillSwitchStateEncoder killSwitchState = new KillSwitchStateEncoder();
+        final MarketPhaseStateEncoder marketPhaseState = new MarketPhaseStateEncoder();
+        final TrackerStateEncoder trackerState = new TrackerStateEncoder();
+        final OpenProgramStateEncoder openProgramState = new OpenProgramStateEncoder();
+        final LedgerStateEncoder ledgerState = new LedgerStateEncoder();
+        final StrategyStateEncoder strategyState = new StrategyStateEncoder();
+        final TradingStateDecoder tradingStateDecoder = new TradingStateDecoder();
+        final ClockStateDecoder clockStateDecoder = new ClockStateDecoder();
+        final BookStateDecoder bookStateDecoder = new BookStateDecoder();
+        final ValuationStateDecoder valuationStateDecoder = new ValuationStateDecoder();
+        final PositionStateDecoder positionStateDecoder = new PositionStateDecoder();
+        final RiskStateDecoder riskStateDecoder = new RiskStateDecoder();
+        final KillSwitchStateDecoder killSwitchStateDecoder = new KillSwitchStateDecoder();
+        final MarketPhaseStateDecoder marketPhaseStateDecoder = new MarketPhaseStateDecoder();
+        final TrackerStateDecoder trackerStateDecoder = new TrackerStateDecoder();
+        final OpenProgramStateDecoder openProgramStateDecoder = new OpenProgramStateDecoder();
+        final LedgerStateDecoder ledgerStateDecoder = new LedgerStateDecoder();
+        final StrategyStateDecoder strategyStateDecoder = new StrategyStateDecoder();
     }
 }

@@ -1,5 +1,9 @@
 package io.basis.engine.control;
 
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.OperatorStateDecoder;
+import io.basis.engine.snapshot.sbe.OperatorStateEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -130,5 +134,36 @@ public final class CommandAuthenticator
     public String operator()
     {
         return operator < 0 ? null : operators[operator];
+    }
+
+    /**
+     * Write each operator's last accepted command id to a snapshot.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final OperatorStateEncoder encoder)
+    {
+        final OperatorStateEncoder.OperatorsEncoder rows = writer.begin(encoder).operatorsCount(operators.length);
+        for (int i = 0; i < operators.length; i++)
+        {
+            rows.next().lastCorrelationId(lastCorrelationIds[i]).name(operators[i]);
+        }
+    }
+
+    /**
+     * Load the operators' last accepted command ids from a snapshot: those commands, and older ones, stay spent.
+     * Operators no longer listed are skipped.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final OperatorStateDecoder decoder)
+    {
+        for (final OperatorStateDecoder.OperatorsDecoder row : reader.next(decoder).operators())
+        {
+            final long correlationId = row.lastCorrelationId();
+            accepted(row.name(), correlationId);
+        }
     }
 }

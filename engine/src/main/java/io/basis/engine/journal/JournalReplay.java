@@ -14,6 +14,8 @@ import io.basis.engine.order.OrderPort;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.control.CommandAuthenticator;
 import io.basis.protocol.sbe.AdminCommandDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelOrderDecoder;
@@ -192,6 +194,27 @@ public final class JournalReplay
             return;
         }
         observer.onEntry(entries, buffer, offset, length, true);
+    }
+
+    /**
+     * Start from a snapshot instead of the journal's beginning: the engine the snapshot holds, built with its
+     * options; the entries that follow are those after the snapshot's position in the journal.
+     *
+     * @param reader        a verified snapshot, at its start.
+     * @param snapshot      reads it.
+     * @param authenticator told of the operators' spent command ids, or null.
+     * @return where the snapshot stands in the journal.
+     */
+    public EngineSnapshot.Coverage startFrom(
+        final SnapshotReader reader, final EngineSnapshot snapshot, final CommandAuthenticator authenticator)
+    {
+        final EngineSnapshot.Coverage coverage = snapshot.coverage(reader);
+        // The snapshot's ids replace the base: it continues a run whose ids are in it.
+        start(configOf.apply(coverage.commandLine()), 0);
+        snapshot.restore(reader, engine, authenticator);
+        runs = coverage.runs();
+        events = coverage.inputs();
+        return coverage;
     }
 
     /**

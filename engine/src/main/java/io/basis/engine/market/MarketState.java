@@ -1,5 +1,10 @@
 package io.basis.engine.market;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.MarketPhaseStateDecoder;
+import io.basis.engine.snapshot.sbe.MarketPhaseStateEncoder;
 import io.basis.protocol.sbe.MarketPhase;
 
 import java.util.Arrays;
@@ -72,5 +77,46 @@ public final class MarketState
     public boolean programSellSuspended()
     {
         return programSellSuspended;
+    }
+
+    /**
+     * Write the phases to a snapshot.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final MarketPhaseStateEncoder encoder)
+    {
+        final MarketPhaseStateEncoder.InstrumentsEncoder rows = writer.begin(encoder)
+            .programBuySuspended((short)(programBuySuspended ? 1 : 0))
+            .programSellSuspended((short)(programSellSuspended ? 1 : 0))
+            .instrumentsCount(states.length);
+        for (final MarketPhase phase : states)
+        {
+            rows.next().phase((byte)phase.ordinal());
+        }
+    }
+
+    /**
+     * Load the phases from a snapshot.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final MarketPhaseStateDecoder decoder)
+    {
+        reader.next(decoder);
+        programBuySuspended = decoder.programBuySuspended() == 1;
+        programSellSuspended = decoder.programSellSuspended() == 1;
+        final MarketPhaseStateDecoder.InstrumentsDecoder rows = decoder.instruments();
+        if (rows.count() != states.length)
+        {
+            throw new SnapshotException("phases of " + rows.count() + " instruments, the engine has " +
+                states.length);
+        }
+        for (int i = 0; i < states.length; i++)
+        {
+            states[i] = MarketPhase.values()[rows.next().phase()];
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.basis.engine.order;
 
+
 /**
  * Order, cancel and program ids that never repeat across engine restarts: they start at the wall-clock time in
  * microseconds and count up by one, so a restarted engine starts above every id of a previous run unless that
@@ -46,5 +47,33 @@ public final class OrderIds
     public long next()
     {
         return next++;
+    }
+
+    /**
+     * @return the first id of this run.
+     */
+    public long first()
+    {
+        return first;
+    }
+
+    /**
+     * @return the next id to issue.
+     */
+    public long peekNext()
+    {
+        return next;
+    }
+
+    /**
+     * Continue from a snapshot's ids.
+     *
+     * @param first the run's first id.
+     * @param next  the next id to issue.
+     */
+    public void restore(final long first, final long next)
+    {
+        this.first = first;
+        this.next = next;
     }
 }

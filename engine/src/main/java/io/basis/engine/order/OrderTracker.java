@@ -1,5 +1,12 @@
 package io.basis.engine.order;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.OpenProgramStateDecoder;
+import io.basis.engine.snapshot.sbe.OpenProgramStateEncoder;
+import io.basis.engine.snapshot.sbe.TrackerStateDecoder;
+import io.basis.engine.snapshot.sbe.TrackerStateEncoder;
 import io.basis.engine.position.Positions;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.ExecType;
@@ -784,5 +791,216 @@ public final class OrderTracker
     public long fillMismatches()
     {
         return fillMismatches;
+    }
+
+    /**
+     * Write the book-keeping to a snapshot: a {@code TrackerState} (counters, ids, adopted orders, the order in
+     * which working orders are walked), then one {@code OpenProgramState} per open program, in slot order.
+     *
+     * @param writer         the snapshot.
+     * @param trackerState   reused encoder.
+     * @param openProgram    reused encoder.
+     */
+    public void snapshotTo(
+        final SnapshotWriter writer, final TrackerStateEncoder trackerState, final OpenProgramStateEncoder openProgram)
+    {
+        writer.begin(trackerState)
+            .openPrograms(openPrograms)
+            .firstId(ids.first())
+            .nextId(ids.peekNext())
+            .recoveredProgramId(recoveredProgramId)
+            .programsOpened(programsOpened)
+            .programsCompleted(programsCompleted)
+            .childOrdersSent(childOrdersSent)
+            .workingOrders(workingOrders)
+            .rejects(rejects)
+            .duplicateReports(duplicateReports)
+            .unknownReports(unknownReports)
+            .fillMismatches(fillMismatches)
+            .recoveredFills(recoveredFills)
+            .adoptedOrders(adoptedOrders)
+            .unresolvedOrders(unresolvedOrders);
+        // Sorted, so that two engines in the same state write the same bytes whatever their hash sets' history.
+        final long[] adoptedIds = new long[adopted.size()];
+        final LongHashSet.LongIterator iterator = adopted.iterator();
+        for (int i = 0; i < adoptedIds.length; i++)
+        {
+            adoptedIds[i] = iterator.nextValue();
+        }
+        java.util.Arrays.sort(adoptedIds);
+        final TrackerStateEncoder.AdoptedEncoder adoptedRows = trackerState.adoptedCount(adoptedIds.length);
+        for (final long orderId : adoptedIds)
+        {
+            adoptedRows.next().orderId(orderId);
+        }
+        int working = 0;
+        for (final ChildOrder head : workingByInstrument)
+        {
+            for (ChildOrder order = head; order != null; order = order.nextWorking)
+            {
+                working++;
+            }
+        }
+        final TrackerStateEncoder.WorkingEncoder workingRows = trackerState.workingCount(working);
+        for (final ChildOrder head : workingByInstrument)
+        {
+            for (ChildOrder order = head; order != null; order = order.nextWorking)
+            {
+                workingRows.next().orderId(order.orderId);
+            }
+        }
+        for (int p = 0; p < openPrograms; p++)
+        {
+            final ProgramOrder program = programs[p];
+            final OpenProgramStateEncoder.LegsEncoder legs = writer.begin(openProgram)
+                .programId(program.programId)
+                .direction((byte)program.direction.ordinal())
+                .kind((byte)program.kind.ordinal())
+                .startNs(program.startNs)
+                .terminalLegs(program.terminalLegs)
+                .cancelRequested((short)(program.cancelRequested ? 1 : 0))
+                .repriced((short)(program.repriced ? 1 : 0))
+                .basketTargetValue(program.basketTargetValue)
+                .basketFilledValue(program.basketFilledValue)
+                .hedgeTarget(program.hedgeTarget)
+                .hedgeFilled(program.hedgeFilled)
+                .leggedSinceNs(program.leggedSinceNs)
+                .cashFlow(program.cashFlow)
+                .costs(program.costs)
+                .basketLostValue(program.basketLostValue)
+                .hedgeLost(program.hedgeLost)
+                .legsCount(program.legCount);
+            for (int i = 0; i < program.legCount; i++)
+            {
+                final ChildOrder leg = program.leg(i);
+                legs.next()
+                    .orderId(leg.orderId)
+                    .instrumentId(leg.instrumentId)
+                    .side((byte)leg.side.ordinal())
+                    .state((byte)leg.state.ordinal())
+                    .quantity(leg.quantity)
+                    .price(leg.price)
+                    .valuePrice(leg.valuePrice)
+                    .cumQty(leg.cumQty)
+                    .filledValue(leg.filledValue)
+                    .lastCancelId(leg.lastCancelId)
+                    .hedge((short)(leg.hedge ? 1 : 0))
+                    .repricePending((short)(leg.repricePending ? 1 : 0))
+                    .acknowledged((short)(leg.acknowledged ? 1 : 0));
+            }
+        }
+    }
+
+    /**
+     * Load the book-keeping from a snapshot written by {@link #snapshotTo}, into a tracker that has opened nothing.
+     *
+     * @param reader       the snapshot.
+     * @param trackerState reused decoder.
+     * @param openProgram  reused decoder.
+     */
+    public void restoreFrom(
+        final SnapshotReader reader, final TrackerStateDecoder trackerState, final OpenProgramStateDecoder openProgram)
+    {
+        reader.next(trackerState);
+        if (trackerState.openPrograms() < 0 || trackerState.openPrograms() > programs.length)
+        {
+            throw new SnapshotException(trackerState.openPrograms() + " open programs, the engine allows " +
+                programs.length + " (--max-open-programs)");
+        }
+        ids.restore(trackerState.firstId(), trackerState.nextId());
+        recoveredProgramId = trackerState.recoveredProgramId();
+        programsOpened = trackerState.programsOpened();
+        programsCompleted = trackerState.programsCompleted();
+        childOrdersSent = trackerState.childOrdersSent();
+        workingOrders = trackerState.workingOrders();
+        rejects = trackerState.rejects();
+        duplicateReports = trackerState.duplicateReports();
+        unknownReports = trackerState.unknownReports();
+        fillMismatches = trackerState.fillMismatches();
+        recoveredFills = trackerState.recoveredFills();
+        adoptedOrders = trackerState.adoptedOrders();
+        unresolvedOrders = trackerState.unresolvedOrders();
+        adopted.clear();
+        for (final TrackerStateDecoder.AdoptedDecoder row : trackerState.adopted())
+        {
+            adopted.add(row.orderId());
+        }
+        final TrackerStateDecoder.WorkingDecoder workingRows = trackerState.working();
+        final long[] working = new long[workingRows.count()];
+        for (int i = 0; i < working.length; i++)
+        {
+            working[i] = workingRows.next().orderId();
+        }
+        ordersById.clear();
+        java.util.Arrays.fill(workingByInstrument, null);
+        recovered = null;
+        openPrograms = trackerState.openPrograms();
+        for (int p = 0; p < openPrograms; p++)
+        {
+            restoreProgram(programs[p], reader.next(openProgram));
+        }
+        final ChildOrder[] tails = new ChildOrder[workingByInstrument.length];
+        for (final long orderId : working)
+        {
+            final ChildOrder order = ordersById.get(orderId);
+            if (order == null || order.state.isTerminal())
+            {
+                throw new SnapshotException("working order " + orderId + " is not a working leg of an open program");
+            }
+            final ChildOrder tail = tails[order.instrumentId];
+            if (tail == null)
+            {
+                workingByInstrument[order.instrumentId] = order;
+            }
+            else
+            {
+                tail.nextWorking = order;
+                order.prevWorking = tail;
+            }
+            tails[order.instrumentId] = order;
+        }
+    }
+
+    private void restoreProgram(final ProgramOrder program, final OpenProgramStateDecoder state)
+    {
+        program.init(state.programId(), ProgramDirection.values()[state.direction()],
+            ProgramKind.values()[state.kind()], state.startNs());
+        program.terminalLegs = state.terminalLegs();
+        program.cancelRequested = state.cancelRequested() == 1;
+        program.repriced = state.repriced() == 1;
+        program.basketTargetValue = state.basketTargetValue();
+        program.basketFilledValue = state.basketFilledValue();
+        program.hedgeTarget = state.hedgeTarget();
+        program.hedgeFilled = state.hedgeFilled();
+        program.leggedSinceNs = state.leggedSinceNs();
+        program.cashFlow = state.cashFlow();
+        program.costs = state.costs();
+        program.basketLostValue = state.basketLostValue();
+        program.hedgeLost = state.hedgeLost();
+        final OpenProgramStateDecoder.LegsDecoder legs = state.legs();
+        if (legs.count() > program.capacity())
+        {
+            throw new SnapshotException("program " + program.programId + " has " + legs.count() +
+                " legs, the engine allows " + program.capacity());
+        }
+        for (final OpenProgramStateDecoder.LegsDecoder row : legs)
+        {
+            final ChildOrder leg = program.nextLeg();
+            leg.init(row.orderId(), program, row.instrumentId(), Side.values()[row.side()], row.quantity(),
+                row.price());
+            leg.state = OrderState.values()[row.state()];
+            leg.valuePrice = row.valuePrice();
+            leg.cumQty = row.cumQty();
+            leg.filledValue = row.filledValue();
+            leg.lastCancelId = row.lastCancelId();
+            leg.hedge = row.hedge() == 1;
+            leg.repricePending = row.repricePending() == 1;
+            leg.acknowledged = row.acknowledged() == 1;
+            ordersById.put(leg.orderId, leg);
+        }
+        if (program.kind == ProgramKind.RECOVERED && program.programId == recoveredProgramId)
+        {
+            recovered = program;
+        }
     }
 }

@@ -1,5 +1,11 @@
 package io.basis.engine.order;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.LedgerStateDecoder;
+import io.basis.engine.snapshot.sbe.LedgerStateEncoder;
+
 /**
  * A row per completed program, kept in pre-allocated arrays: its direction, kind, final state, cash flow and
  * costs. The realized P&L of a round trip is the sum of its programs' cash flows less their costs.
@@ -130,5 +136,57 @@ public final class ProgramLedger
     public long hedgeFilled(final int row)
     {
         return hedgeFilled[row];
+    }
+
+    /**
+     * Write every row to a snapshot.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final LedgerStateEncoder encoder)
+    {
+        final LedgerStateEncoder.ProgramsEncoder rows = writer.begin(encoder).programsCount(size);
+        for (int i = 0; i < size; i++)
+        {
+            rows.next()
+                .programId(programIds[i])
+                .direction(directions[i])
+                .kind(kinds[i])
+                .state(states[i])
+                .cashFlow(cashFlows[i])
+                .costs(costs[i])
+                .basketFilled(basketFilled[i])
+                .hedgeFilled(hedgeFilled[i]);
+        }
+    }
+
+    /**
+     * Load every row from a snapshot.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final LedgerStateDecoder decoder)
+    {
+        final LedgerStateDecoder.ProgramsDecoder rows = reader.next(decoder).programs();
+        if (rows.count() > programIds.length)
+        {
+            throw new SnapshotException("a ledger of " + rows.count() + " programs, the engine keeps " +
+                programIds.length);
+        }
+        size = rows.count();
+        for (int i = 0; i < size; i++)
+        {
+            rows.next();
+            programIds[i] = rows.programId();
+            directions[i] = rows.direction();
+            kinds[i] = rows.kind();
+            states[i] = rows.state();
+            cashFlows[i] = rows.cashFlow();
+            costs[i] = rows.costs();
+            basketFilled[i] = rows.basketFilled();
+            hedgeFilled[i] = rows.hedgeFilled();
+        }
     }
 }

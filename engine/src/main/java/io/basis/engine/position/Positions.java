@@ -1,5 +1,10 @@
 package io.basis.engine.position;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.PositionStateDecoder;
+import io.basis.engine.snapshot.sbe.PositionStateEncoder;
 import io.basis.engine.refdata.Costs;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.Prices;
@@ -227,5 +232,58 @@ public final class Positions
     public int instrumentCount()
     {
         return quantity.length;
+    }
+
+    /**
+     * Write the positions to a snapshot.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final PositionStateEncoder encoder)
+    {
+        final PositionStateEncoder.InstrumentsEncoder rows = writer.begin(encoder)
+            .commissions(commissions)
+            .taxes(taxes)
+            .fills(fills)
+            .instrumentsCount(quantity.length);
+        for (int i = 0; i < quantity.length; i++)
+        {
+            rows.next()
+                .quantity(quantity[i])
+                .buyNotional(buyNotional[i])
+                .sellNotional(sellNotional[i])
+                .averagePrice(averagePrice[i])
+                .realized(realized[i]);
+        }
+    }
+
+    /**
+     * Load the positions from a snapshot.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final PositionStateDecoder decoder)
+    {
+        reader.next(decoder);
+        commissions = decoder.commissions();
+        taxes = decoder.taxes();
+        fills = decoder.fills();
+        final PositionStateDecoder.InstrumentsDecoder rows = decoder.instruments();
+        if (rows.count() != quantity.length)
+        {
+            throw new SnapshotException("positions of " + rows.count() + " instruments, the engine has " +
+                quantity.length);
+        }
+        for (int i = 0; i < quantity.length; i++)
+        {
+            rows.next();
+            quantity[i] = rows.quantity();
+            buyNotional[i] = rows.buyNotional();
+            sellNotional[i] = rows.sellNotional();
+            averagePrice[i] = rows.averagePrice();
+            realized[i] = rows.realized();
+        }
     }
 }

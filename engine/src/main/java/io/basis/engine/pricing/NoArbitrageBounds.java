@@ -1,5 +1,7 @@
 package io.basis.engine.pricing;
 
+import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
+import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
 import io.basis.engine.refdata.Costs;
 import io.basis.engine.refdata.Rates;
 
@@ -139,5 +141,37 @@ public final class NoArbitrageBounds
     public Costs costs()
     {
         return costs;
+    }
+
+    /**
+     * Write the last computed bounds to a valuation snapshot.
+     *
+     * @param encoder the valuation's message, being written.
+     */
+    void snapshotTo(final ValuationStateEncoder encoder)
+    {
+        encoder.upper(upper)
+            .lower(lower)
+            .financingCashAndCarry(financingCashAndCarry)
+            .financingReverse(financingReverse)
+            .basketCosts(basketCosts)
+            .borrowCost(borrowCost)
+            .futuresCosts(futuresCosts);
+    }
+
+    /**
+     * Load the last computed bounds from a valuation snapshot.
+     *
+     * @param decoder the valuation's message.
+     */
+    void restoreFrom(final ValuationStateDecoder decoder)
+    {
+        upper = decoder.upper();
+        lower = decoder.lower();
+        financingCashAndCarry = decoder.financingCashAndCarry();
+        financingReverse = decoder.financingReverse();
+        basketCosts = decoder.basketCosts();
+        borrowCost = decoder.borrowCost();
+        futuresCosts = decoder.futuresCosts();
     }
 }

@@ -1,5 +1,9 @@
 package io.basis.engine.pricing;
 
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
+import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
 import io.basis.engine.book.OrderBook;
 import io.basis.engine.refdata.ReferenceData;
 
@@ -253,5 +257,37 @@ public final class Valuation implements ValuationView
     public NoArbitrageBounds bounds()
     {
         return bounds;
+    }
+
+    /**
+     * Write the last result to a snapshot. The basket's totals are not written: they are a function of the books.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final ValuationStateEncoder encoder)
+    {
+        writer.begin(encoder)
+            .state((byte)state.ordinal())
+            .borrowNeeded((short)(borrowNeeded ? 1 : 0))
+            .fair(fair);
+        bounds.snapshotTo(encoder);
+    }
+
+    /**
+     * Load the last result from a snapshot, the basket's totals recomputed from the restored books.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     * @param books   the restored books, by engine instrument id.
+     */
+    public void restoreFrom(final SnapshotReader reader, final ValuationStateDecoder decoder, final OrderBook[] books)
+    {
+        reader.next(decoder);
+        basket.recomputeAll(books);
+        state = ModelState.values()[decoder.state()];
+        borrowNeeded = decoder.borrowNeeded() == 1;
+        fair = decoder.fair();
+        bounds.restoreFrom(decoder);
     }
 }

@@ -1,5 +1,10 @@
 package io.basis.engine.risk;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.KillSwitchStateDecoder;
+import io.basis.engine.snapshot.sbe.KillSwitchStateEncoder;
 import io.basis.protocol.sbe.KillScope;
 
 /**
@@ -161,5 +166,56 @@ public final class KillSwitch
     public long trips()
     {
         return trips;
+    }
+
+    /**
+     * Write the switch to a snapshot.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final KillSwitchStateEncoder encoder)
+    {
+        final KillSwitchStateEncoder.InstrumentsEncoder rows = writer.begin(encoder)
+            .allKilled((short)(allKilled ? 1 : 0))
+            .accountKilled((short)(accountKilled ? 1 : 0))
+            .strategyKilled((short)(strategyKilled ? 1 : 0))
+            .reduceOnly((short)(reduceOnly ? 1 : 0))
+            .automaticReason((byte)automaticReason.ordinal())
+            .trips(trips)
+            .instrumentsCount(instrumentKilled.length);
+        for (final boolean killed : instrumentKilled)
+        {
+            rows.next().killed((short)(killed ? 1 : 0));
+        }
+    }
+
+    /**
+     * Load the switch from a snapshot.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final KillSwitchStateDecoder decoder)
+    {
+        reader.next(decoder);
+        allKilled = decoder.allKilled() == 1;
+        accountKilled = decoder.accountKilled() == 1;
+        strategyKilled = decoder.strategyKilled() == 1;
+        reduceOnly = decoder.reduceOnly() == 1;
+        automaticReason = RiskReason.values()[decoder.automaticReason()];
+        trips = decoder.trips();
+        final KillSwitchStateDecoder.InstrumentsDecoder rows = decoder.instruments();
+        if (rows.count() != instrumentKilled.length)
+        {
+            throw new SnapshotException("kill switch of " + rows.count() + " instruments, the engine has " +
+                instrumentKilled.length);
+        }
+        instrumentsKilled = 0;
+        for (int i = 0; i < instrumentKilled.length; i++)
+        {
+            instrumentKilled[i] = rows.next().killed() == 1;
+            instrumentsKilled += instrumentKilled[i] ? 1 : 0;
+        }
     }
 }

@@ -1,5 +1,10 @@
 package io.basis.engine.risk;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.RiskStateDecoder;
+import io.basis.engine.snapshot.sbe.RiskStateEncoder;
 import io.basis.engine.book.OrderBook;
 import io.basis.engine.market.MarketState;
 import io.basis.engine.order.ChildOrder;
@@ -472,5 +477,100 @@ public final class PreTradeRisk
             total += counts[i];
         }
         return total;
+    }
+
+    /**
+     * Write what the checks remember to a snapshot: per-instrument memory, counts, recent submissions, throttles.
+     *
+     * @param writer  the snapshot.
+     * @param encoder reused encoder.
+     */
+    public void snapshotTo(final SnapshotWriter writer, final RiskStateEncoder encoder)
+    {
+        writer.begin(encoder).nextSubmission(nextSubmission).peakPnl(peakPnl);
+        final RiskStateEncoder.InstrumentsEncoder rows = encoder.instrumentsCount(borrowable.length);
+        for (int i = 0; i < borrowable.length; i++)
+        {
+            rows.next()
+                .borrowable(borrowable[i])
+                .mark(marks[i])
+                .lastOrderNs(lastOrderNs[i])
+                .lastOrderQuantity(lastOrderQuantity[i])
+                .lastOrderPrice(lastOrderPrice[i])
+                .lastOrderSide((byte)(lastOrderSide[i] == null ? -1 : lastOrderSide[i].ordinal()));
+        }
+        final RiskStateEncoder.ReasonsEncoder reasons = encoder.reasonsCount(counts.length);
+        for (final long count : counts)
+        {
+            reasons.next().rejects(count);
+        }
+        final RiskStateEncoder.SubmissionsEncoder submissions = encoder.submissionsCount(recentSubmissions.length);
+        for (final long correlationId : recentSubmissions)
+        {
+            submissions.next().correlationId(correlationId);
+        }
+        final RiskStateEncoder.ThrottlesEncoder throttles = encoder.throttlesCount(4);
+        orders.snapshotTo(throttles.next());
+        cancels.snapshotTo(throttles.next());
+        rejectsSeen.snapshotTo(throttles.next());
+        fillsSeen.snapshotTo(throttles.next());
+    }
+
+    /**
+     * Load what the checks remember from a snapshot.
+     *
+     * @param reader  the snapshot.
+     * @param decoder reused decoder.
+     */
+    public void restoreFrom(final SnapshotReader reader, final RiskStateDecoder decoder)
+    {
+        reader.next(decoder);
+        nextSubmission = decoder.nextSubmission();
+        peakPnl = decoder.peakPnl();
+        final RiskStateDecoder.InstrumentsDecoder rows = decoder.instruments();
+        if (rows.count() != borrowable.length)
+        {
+            throw new SnapshotException("risk state of " + rows.count() + " instruments, the engine has " +
+                borrowable.length);
+        }
+        for (int i = 0; i < borrowable.length; i++)
+        {
+            rows.next();
+            borrowable[i] = rows.borrowable();
+            marks[i] = rows.mark();
+            lastOrderNs[i] = rows.lastOrderNs();
+            lastOrderQuantity[i] = rows.lastOrderQuantity();
+            lastOrderPrice[i] = rows.lastOrderPrice();
+            lastOrderSide[i] = rows.lastOrderSide() < 0 ? null : Side.values()[rows.lastOrderSide()];
+        }
+        final RiskStateDecoder.ReasonsDecoder reasons = decoder.reasons();
+        if (reasons.count() != counts.length)
+        {
+            throw new SnapshotException(reasons.count() + " risk reasons, the engine has " + counts.length);
+        }
+        for (int i = 0; i < counts.length; i++)
+        {
+            counts[i] = reasons.next().rejects();
+        }
+        final RiskStateDecoder.SubmissionsDecoder recent = decoder.submissions();
+        if (recent.count() != recentSubmissions.length || nextSubmission < 0 ||
+            nextSubmission >= recentSubmissions.length)
+        {
+            throw new SnapshotException(recent.count() + " recent submissions, the engine keeps " +
+                recentSubmissions.length);
+        }
+        for (int i = 0; i < recentSubmissions.length; i++)
+        {
+            recentSubmissions[i] = recent.next().correlationId();
+        }
+        final RiskStateDecoder.ThrottlesDecoder throttles = decoder.throttles();
+        if (throttles.count() != 4)
+        {
+            throw new SnapshotException(throttles.count() + " throttles, the engine has 4");
+        }
+        orders.restoreFrom(throttles.next());
+        cancels.restoreFrom(throttles.next());
+        rejectsSeen.restoreFrom(throttles.next());
+        fillsSeen.restoreFrom(throttles.next());
     }
 }

@@ -1,5 +1,9 @@
 package io.basis.engine.risk;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.sbe.RiskStateDecoder;
+import io.basis.engine.snapshot.sbe.RiskStateEncoder;
+
 /**
  * At most {@code limit} events in any window of {@code windowNs}: keeps the times of the last {@code limit} events
  * in a ring, so a check is O(1) and allocates nothing.
@@ -73,5 +77,41 @@ public final class RateLimiter
         final long oldest = times[next];
         record(nowNs, 1);
         return full && nowNs - oldest < windowNs;
+    }
+
+    /**
+     * Write the limiter to its entry of a risk snapshot.
+     *
+     * @param entry the entry, positioned.
+     */
+    void snapshotTo(final RiskStateEncoder.ThrottlesEncoder entry)
+    {
+        final RiskStateEncoder.ThrottlesEncoder.TimesEncoder rows = entry.nextSlot(next).recorded(count)
+            .timesCount(times.length);
+        for (final long time : times)
+        {
+            rows.next().timeNs(time);
+        }
+    }
+
+    /**
+     * Load the limiter from its entry of a risk snapshot.
+     *
+     * @param entry the entry, positioned.
+     */
+    void restoreFrom(final RiskStateDecoder.ThrottlesDecoder entry)
+    {
+        next = entry.nextSlot();
+        count = entry.recorded();
+        final RiskStateDecoder.ThrottlesDecoder.TimesDecoder rows = entry.times();
+        if (rows.count() != times.length || next < 0 || next >= times.length)
+        {
+            throw new SnapshotException("a throttle of " + rows.count() + " events, the engine's allows " +
+                times.length);
+        }
+        for (int i = 0; i < times.length; i++)
+        {
+            times[i] = rows.next().timeNs();
+        }
     }
 }

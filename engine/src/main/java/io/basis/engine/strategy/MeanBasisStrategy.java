@@ -1,5 +1,10 @@
 package io.basis.engine.strategy;
 
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.StrategyStateDecoder;
+import io.basis.engine.snapshot.sbe.StrategyStateEncoder;
 import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.pricing.ModelState;
 import io.basis.engine.pricing.ValuationView;
@@ -172,5 +177,46 @@ public final class MeanBasisStrategy implements Strategy
     public int sampleCount()
     {
         return count;
+    }
+
+    @Override
+    public void snapshotTo(final SnapshotWriter writer, final StrategyStateEncoder encoder)
+    {
+        final StrategyStateEncoder.SamplesEncoder rows = writer.begin(encoder)
+            .next(next)
+            .count(count)
+            .lastSampleNs(lastSampleNs)
+            .contangoSum(contangoSum)
+            .contangoCount(contangoCount)
+            .backwardationSum(backwardationSum)
+            .backwardationCount(backwardationCount)
+            .samplesCount(samples.length);
+        for (final double sample : samples)
+        {
+            rows.next().value(sample);
+        }
+    }
+
+    @Override
+    public void restoreFrom(final SnapshotReader reader, final StrategyStateDecoder decoder)
+    {
+        reader.next(decoder);
+        next = decoder.next();
+        count = decoder.count();
+        lastSampleNs = decoder.lastSampleNs();
+        contangoSum = decoder.contangoSum();
+        contangoCount = decoder.contangoCount();
+        backwardationSum = decoder.backwardationSum();
+        backwardationCount = decoder.backwardationCount();
+        final StrategyStateDecoder.SamplesDecoder rows = decoder.samples();
+        if (rows.count() != samples.length || next < 0 || next >= samples.length)
+        {
+            throw new SnapshotException("a basis window of " + rows.count() + " samples, the engine's has " +
+                samples.length + " (--basis-window)");
+        }
+        for (int i = 0; i < samples.length; i++)
+        {
+            samples[i] = rows.next().value();
+        }
     }
 }

@@ -16,6 +16,9 @@ import io.basis.engine.order.OrderPort;
 import io.basis.engine.position.Positions;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
 import io.basis.protocol.sbe.AdminCommandDecoder;
 import io.basis.protocol.sbe.AdminCommandEncoder;
 import io.basis.protocol.sbe.AdminCommandType;
@@ -44,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +62,8 @@ class JournalDeterminismTest
     private static final int SESSIONS = 12;
     private static final int INPUTS = 2_500;
 
+    /** The strategy of the sessions' engines: edge unless a test says otherwise. */
+    private String strategy = "edge";
     private final ReferenceData data = ReferenceData.load(Path.of("..", "refdata", "kospi200"),
         LocalDate.of(2026, 11, 23));
 
@@ -113,6 +119,81 @@ class JournalDeterminismTest
         }
     }
 
+    @Test
+    void aSnapshotAtAnyPointBetweenInputsPlusTheRestOfTheJournalIsTheEngineThatNeverStopped()
+    {
+        final EngineSnapshot snapshots = new EngineSnapshot();
+        for (int seed = 1; seed <= SESSIONS; seed++)
+        {
+            // The mean-basis strategy remembers its window; the edge strategy remembers nothing.
+            strategy = seed % 2 == 0 ? "paper" : "edge";
+            final Session session = new Session(seed).run();
+            final MessageHeaderDecoder header = new MessageHeaderDecoder();
+            // A live engine snapshots between inputs, once what it decided is journaled: cut before an input.
+            int cut = 1 + new Random(seed * 57L).nextInt(session.journal.size() - 1);
+            while (cut < session.journal.size() && isOutput(header, session.journal.get(cut)))
+            {
+                cut++;
+            }
+            final JournalReplay prefix = replay(session.journal, cut);
+            final EngineSnapshot.Coverage coverage = new EngineSnapshot.Coverage(1, 7, cut, 7, prefix.events(), 1,
+                "");
+            final SnapshotWriter taken = snapshots.take(coverage, prefix.engine(), null);
+            final SnapshotReader reader = new SnapshotReader().wrap(taken.buffer(), taken.length());
+            reader.verify();
+
+            final JournalReplay restored = new JournalReplay(commandLine -> config());
+            assertEquals(coverage, restored.startFrom(reader, snapshots, null));
+            for (int i = cut; i < session.journal.size(); i++)
+            {
+                final byte[] entry = session.journal.get(i);
+                restored.onEntry(new UnsafeBuffer(entry), 0, entry.length);
+            }
+            restored.finish();
+            assertTrue(restored.identical(), "seed " + seed + " cut " + cut + ": " + restored.firstDifference());
+            assertEquals(session.positionsSignature, signature(restored.positions()), "seed " + seed);
+            assertEquals(session.engine.events(), restored.events(), "seed " + seed);
+
+            // The whole state, not only what it decided: both engines write the same snapshot, byte for byte.
+            final byte[] uninterrupted = bytes(snapshots.take(coverage, session.engine.engine(), null));
+            final byte[] resumed = bytes(snapshots.take(coverage, restored.engine(), null));
+            assertTrue(Arrays.equals(uninterrupted, resumed), "seed " + seed + " cut " + cut +
+                ": the restored engine's state differs from the uninterrupted engine's");
+        }
+    }
+
+    @Test
+    void aCorruptOrCutShortSnapshotIsRefusedWithWhatIsWrong()
+    {
+        final Session session = new Session(3).run();
+        final SnapshotWriter taken = new EngineSnapshot().take(
+            new EngineSnapshot.Coverage(1, 7, 100, 7, 50, 1, ""), session.engine.engine(), null);
+        final byte[] bytes = bytes(taken);
+
+        bytes[bytes.length / 2] ^= 0x40;
+        final SnapshotException corrupt = assertThrows(SnapshotException.class,
+            () -> new SnapshotReader().wrap(new UnsafeBuffer(bytes), bytes.length).verify());
+        assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
+
+        final byte[] intact = bytes(taken);
+        final SnapshotException cut = assertThrows(SnapshotException.class,
+            () -> new SnapshotReader().wrap(new UnsafeBuffer(intact), intact.length - 20).verify());
+        assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
+    }
+
+    private static boolean isOutput(final MessageHeaderDecoder header, final byte[] entry)
+    {
+        final int templateId = header.wrap(new UnsafeBuffer(entry), 0).templateId();
+        return templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID;
+    }
+
+    private static byte[] bytes(final SnapshotWriter snapshot)
+    {
+        final byte[] bytes = new byte[snapshot.length()];
+        snapshot.buffer().getBytes(0, bytes);
+        return bytes;
+    }
+
     private JournalReplay replay(final List<byte[]> journal, final int entries)
     {
         final JournalReplay replay = new JournalReplay(commandLine -> config());
@@ -128,7 +209,7 @@ class JournalDeterminismTest
     {
         final EngineConfig config = new EngineConfig();
         config.refdataDir = Path.of("..", "refdata", "kospi200");
-        config.strategy = "edge";
+        config.strategy = strategy;
         config.edgeThreshold = 0.5;
         config.maxOpenPrograms = 2;
         config.programTimeoutMs = 3_000;
