@@ -9,7 +9,10 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.control.OperatorKeys;
+import io.aeron.logbuffer.FragmentHandler;
+import io.basis.engine.journal.EngineSnapshot;
 import io.basis.engine.journal.JournalArchive;
+import io.basis.engine.snapshot.SnapshotReader;
 import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.OrderTracker;
@@ -67,6 +70,8 @@ public final class Engine implements AutoCloseable
     private final JournalArchive journalArchive;
     private final long restoredRuns;
     private final long restoredEvents;
+    private final long replayedEvents;
+    private final boolean restoredFromSnapshot;
     private EngineReport report;
 
     private Engine(final EngineConfig config)
@@ -127,6 +132,8 @@ public final class Engine implements AutoCloseable
             Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         JournalArchive archive = null;
         JournalReplay restored = null;
+        long chainRecordingId = -1;
+        long journalRecordingId = -1;
         // Commands numbered before this engine started (less a minute of clock skew) are replays.
         final CommandAuthenticator authenticator = new CommandAuthenticator(operators, idBase - COMMAND_SKEW_US);
         try
@@ -143,7 +150,10 @@ public final class Engine implements AutoCloseable
                 archive.purgeOlderThan(config.archiveRetentionMs, System.currentTimeMillis(),
                     chain.isEmpty() ? Long.MAX_VALUE : chain.get(0).recordingId());
                 restored = chain.isEmpty() ? null : restore(config, archive, chain, authenticator);
-                archive.recordJournal(journal, RESTORE_TIMEOUT_MS);
+                journalRecordingId = archive.recordJournal(journal, RESTORE_TIMEOUT_MS);
+                chainRecordingId = restored != null ? chain.get(0).recordingId() : journalRecordingId;
+                archive.purgeSnapshots(chainRecordingId, 2, config.archiveRetentionMs, System.currentTimeMillis(),
+                    RESTORE_TIMEOUT_MS);
             }
         }
         catch (final RuntimeException ex)
@@ -154,13 +164,15 @@ public final class Engine implements AutoCloseable
         journalArchive = archive;
         restoredRuns = restored != null ? restored.runs() : 0;
         restoredEvents = restored != null ? restored.events() : 0;
+        replayedEvents = restored != null ? restored.events() - restored.eventsBeforeReplay() : 0;
+        restoredFromSnapshot = restored != null && restored.startedFromSnapshot();
         positions = restored != null ? restored.positions() :
             new Positions(referenceData.instruments(), referenceData.costs());
         tracker = restored != null ? restored.tracker() : newTracker(config, referenceData, positions, idBase);
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
             tracker, positions, strategy(config), new SystemNanoClock(), authenticator,
-            commandLog, restored);
+            commandLog, restored, archive, chainRecordingId, journalRecordingId);
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
@@ -181,11 +193,27 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return journal inputs replayed to restore the state at start.
+     * @return inputs the restored state holds (those of every run since the fresh one).
      */
     public long restoredEvents()
     {
         return restoredEvents;
+    }
+
+    /**
+     * @return inputs replayed from the journal at start: those after the snapshot loaded, or all of them.
+     */
+    public long replayedEvents()
+    {
+        return replayedEvents;
+    }
+
+    /**
+     * @return true if the state at start was loaded from a snapshot (then only the journal after it was replayed).
+     */
+    public boolean restoredFromSnapshot()
+    {
+        return restoredFromSnapshot;
     }
 
     /**
@@ -231,10 +259,28 @@ public final class Engine implements AutoCloseable
                 authenticator.accepted(command.operatorName(), command.correlationId());
             }
         });
+        // The newest snapshot of the chain, if any, holds the state up to a position of one of its journals: only
+        // what follows is replayed.
+        final EngineSnapshot snapshot = new EngineSnapshot();
+        final SnapshotReader reader = new SnapshotReader();
+        final EngineSnapshot.Coverage coverage = archive.newestSnapshot(chain, snapshot, reader, RESTORE_TIMEOUT_MS);
+        boolean covered = coverage == null;
+        if (coverage != null)
+        {
+            replay.startFrom(reader, snapshot, authenticator);
+        }
         for (final JournalArchive.Recording recording : chain)
         {
-            archive.replay(recording, (buffer, offset, length, header) -> replay.onEntry(buffer, offset, length),
-                RESTORE_TIMEOUT_MS);
+            final FragmentHandler entries = (buffer, offset, length, header) -> replay.onEntry(buffer, offset, length);
+            if (covered)
+            {
+                archive.replay(recording, entries, RESTORE_TIMEOUT_MS);
+            }
+            else if (recording.recordingId() == coverage.journalRecordingId())
+            {
+                archive.replayFrom(recording, coverage.journalPosition(), entries, RESTORE_TIMEOUT_MS);
+                covered = true;
+            }
         }
         // The last run may have died before recording what it decided on its last inputs.
         replay.finish(true);

@@ -15,6 +15,8 @@ import io.basis.engine.gateway.GatewayMessageHandler;
 import io.basis.engine.gateway.GatewayPublisher;
 import io.basis.engine.gateway.Outbox;
 import io.basis.engine.journal.EngineJournal;
+import io.basis.engine.journal.EngineSnapshot;
+import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
@@ -55,6 +57,7 @@ public final class EngineAgent implements Agent
     private static final int CONTROL_FRAGMENT_LIMIT = 4;
     /** Orders and cancels that may wait for a back-pressured gateway publication. */
     private static final int OUTBOX_BYTES = 4 * 1024 * 1024;
+    private static final long SNAPSHOT_TIMEOUT_MS = 5_000;
 
     private final TradingEngine engine;
     private final List<Instrument> instruments;
@@ -70,6 +73,18 @@ public final class EngineAgent implements Agent
     private final EngineStartedEncoder engineStarted = new EngineStartedEncoder();
     private final EngineStartedDecoder engineStartedDecoder = new EngineStartedDecoder();
     private final JournalReplay restored;
+    private final JournalArchive archive;
+    private final CommandAuthenticator authenticator;
+    private final EngineSnapshot snapshot = new EngineSnapshot();
+    private final long snapshotIntervalNs;
+    private final long archiveRetentionMs;
+    private final long chainRecordingId;
+    private final long journalRecordingId;
+    private final long runs;
+    private long inputs;
+    private long lastSnapshotNs;
+    private long snapshotsTaken;
+    private long snapshotFailures;
     private long pendingTimerNs;
     private volatile boolean started;
     private long lastTimerNs;
@@ -109,8 +124,19 @@ public final class EngineAgent implements Agent
         final NanoClock clock,
         final CommandAuthenticator authenticator,
         final CommandLog commandLog,
-        final JournalReplay restored)
+        final JournalReplay restored,
+        final JournalArchive archive,
+        final long chainRecordingId,
+        final long journalRecordingId)
     {
+        this.archive = archive;
+        this.authenticator = authenticator;
+        this.snapshotIntervalNs = config.snapshotIntervalNs > 0 ? config.snapshotIntervalNs : Long.MAX_VALUE;
+        this.archiveRetentionMs = config.archiveRetentionMs;
+        this.chainRecordingId = chainRecordingId;
+        this.journalRecordingId = journalRecordingId;
+        this.runs = restored != null ? restored.runs() + 1 : 1;
+        this.inputs = restored != null ? restored.events() : 0;
         this.instruments = referenceData.instruments();
         this.gatewaySubscription = gatewaySubscription;
         this.controlSubscription = controlSubscription;
@@ -164,6 +190,7 @@ public final class EngineAgent implements Agent
                 return 0;
             });
         }
+        lastSnapshotNs = engine.nowNs();
         started = true;
     }
 
@@ -189,7 +216,14 @@ public final class EngineAgent implements Agent
         work += introduceToGateway();
         work += outbox.drain();
         work += outbox.reportUndeliverable(undeliverableHandler);
+        if (archive != null && engine.nowNs() - lastSnapshotNs >= snapshotIntervalNs)
+        {
+            takeSnapshot();
+            work++;
+        }
         engine.writeStatus(status);
+        status.set(EngineCounters.SNAPSHOTS_TAKEN, snapshotsTaken);
+        status.set(EngineCounters.SNAPSHOT_FAILURES, snapshotFailures);
         status.set(EngineCounters.UNDELIVERABLE_ORDERS, outbox.undeliverableCount());
         status.set(EngineCounters.LOST_ORDERS, outbox.lostCount());
         status.set(EngineCounters.JOURNAL_LOST, journal.lost());
@@ -219,6 +253,7 @@ public final class EngineAgent implements Agent
         {
             return ControlledFragmentHandler.Action.ABORT;
         }
+        inputs++;
         gatewayHandler.onFragment(buffer, offset, length, fragmentHeader);
         return ControlledFragmentHandler.Action.CONTINUE;
     }
@@ -232,6 +267,7 @@ public final class EngineAgent implements Agent
     {
         timerCurrent();
         journal.appendNow(buffer, offset, length);
+        inputs++;
         engine.onAdminCommand(command);
     }
 
@@ -253,6 +289,7 @@ public final class EngineAgent implements Agent
             return false;
         }
         lastTimerNs = pendingTimerNs;
+        inputs++;
         engine.onTimer(pendingTimerNs);
         return true;
     }
@@ -264,9 +301,37 @@ public final class EngineAgent implements Agent
     @Override
     public void onClose()
     {
+        if (archive != null && started)
+        {
+            // A clean stop leaves a snapshot of the last state: the next start replays nothing.
+            takeSnapshot();
+        }
         if (gatewayConnected)
         {
             publisher.sendLogout(engineId);
+        }
+    }
+
+    /**
+     * Snapshot the state between two inputs into the archive, then keep the two newest of this chain. Blocks the
+     * duty cycle for as long as the archive takes (milliseconds); a failure is counted, never fatal: the journal
+     * still holds everything, and a restart replays from the snapshot before.
+     */
+    private void takeSnapshot()
+    {
+        lastSnapshotNs = engine.nowNs();
+        try
+        {
+            archive.recordSnapshot(snapshot.take(new EngineSnapshot.Coverage(engineId, journalRecordingId,
+                journal.position(), chainRecordingId, inputs, runs, commandLine), engine, authenticator),
+                SNAPSHOT_TIMEOUT_MS);
+            snapshotsTaken++;
+            archive.purgeSnapshots(chainRecordingId, 2, archiveRetentionMs, System.currentTimeMillis(),
+                SNAPSHOT_TIMEOUT_MS);
+        }
+        catch (final RuntimeException ex)
+        {
+            snapshotFailures++;
         }
     }
 
@@ -355,6 +420,7 @@ public final class EngineAgent implements Agent
     {
         timerCurrent();
         journal.appendNow(rejectBuffer, 0, length);
+        inputs++;
         gatewayHandler.onFragment(rejectBuffer, 0, length, null);
     }
 }

@@ -76,6 +76,11 @@ public final class EngineConfig
      * archive at start and goes live with the state they leave (positions, programs, orders, risk, strategy).
      */
     public boolean fresh;
+    /**
+     * How often, in engine time, a recording engine snapshots its whole state into the archive (also on a clean
+     * stop): a restart loads the newest snapshot and replays only the journal after it. 0: only on a clean stop.
+     */
+    public long snapshotIntervalNs = TimeUnit.SECONDS.toNanos(60);
     /** How long a stopped journal recording is kept; older ones are purged when the engine starts. */
     public long archiveRetentionMs = TimeUnit.DAYS.toMillis(7);
     /** The command line the engine was started with (recorded in its journal for replays); empty if embedded. */

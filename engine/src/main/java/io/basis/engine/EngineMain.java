@@ -11,7 +11,6 @@ import io.basis.protocol.sbe.TimeInForce;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +39,9 @@ public final class EngineMain
         "  --archive-dir DIR        Aeron Archive directory recording the engine's journal (default: basis-archive",
         "                           beside the Aeron directory); --no-archive records nothing",
         "  --archive-retention-days N  journal recordings kept (default 7); older ones are purged at start",
+        "  --snapshot-interval-seconds N  snapshot the whole state into the archive every N seconds of engine",
+        "                           time (default 60; 0: only on a clean stop); a restart loads the newest and",
+        "                           replays only the journal after it",
         "  --fresh                  start empty instead of replaying the archive's journals to restore the state",
         "  --operators FILE         operators allowed to command the engine, NAME=KEY lines (default:",
         "                           basis-operators.keys beside the Aeron directory, created for you if absent)",
@@ -131,9 +133,7 @@ public final class EngineMain
     public static EngineConfig parse(final String[] args)
     {
         final EngineConfig config = new EngineConfig();
-        // What a continuing run must repeat: every option but --fresh, which only says how to start.
-        config.commandLine = String.join("\n",
-            Arrays.stream(args).filter(arg -> !arg.equals("--fresh")).toArray(String[]::new));
+        config.commandLine = decidingOptions(args);
         boolean archive = true;
         for (int i = 0; i < args.length; i++)
         {
@@ -195,6 +195,10 @@ public final class EngineMain
                 case "--no-archive":
                     archive = false;
                     break;
+                case "--snapshot-interval-seconds":
+                    config.snapshotIntervalNs = TimeUnit.SECONDS.toNanos(
+                        (long)number(value(args, ++i, option), option));
+                    break;
                 case "--archive-retention-days":
                     config.archiveRetentionMs = TimeUnit.DAYS.toMillis(positive(value(args, ++i, option), option));
                     break;
@@ -221,6 +225,27 @@ public final class EngineMain
                 CommonContext.getAeronDirectoryName()).toAbsolutePath().resolveSibling(JournalArchive.DEFAULT_DIR_NAME);
         }
         return config;
+    }
+
+    /**
+     * What a continuing run must repeat, as recorded in its journal: every option but those that only say how to
+     * start or how often to snapshot, which change no decision.
+     */
+    private static String decidingOptions(final String[] args)
+    {
+        final java.util.List<String> deciding = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++)
+        {
+            if (args[i].equals("--snapshot-interval-seconds"))
+            {
+                i++;
+            }
+            else if (!args[i].equals("--fresh"))
+            {
+                deciding.add(args[i]);
+            }
+        }
+        return String.join("\n", deciding);
     }
 
     private static String value(final String[] args, final int index, final String option)

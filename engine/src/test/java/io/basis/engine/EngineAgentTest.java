@@ -68,6 +68,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -145,7 +146,7 @@ class EngineAgentTest
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
             journalPublication, ID_BASE,
             new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
-            operators.authenticator(), operators.log(), null);
+            operators.authenticator(), operators.log(), null, null, -1, -1);
         admin = new AdminClient(aeron, operators.credential());
         await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&
             journal.isConnected());
@@ -371,6 +372,53 @@ class EngineAgentTest
     }
 
     @Test
+    void anEngineStoppedCleanlyLeavesASnapshotTheNextStartLoadsReplayingNothingAndACorruptOneIsRefused()
+        throws IOException
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        final long[] leg = newOrders.get(1);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
+        stopTheRecordedRun();
+
+        final EngineReport first;
+        try (Engine engine = Engine.launch(config))
+        {
+            assertFalse(engine.restoredFromSnapshot(), "the run before stopped without a snapshot");
+            assertEquals(engine.restoredEvents(), engine.replayedEvents());
+            engine.close();
+            first = engine.report();
+        }
+
+        final EngineReport second;
+        try (Engine engine = Engine.launch(config))
+        {
+            assertTrue(engine.restoredFromSnapshot());
+            assertEquals(0, engine.replayedEvents(), "a clean stop snapshots after its last input");
+            assertTrue(engine.restoredEvents() > data.instruments().size());
+            assertEquals(2, engine.restoredRuns());
+            await(() -> engine.status().get(EngineCounters.WORKING_ORDERS) == first.workingOrders());
+            engine.close();
+            second = engine.report();
+        }
+        assertEquals(first.positions(), second.positions());
+        assertEquals(first.programsSent(), second.programsSent());
+        assertEquals(first.childOrders(), second.childOrders());
+        assertEquals(first.fills(), second.fills());
+        final ReplayMain.Result all = ReplayMain.replay(config.archiveDir, Long.MIN_VALUE, Long.MAX_VALUE,
+            line -> config);
+        assertTrue(all.replay().identical(), all.replay().firstDifference());
+        assertEquals(3, all.replay().runs());
+
+        final long corrupted = corruptNewestSnapshot(config.archiveDir);
+        final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Engine.launch(config));
+        assertTrue(refused.getMessage().startsWith("snapshot recording " + corrupted + " in ") &&
+            refused.getMessage().contains("corrupt") && refused.getMessage().contains("--fresh"),
+            refused.getMessage());
+    }
+
+    @Test
     void anEngineRefusesToGoLiveOnAJournalItCannotProve() throws IOException
     {
         submitProgram();
@@ -438,6 +486,45 @@ class EngineAgentTest
         config.archiveDir = dir.resolve("archive");
         config.aeronDir = driver.aeronDirectoryName();
         config.operatorKeysFile = dir.resolve("operators.keys");
+    }
+
+    /**
+     * Flip one bit in the middle of the newest snapshot recording's data, as a failing disk would.
+     *
+     * @return the snapshot's recording id.
+     */
+    private static long corruptNewestSnapshot(final Path archiveDir) throws IOException
+    {
+        long newest = -1;
+        Path newestSegment = null;
+        try (DirectoryStream<Path> segments = Files.newDirectoryStream(archiveDir, "*.rec"))
+        {
+            for (final Path segment : segments)
+            {
+                final UnsafeBuffer frames = new UnsafeBuffer(Files.readAllBytes(segment));
+                final long recordingId = Long.parseLong(segment.getFileName().toString().split("-")[0]);
+                if (frames.getInt(0) > 0 && new io.basis.engine.snapshot.sbe.MessageHeaderDecoder()
+                    .wrap(frames, DataHeaderFlyweight.HEADER_LENGTH).schemaId() ==
+                    io.basis.engine.snapshot.sbe.MessageHeaderDecoder.SCHEMA_ID && recordingId > newest)
+                {
+                    newest = recordingId;
+                    newestSegment = segment;
+                }
+            }
+        }
+        assertNotNull(newestSegment, "no snapshot in " + archiveDir);
+        final byte[] bytes = Files.readAllBytes(newestSegment);
+        final int middle = (int)recordedLength(newestSegment) / 2;
+        // Skip to the payload of the frame that holds the middle.
+        final UnsafeBuffer frames = new UnsafeBuffer(bytes);
+        int position = 0;
+        while (position + BitUtil.align(frames.getInt(position), FrameDescriptor.FRAME_ALIGNMENT) < middle)
+        {
+            position += BitUtil.align(frames.getInt(position), FrameDescriptor.FRAME_ALIGNMENT);
+        }
+        bytes[position + DataHeaderFlyweight.HEADER_LENGTH + 12] ^= 0x10;
+        Files.write(newestSegment, bytes);
+        return newest;
     }
 
     private static long recordedLength(final Path segment) throws IOException

@@ -207,7 +207,10 @@ class EngineAllocationTest
             new SystemNanoClock(),
             operators.authenticator(),
             operators.log(),
-            null);
+            null,
+            null,
+            -1,
+            -1);
     }
 
     private static void run(

@@ -76,10 +76,16 @@ public final class EngineCounters
     /** Journal entries the recorder could not take in time (commands, outputs): a replay reports the first. */
     public static final int JOURNAL_LOST = 7127;
 
+    /** Snapshots of the engine's state recorded in the archive since start. */
+    public static final int SNAPSHOTS_TAKEN = 7128;
+
+    /** Snapshots that could not be recorded (the archive did not take them in time): restart replays further back. */
+    public static final int SNAPSHOT_FAILURES = 7129;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = JOURNAL_LOST;
+    public static final int LAST = SNAPSHOT_FAILURES;
 
     private static final String[] LABELS =
     {
@@ -90,6 +96,7 @@ public final class EngineCounters
         "basis-model-state", "basis-risk-rejects", "basis-commands-accepted", "basis-commands-refused",
         "basis-unresolved-orders", "basis-undeliverable-orders", "basis-unknown-reports", "basis-duplicate-reports",
         "basis-recovered-fills", "basis-adopted-orders", "basis-lost-orders", "basis-journal-lost",
+        "basis-snapshots-taken", "basis-snapshot-failures",
     };
 
     private EngineCounters()

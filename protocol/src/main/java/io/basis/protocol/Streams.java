@@ -26,6 +26,12 @@ public final class Streams
      */
     public static final int ENGINE_JOURNAL = 1004;
 
+    /**
+     * The engine's snapshots: one recording per snapshot of its whole state, which covers its journal up to a
+     * position; recorded by Aeron Archive.
+     */
+    public static final int ENGINE_SNAPSHOT = 1005;
+
     private Streams()
     {
     }

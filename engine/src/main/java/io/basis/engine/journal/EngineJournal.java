@@ -85,4 +85,12 @@ public final class EngineJournal
     {
         return result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION;
     }
+
+    /**
+     * @return the journal's position: every entry appended so far lies before it.
+     */
+    public long position()
+    {
+        return publication.position();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
 import io.aeron.FragmentAssembler;
 import io.aeron.Image;
 import io.aeron.Publication;
@@ -20,6 +21,10 @@ import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.codecs.SourceLocation;
 import io.aeron.archive.status.RecordingPos;
 import io.aeron.logbuffer.FragmentHandler;
+import io.basis.engine.snapshot.SnapshotException;
+import io.basis.engine.snapshot.SnapshotReader;
+import io.basis.engine.snapshot.SnapshotWriter;
+import io.basis.engine.snapshot.sbe.SnapshotBeginDecoder;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.EngineStartedDecoder;
@@ -41,6 +46,8 @@ public final class JournalArchive implements AutoCloseable
     public static final String DEFAULT_DIR_NAME = "basis-archive";
     /** Replays arrive on this stream of the IPC channel. */
     private static final int REPLAY_STREAM = 2004;
+    /** Snapshots are written whole before the engine goes on; a small term keeps each one's log buffer small. */
+    private static final String SNAPSHOT_CHANNEL = Streams.IPC_CHANNEL + "?term-length=4m";
 
     private final Archive archive;
     private final AeronArchive client;
@@ -141,23 +148,176 @@ public final class JournalArchive implements AutoCloseable
      *
      * @param journal   the run's journal publication.
      * @param timeoutMs longest wait.
+     * @return the recording's id.
      * @throws IllegalStateException naming the archive if the recording did not start in time.
      */
-    public void recordJournal(final Publication journal, final long timeoutMs)
+    public long recordJournal(final Publication journal, final long timeoutMs)
     {
         client.startRecording(Streams.IPC_CHANNEL + "?session-id=" + journal.sessionId(), Streams.ENGINE_JOURNAL,
             SourceLocation.LOCAL);
+        return RecordingPos.getRecordingId(aeron.countersReader(), recordingCounter(journal, timeoutMs, "journal"));
+    }
+
+    private int recordingCounter(final Publication publication, final long timeoutMs, final String what)
+    {
         final CountersReader counters = aeron.countersReader();
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (RecordingPos.findCounterIdBySession(counters, journal.sessionId(), client.archiveId()) ==
-            CountersReader.NULL_COUNTER_ID)
+        int counterId;
+        while ((counterId = RecordingPos.findCounterIdBySession(counters, publication.sessionId(),
+            client.archiveId())) == CountersReader.NULL_COUNTER_ID)
         {
             if (System.nanoTime() > deadline)
             {
-                throw new IllegalStateException(dir + ": the archive did not start recording the journal");
+                throw new IllegalStateException(dir + ": the archive did not start recording the " + what);
             }
             Thread.onSpinWait();
         }
+        return counterId;
+    }
+
+    /**
+     * Record a snapshot as a recording of its own, and return once the archive holds all of it. Blocks the caller
+     * for the time it takes (a few milliseconds for a day's state); a snapshot cut short by a crash is recognised
+     * as such when read.
+     *
+     * @param snapshot  the snapshot, whole.
+     * @param timeoutMs longest wait for the archive.
+     * @return the snapshot's recording id.
+     * @throws IllegalStateException naming the archive if it did not take the snapshot in time.
+     */
+    public long recordSnapshot(final SnapshotWriter snapshot, final long timeoutMs)
+    {
+        try (ExclusivePublication publication = aeron.addExclusivePublication(SNAPSHOT_CHANNEL,
+            Streams.ENGINE_SNAPSHOT))
+        {
+            final long subscriptionId = client.startRecording(
+                Streams.IPC_CHANNEL + "?session-id=" + publication.sessionId(), Streams.ENGINE_SNAPSHOT,
+                SourceLocation.LOCAL);
+            try
+            {
+                final int counterId = recordingCounter(publication, timeoutMs, "snapshot");
+                final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+                final IdleStrategy idle = idleStrategy();
+                snapshot.forEachMessage((buffer, offset, length) ->
+                {
+                    while (publication.offer(buffer, offset, length) < 0)
+                    {
+                        if (System.nanoTime() > deadline)
+                        {
+                            throw new IllegalStateException(dir + ": the archive did not take the snapshot in time");
+                        }
+                        idle.idle();
+                    }
+                    return true;
+                });
+                final CountersReader counters = aeron.countersReader();
+                while (counters.getCounterValue(counterId) < publication.position())
+                {
+                    if (System.nanoTime() > deadline)
+                    {
+                        throw new IllegalStateException(dir + ": the archive did not record the snapshot in time");
+                    }
+                    idle.idle();
+                }
+                return RecordingPos.getRecordingId(counters, counterId);
+            }
+            finally
+            {
+                client.stopRecording(subscriptionId);
+            }
+        }
+    }
+
+    /**
+     * The newest whole snapshot of a chain of runs: one that covers a position in one of the chain's journals.
+     * Snapshots cut short (the engine died writing them) are passed over for older ones.
+     *
+     * @param chain     the chain's journal recordings, oldest first.
+     * @param snapshot  reads the snapshot's coverage.
+     * @param reader    receives the chosen snapshot, verified, to be read from its start.
+     * @param timeoutMs longest wait for a replay to make progress.
+     * @return the chosen snapshot's coverage, or null if the chain has none.
+     * @throws IllegalStateException naming the recording if a whole snapshot is corrupt.
+     */
+    public EngineSnapshot.Coverage newestSnapshot(
+        final List<Recording> chain, final EngineSnapshot snapshot, final SnapshotReader reader, final long timeoutMs)
+    {
+        final List<Recording> snapshots = recordings(Streams.ENGINE_SNAPSHOT);
+        for (int i = snapshots.size() - 1; i >= 0; i--)
+        {
+            final Recording recording = snapshots.get(i);
+            reader.reset();
+            replay(recording, (buffer, offset, length, header) -> reader.append(buffer, offset, length), timeoutMs,
+                Long.MAX_VALUE, recording.startPosition());
+            if (!reader.isWhole() || !reader.nextIs(SnapshotBeginDecoder.TEMPLATE_ID))
+            {
+                // Cut short by a crash while it was written, or of another snapshot schema version: older ones, or
+                // the journal, restore the state instead.
+                continue;
+            }
+            final EngineSnapshot.Coverage coverage;
+            try
+            {
+                reader.verify();
+                coverage = snapshot.coverage(reader);
+            }
+            catch (final SnapshotException ex)
+            {
+                throw new IllegalStateException("snapshot recording " + recording.recordingId() + " in " + dir +
+                    " (positions " + recording.startPosition() + " to " + recording.stopPosition() + "): " +
+                    ex.getMessage() + "; the engine will not go live on a state it cannot prove: remove that " +
+                    "recording to restore from the journal, or start with --fresh to start empty", ex);
+            }
+            for (final Recording run : chain)
+            {
+                if (run.recordingId() == coverage.journalRecordingId() &&
+                    chain.get(0).recordingId() == coverage.chainRecordingId() &&
+                    coverage.journalPosition() <= run.stopPosition())
+                {
+                    reader.rewind();
+                    return coverage;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Delete snapshots older than the newest {@code keep} of a chain, and snapshots of other chains that stopped
+     * longer ago than the retention.
+     *
+     * @param chainRecordingId the current chain's fresh run.
+     * @param keep             newest snapshots of the chain kept.
+     * @param retentionMs      how long a snapshot of another chain is kept.
+     * @param nowMs            the wall clock, epoch milliseconds.
+     * @param timeoutMs        longest wait for a replay to make progress.
+     * @return snapshots purged.
+     */
+    public int purgeSnapshots(
+        final long chainRecordingId, final int keep, final long retentionMs, final long nowMs, final long timeoutMs)
+    {
+        final EngineSnapshot snapshot = new EngineSnapshot();
+        final SnapshotReader reader = new SnapshotReader();
+        final List<Recording> snapshots = recordings(Streams.ENGINE_SNAPSHOT);
+        int kept = 0;
+        int purged = 0;
+        for (int i = snapshots.size() - 1; i >= 0; i--)
+        {
+            final Recording recording = snapshots.get(i);
+            reader.reset();
+            replay(recording, (buffer, offset, length, header) -> reader.append(buffer, offset, length), timeoutMs,
+                1, recording.startPosition());
+            final boolean ofChain = reader.nextIs(SnapshotBeginDecoder.TEMPLATE_ID) &&
+                snapshot.coverage(reader).chainRecordingId() == chainRecordingId;
+            final boolean expired = recording.stopTimestampMs() != AeronArchive.NULL_TIMESTAMP &&
+                recording.stopTimestampMs() < nowMs - retentionMs;
+            if (ofChain ? kept++ >= keep : expired)
+            {
+                client.purgeRecording(recording.recordingId());
+                purged++;
+            }
+        }
+        return purged;
     }
 
     /**
@@ -189,13 +349,18 @@ public final class JournalArchive implements AutoCloseable
      */
     public List<Recording> recordings()
     {
+        return recordings(Streams.ENGINE_JOURNAL);
+    }
+
+    private List<Recording> recordings(final int stream)
+    {
         final List<Recording> recordings = new ArrayList<>();
         long from = 0;
         int found;
         do
         {
             final int before = recordings.size();
-            found = client.listRecordingsForUri(from, 100, Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL,
+            found = client.listRecordingsForUri(from, 100, Streams.IPC_CHANNEL, stream,
                 (controlSessionId, correlationId, recordingId, startTimestamp, stopTimestamp, startPosition,
                 stopPosition, initialTermId, segmentFileLength, termBufferLength, mtuLength, sessionId, streamId,
                 strippedChannel, originalChannel, sourceIdentity) -> recordings.add(new Recording(
@@ -231,7 +396,23 @@ public final class JournalArchive implements AutoCloseable
      */
     public long replay(final Recording recording, final FragmentHandler handler, final long timeoutMs)
     {
-        return replay(recording, handler, timeoutMs, Long.MAX_VALUE);
+        return replay(recording, handler, timeoutMs, Long.MAX_VALUE, recording.startPosition());
+    }
+
+    /**
+     * Replay one recording from a position (a snapshot's) to its end.
+     *
+     * @param recording the recording.
+     * @param position  where to start: the start of an entry.
+     * @param handler   receives each journal entry.
+     * @param timeoutMs longest wait for the replay to make progress.
+     * @return entries replayed.
+     * @throws IllegalStateException naming the recording and position if the replay stalls or ends early.
+     */
+    public long replayFrom(
+        final Recording recording, final long position, final FragmentHandler handler, final long timeoutMs)
+    {
+        return replay(recording, handler, timeoutMs, Long.MAX_VALUE, position);
     }
 
     /**
@@ -255,7 +436,7 @@ public final class JournalArchive implements AutoCloseable
                 header.wrap(buffer, offset);
                 fresh[0] = header.templateId() == EngineStartedDecoder.TEMPLATE_ID &&
                     started.wrapAndApplyHeader(buffer, offset, header).continued() != BooleanType.TRUE;
-            }, timeoutMs, 1);
+            }, timeoutMs, 1, recordings.get(i).startPosition());
             if (fresh[0])
             {
                 return i;
@@ -265,9 +446,13 @@ public final class JournalArchive implements AutoCloseable
     }
 
     private long replay(
-        final Recording recording, final FragmentHandler handler, final long timeoutMs, final long maxEntries)
+        final Recording recording,
+        final FragmentHandler handler,
+        final long timeoutMs,
+        final long maxEntries,
+        final long fromPosition)
     {
-        final long length = recording.stopPosition() - recording.startPosition();
+        final long length = recording.stopPosition() - fromPosition;
         if (length <= 0)
         {
             return 0;
@@ -278,7 +463,7 @@ public final class JournalArchive implements AutoCloseable
             entries[0]++;
             handler.onFragment(buffer, offset, fragmentLength, header);
         });
-        try (Subscription subscription = client.replay(recording.recordingId(), recording.startPosition(), length,
+        try (Subscription subscription = client.replay(recording.recordingId(), fromPosition, length,
             Streams.IPC_CHANNEL, REPLAY_STREAM))
         {
             final IdleStrategy idle = idleStrategy();
@@ -303,7 +488,7 @@ public final class JournalArchive implements AutoCloseable
                 else if (System.nanoTime() > deadline || (image != null && image.isClosed()))
                 {
                     throw new IllegalStateException("recording " + recording.recordingId() + " in " + dir +
-                        ": replay stopped at position " + (image == null ? recording.startPosition() :
+                        ": replay stopped at position " + (image == null ? fromPosition :
                         image.position()) + " of " + recording.stopPosition());
                 }
                 idle.idle(fragments);

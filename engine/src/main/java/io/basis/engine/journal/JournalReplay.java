@@ -58,6 +58,8 @@ public final class JournalReplay
     private long entries;
     private long runs;
     private long events;
+    private long eventsBeforeReplay;
+    private boolean startedFromSnapshot;
     private long outputs;
     private String firstDifference;
 
@@ -214,6 +216,8 @@ public final class JournalReplay
         snapshot.restore(reader, engine, authenticator);
         runs = coverage.runs();
         events = coverage.inputs();
+        eventsBeforeReplay = events;
+        startedFromSnapshot = true;
         return coverage;
     }
 
@@ -302,6 +306,22 @@ public final class JournalReplay
     public long events()
     {
         return events;
+    }
+
+    /**
+     * @return inputs the state held before the first entry replayed: a snapshot's, or 0.
+     */
+    public long eventsBeforeReplay()
+    {
+        return eventsBeforeReplay;
+    }
+
+    /**
+     * @return true if the replay started from a snapshot.
+     */
+    public boolean startedFromSnapshot()
+    {
+        return startedFromSnapshot;
     }
 
     /**

@@ -13,6 +13,9 @@ import io.basis.engine.snapshot.sbe.LedgerStateEncoder;
  */
 public final class ProgramLedger
 {
+    /** Rows per snapshot message: each message stays well within a snapshot publication's largest message. */
+    static final int ROWS_PER_MESSAGE = 4096;
+
     private final long[] programIds;
     private final byte[] directions;
     private final byte[] kinds;
@@ -139,26 +142,32 @@ public final class ProgramLedger
     }
 
     /**
-     * Write every row to a snapshot.
+     * Write every row to a snapshot, in messages of at most {@link #ROWS_PER_MESSAGE} rows (at least one message).
      *
      * @param writer  the snapshot.
      * @param encoder reused encoder.
      */
     public void snapshotTo(final SnapshotWriter writer, final LedgerStateEncoder encoder)
     {
-        final LedgerStateEncoder.ProgramsEncoder rows = writer.begin(encoder).programsCount(size);
-        for (int i = 0; i < size; i++)
+        int row = 0;
+        do
         {
-            rows.next()
-                .programId(programIds[i])
-                .direction(directions[i])
-                .kind(kinds[i])
-                .state(states[i])
-                .cashFlow(cashFlows[i])
-                .costs(costs[i])
-                .basketFilled(basketFilled[i])
-                .hedgeFilled(hedgeFilled[i]);
+            final int rows = Math.min(ROWS_PER_MESSAGE, size - row);
+            final LedgerStateEncoder.ProgramsEncoder programs = writer.begin(encoder).programsCount(rows);
+            for (final int end = row + rows; row < end; row++)
+            {
+                programs.next()
+                    .programId(programIds[row])
+                    .direction(directions[row])
+                    .kind(kinds[row])
+                    .state(states[row])
+                    .cashFlow(cashFlows[row])
+                    .costs(costs[row])
+                    .basketFilled(basketFilled[row])
+                    .hedgeFilled(hedgeFilled[row]);
+            }
         }
+        while (row < size);
     }
 
     /**
@@ -169,24 +178,28 @@ public final class ProgramLedger
      */
     public void restoreFrom(final SnapshotReader reader, final LedgerStateDecoder decoder)
     {
-        final LedgerStateDecoder.ProgramsDecoder rows = reader.next(decoder).programs();
-        if (rows.count() > programIds.length)
+        size = 0;
+        do
         {
-            throw new SnapshotException("a ledger of " + rows.count() + " programs, the engine keeps " +
-                programIds.length);
+            final LedgerStateDecoder.ProgramsDecoder programs = reader.next(decoder).programs();
+            if (size + programs.count() > programIds.length)
+            {
+                throw new SnapshotException("a ledger of over " + (size + programs.count()) +
+                    " programs, the engine keeps " + programIds.length);
+            }
+            for (final LedgerStateDecoder.ProgramsDecoder row : programs)
+            {
+                programIds[size] = row.programId();
+                directions[size] = row.direction();
+                kinds[size] = row.kind();
+                states[size] = row.state();
+                cashFlows[size] = row.cashFlow();
+                costs[size] = row.costs();
+                basketFilled[size] = row.basketFilled();
+                hedgeFilled[size] = row.hedgeFilled();
+                size++;
+            }
         }
-        size = rows.count();
-        for (int i = 0; i < size; i++)
-        {
-            rows.next();
-            programIds[i] = rows.programId();
-            directions[i] = rows.direction();
-            kinds[i] = rows.kind();
-            states[i] = rows.state();
-            cashFlows[i] = rows.cashFlow();
-            costs[i] = rows.costs();
-            basketFilled[i] = rows.basketFilled();
-            hedgeFilled[i] = rows.hedgeFilled();
-        }
+        while (reader.nextIs(LedgerStateDecoder.TEMPLATE_ID));
     }
 }

@@ -39,6 +39,18 @@ public final class SnapshotReader
     }
 
     /**
+     * Read again from the first message.
+     *
+     * @return this.
+     */
+    public SnapshotReader rewind()
+    {
+        position = 0;
+        index = 0;
+        return this;
+    }
+
+    /**
      * Add the next message of a snapshot being collected (from an archive replay).
      *
      * @param source holding the message, header first.
@@ -149,12 +161,12 @@ public final class SnapshotReader
     }
 
     /**
-     * @return true if the next message is of this template (for messages that repeat, such as open programs).
-     *
      * @param templateId the template.
+     * @return true if the next message is of this template, schema and version (for messages that repeat).
      */
     public boolean nextIs(final int templateId)
     {
-        return position + FRAME <= limit && header.wrap(buffer, position + FRAME).templateId() == templateId;
+        return position + FRAME <= limit && header.wrap(buffer, position + FRAME).templateId() == templateId &&
+            header.schemaId() == MessageHeaderDecoder.SCHEMA_ID && header.version() == MessageHeaderDecoder.SCHEMA_VERSION;
     }
 }
