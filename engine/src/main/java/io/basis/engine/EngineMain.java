@@ -108,7 +108,9 @@ public final class EngineMain
         if (engine.restoredRuns() > 0)
         {
             System.out.println("engine: restored from " + engine.restoredRuns() + " recorded run(s), " +
-                engine.restoredEvents() + " inputs replayed");
+                engine.restoredEvents() + " inputs" + (engine.restoredFromSnapshot() ?
+                " (a snapshot of " + (engine.restoredEvents() - engine.replayedEvents()) + ", then " +
+                engine.replayedEvents() + " replayed from the journal)" : " replayed from the journal"));
         }
         System.out.println("engine: " + engine.referenceData().indexName() + ", " +
             engine.referenceData().constituents().size() + " constituents + " +
