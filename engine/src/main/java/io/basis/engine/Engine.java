@@ -20,6 +20,7 @@ import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.order.ProgramKind;
 import io.basis.engine.order.ProgramState;
 import io.basis.engine.position.Positions;
+import io.basis.engine.position.PositionsFile;
 import io.basis.engine.order.ProgramLedger;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
@@ -72,12 +73,15 @@ public final class Engine implements AutoCloseable
     private final long restoredEvents;
     private final long replayedEvents;
     private final boolean restoredFromSnapshot;
+    private final int startOfDayPositions;
     private EngineReport report;
 
     private Engine(final EngineConfig config)
     {
         this.config = config;
         referenceData = ReferenceData.load(config.refdataDir, config.tradeDate);
+        final List<PositionsFile.Row> startOfDay = config.positionsFile != null ?
+            PositionsFile.load(config.positionsFile, referenceData) : List.of();
         // Before connecting, so that a key file the engine cannot use stops it with nothing to clean up.
         final Path keysFile = config.operatorKeysFile != null ? config.operatorKeysFile : OperatorKeys.defaultFile(
             config.aeronDir != null ? config.aeronDir : CommonContext.getAeronDirectoryName());
@@ -172,7 +176,9 @@ public final class Engine implements AutoCloseable
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
             tracker, positions, strategy(config), new SystemNanoClock(), authenticator,
-            commandLog, restored, archive, chainRecordingId, journalRecordingId);
+            commandLog, restored, archive, chainRecordingId, journalRecordingId,
+            restored != null ? List.of() : startOfDay);
+        startOfDayPositions = restored != null ? 0 : startOfDay.size();
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
         runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
@@ -206,6 +212,14 @@ public final class Engine implements AutoCloseable
     public long replayedEvents()
     {
         return replayedEvents;
+    }
+
+    /**
+     * @return positions loaded from the positions file at a fresh start (0 when the state was restored).
+     */
+    public int startOfDayPositions()
+    {
+        return startOfDayPositions;
     }
 
     /**
@@ -428,6 +442,12 @@ public final class Engine implements AutoCloseable
             positionsBySymbol, positions.realizedPnl(), pnl, positions.commissions(), positions.taxes(),
             riskRejects, trading.killSwitch().state().name(), trading.killSwitch().automaticReason().name(),
             trading.leggedPrograms(), trading.hedgesSent(), trading.repricedLegs(), programRows(trading.ledger()));
+        if (config.archiveDir != null)
+        {
+            // What the next trading day's fresh start loads with --positions.
+            PositionsFile.write(config.archiveDir.toAbsolutePath().resolveSibling(PositionsFile.DEFAULT_FILE_NAME),
+                positions, referenceData);
+        }
         if (config.reportFile != null)
         {
             try (Writer writer = Files.newBufferedWriter(config.reportFile, StandardCharsets.UTF_8))

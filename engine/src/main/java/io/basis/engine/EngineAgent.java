@@ -20,6 +20,7 @@ import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
+import io.basis.engine.position.PositionsFile;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.strategy.Strategy;
@@ -37,6 +38,8 @@ import io.basis.protocol.sbe.EngineStartedEncoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
 import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.StartOfDayPositionDecoder;
+import io.basis.protocol.sbe.StartOfDayPositionEncoder;
 import io.basis.protocol.sbe.TimerEventEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -74,6 +77,9 @@ public final class EngineAgent implements Agent
     private final EngineStartedDecoder engineStartedDecoder = new EngineStartedDecoder();
     private final JournalReplay restored;
     private final JournalArchive archive;
+    private final List<PositionsFile.Row> startOfDayPositions;
+    private final StartOfDayPositionEncoder startOfDayPosition = new StartOfDayPositionEncoder();
+    private final StartOfDayPositionDecoder startOfDayPositionDecoder = new StartOfDayPositionDecoder();
     private final CommandAuthenticator authenticator;
     private final EngineSnapshot snapshot = new EngineSnapshot();
     private final long snapshotIntervalNs;
@@ -127,8 +133,10 @@ public final class EngineAgent implements Agent
         final JournalReplay restored,
         final JournalArchive archive,
         final long chainRecordingId,
-        final long journalRecordingId)
+        final long journalRecordingId,
+        final List<PositionsFile.Row> startOfDayPositions)
     {
+        this.startOfDayPositions = startOfDayPositions;
         this.archive = archive;
         this.authenticator = authenticator;
         this.snapshotIntervalNs = config.snapshotIntervalNs > 0 ? config.snapshotIntervalNs : Long.MAX_VALUE;
@@ -182,6 +190,16 @@ public final class EngineAgent implements Agent
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + engineStarted.encodedLength();
         journal.appendNow(entryBuffer, 0, length);
         engine.onEngineStarted(engineStartedDecoder.wrapAndApplyHeader(entryBuffer, 0, header));
+        for (final PositionsFile.Row row : startOfDayPositions)
+        {
+            startOfDayPosition.wrapAndApplyHeader(entryBuffer, 0, headerEncoder)
+                .instrumentId(row.instrumentId())
+                .quantity(row.quantity())
+                .averagePrice(row.averagePrice());
+            journal.appendNow(entryBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + startOfDayPosition.encodedLength());
+            inputs++;
+            engine.onStartOfDayPosition(startOfDayPositionDecoder.wrapAndApplyHeader(entryBuffer, 0, header));
+        }
         if (restored != null)
         {
             restored.drainUnrecordedOutputs((buffer, offset, outputLength) ->

@@ -81,6 +81,11 @@ public final class EngineConfig
      * stop): a restart loads the newest snapshot and replays only the journal after it. 0: only on a clean stop.
      */
     public long snapshotIntervalNs = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * Positions held from the day before ({@code io.basis.engine.position.PositionsFile}), loaded at a fresh start
+     * and journaled; ignored when the state is restored from the archive (it holds them already). Null: none.
+     */
+    public Path positionsFile;
     /** How long a stopped journal recording is kept; older ones are purged when the engine starts. */
     public long archiveRetentionMs = TimeUnit.DAYS.toMillis(7);
     /** The command line the engine was started with (recorded in its journal for replays); empty if embedded. */

@@ -43,6 +43,8 @@ public final class EngineMain
         "                           time (default 60; 0: only on a clean stop); a restart loads the newest and",
         "                           replays only the journal after it",
         "  --fresh                  start empty instead of replaying the archive's journals to restore the state",
+        "  --positions FILE         positions held from the day before (symbol,quantity,averagePrice), loaded at",
+        "                           a fresh start; a clean stop writes basis-positions.csv beside the archive",
         "  --operators FILE         operators allowed to command the engine, NAME=KEY lines (default:",
         "                           basis-operators.keys beside the Aeron directory, created for you if absent)",
         "  --command-log FILE       record of every operator command (default: basis-commands.log beside the keys)",
@@ -92,6 +94,13 @@ public final class EngineMain
             System.exit(2);
             return;
         }
+        catch (final IllegalArgumentException ex)
+        {
+            // A settings file that cannot be used (the positions file): its message names the file and line.
+            System.err.println("engine: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
         catch (final AeronException | UncheckedIOException | IllegalStateException ex)
         {
             // No media driver at the Aeron directory (or it stopped), or the command log cannot be opened.
@@ -111,6 +120,13 @@ public final class EngineMain
                 engine.restoredEvents() + " inputs" + (engine.restoredFromSnapshot() ?
                 " (a snapshot of " + (engine.restoredEvents() - engine.replayedEvents()) + ", then " +
                 engine.replayedEvents() + " replayed from the journal)" : " replayed from the journal"));
+        }
+        if (config.positionsFile != null)
+        {
+            System.out.println(engine.restoredRuns() > 0 ?
+                "engine: --positions ignored: the state restored from the archive holds its positions" :
+                "engine: " + engine.startOfDayPositions() + " start-of-day position(s) loaded from " +
+                config.positionsFile);
         }
         System.out.println("engine: " + engine.referenceData().indexName() + ", " +
             engine.referenceData().constituents().size() + " constituents + " +
@@ -197,6 +213,9 @@ public final class EngineMain
                 case "--no-archive":
                     archive = false;
                     break;
+                case "--positions":
+                    config.positionsFile = Path.of(value(args, ++i, option));
+                    break;
                 case "--snapshot-interval-seconds":
                     config.snapshotIntervalNs = TimeUnit.SECONDS.toNanos(
                         (long)number(value(args, ++i, option), option));
@@ -231,14 +250,14 @@ public final class EngineMain
 
     /**
      * What a continuing run must repeat, as recorded in its journal: every option but those that only say how to
-     * start or how often to snapshot, which change no decision.
+     * start (the positions a fresh start loads are journaled as inputs) or how often to snapshot.
      */
     private static String decidingOptions(final String[] args)
     {
         final java.util.List<String> deciding = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++)
         {
-            if (args[i].equals("--snapshot-interval-seconds"))
+            if (args[i].equals("--snapshot-interval-seconds") || args[i].equals("--positions"))
             {
                 i++;
             }

@@ -72,6 +72,7 @@ import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.SessionRole;
 import io.basis.protocol.sbe.SessionState;
 import io.basis.protocol.sbe.SessionStatusDecoder;
+import io.basis.protocol.sbe.StartOfDayPositionDecoder;
 import io.basis.protocol.sbe.Side;
 import io.basis.protocol.sbe.TimeInForce;
 import io.basis.protocol.sbe.TradeDecoder;
@@ -209,6 +210,21 @@ public final class TradingEngine implements GatewayListener
             clock.advanceTo(started.timestampNs());
         }
         tracker.continueAs(started.idBase());
+    }
+
+    /**
+     * A position held from before this fresh start (the positions file), applied before any other input of the run.
+     *
+     * @param position the position.
+     */
+    public void onStartOfDayPosition(final StartOfDayPositionDecoder position)
+    {
+        final int instrumentId = position.instrumentId();
+        if (instrumentId >= 0 && instrumentId < books.length)
+        {
+            positions.open(instrumentId, position.quantity(), position.averagePrice());
+            valuation.borrowNeeded(heldPrograms() <= 0);
+        }
     }
 
     /**
@@ -893,6 +909,9 @@ public final class TradingEngine implements GatewayListener
         status.set(EngineCounters.DUPLICATE_REPORTS, tracker.duplicateReports());
         status.set(EngineCounters.RECOVERED_FILLS, tracker.recoveredFills());
         status.set(EngineCounters.ADOPTED_ORDERS, tracker.adoptedOrders());
+        status.set(EngineCounters.LEGGED_PROGRAMS, leggedPrograms);
+        status.set(EngineCounters.HEDGES_SENT, hedgesSent);
+        status.set(EngineCounters.REPRICED_LEGS, repricedLegs);
         if (valuation.modelState() == ModelState.VALID)
         {
             // The bounds in basis terms: cash-and-carry pays above F_upper − S_ask, reverse below F_lower − S_bid.

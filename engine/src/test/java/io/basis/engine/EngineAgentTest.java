@@ -17,8 +17,8 @@ import io.basis.engine.journal.JournalReplay;
 import io.basis.engine.journal.ReplayMain;
 import org.agrona.BitUtil;
 import io.basis.engine.order.OrderTracker;
-import io.basis.engine.order.OrderTracker;
 import io.basis.engine.position.Positions;
+import io.basis.engine.position.PositionsFile;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.risk.RiskReason;
@@ -146,7 +146,7 @@ class EngineAgentTest
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
             journalPublication, ID_BASE,
             new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
-            operators.authenticator(), operators.log(), null, null, -1, -1);
+            operators.authenticator(), operators.log(), null, null, -1, -1, List.of());
         admin = new AdminClient(aeron, operators.credential());
         await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&
             journal.isConnected());
@@ -416,6 +416,53 @@ class EngineAgentTest
         assertTrue(refused.getMessage().startsWith("snapshot recording " + corrupted + " in ") &&
             refused.getMessage().contains("corrupt") && refused.getMessage().contains("--fresh"),
             refused.getMessage());
+    }
+
+    @Test
+    void positionsHeldAtACleanStopAreTheNextDaysStartOfDayPositionsJournaledAsInputs()
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        final long[] leg = newOrders.get(1);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
+        stopTheRecordedRun();
+        final EngineReport today;
+        try (Engine engine = Engine.launch(config))
+        {
+            engine.close();
+            today = engine.report();
+        }
+        final Path carried = config.archiveDir.toAbsolutePath().resolveSibling(PositionsFile.DEFAULT_FILE_NAME);
+        assertTrue(Files.exists(carried), "a clean stop writes " + carried);
+
+        // The next trading day starts fresh from the positions held overnight.
+        config.fresh = true;
+        config.positionsFile = carried;
+        final EngineReport nextDay;
+        try (Engine engine = Engine.launch(config))
+        {
+            assertEquals(0, engine.restoredRuns());
+            assertEquals(2, engine.startOfDayPositions(), "the hedge and the leg");
+            await(() -> engine.status().get(EngineCounters.FUTURE_POSITION) == -1);
+            engine.close();
+            nextDay = engine.report();
+        }
+        assertEquals(today.positions(), nextDay.positions());
+        assertEquals(0, nextDay.fills(), "held, not traded on the next day");
+
+        // A restart of that day restores them from its journal and snapshot; the file is not applied twice.
+        config.fresh = false;
+        try (Engine engine = Engine.launch(config))
+        {
+            assertEquals(1, engine.restoredRuns());
+            assertEquals(0, engine.startOfDayPositions());
+            engine.close();
+            assertEquals(today.positions(), engine.report().positions());
+        }
+        final ReplayMain.Result replayed = ReplayMain.replay(config.archiveDir, Long.MIN_VALUE, Long.MAX_VALUE,
+            line -> config);
+        assertTrue(replayed.replay().identical(), replayed.replay().firstDifference());
     }
 
     @Test

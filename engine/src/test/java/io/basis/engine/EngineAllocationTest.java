@@ -2,8 +2,10 @@ package io.basis.engine;
 
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.order.OrderIds;
 import io.basis.engine.order.ProgramDirection;
 import io.basis.engine.order.ProgramKind;
@@ -44,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine thread's market-data path — SBE decode, book update, incremental valuation, fair value and the
- * strategy's decision, including programs that fire and are refused for want of a gateway — allocates nothing; nor
- * does its execution path: acknowledgements, fills and order status reports booked into positions.
+ * strategy's decision, including programs that fire and are refused for want of a gateway — allocates nothing, nor
+ * does it when each update is first polled from the gateway's stream and journaled into the archive; nor does its
+ * execution path: acknowledgements, fills and order status reports booked into positions.
  */
 @Timeout(120)
 class EngineAllocationTest
@@ -121,6 +124,73 @@ class EngineAllocationTest
     }
 
     @Test
+    void bookUpdatesPolledJournaledIntoTheArchiveAndAppliedAllocateNothing()
+    {
+        final EngineConfig config = new EngineConfig();
+        config.strategy = "edge";
+        config.archiveDir = aeronDir.resolve("archive");
+        final ReferenceData data = TestReferenceData.kospi200();
+        final Positions positions = new Positions(data.instruments(), data.costs());
+        final UnsafeBuffer messages = encodeMarket(data);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH +
+            new BookUpdateDecoder().wrapAndApplyHeader(messages, 0, new MessageHeaderDecoder()).sbeSkip()
+                .encodedLength();
+        try (JournalArchive archive = JournalArchive.launch(aeron, config.archiveDir))
+        {
+            final ExclusivePublication journal = aeron.addExclusivePublication(
+                Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
+            archive.recordJournal(journal, 10_000);
+            final Subscription fromGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+            final EngineAgent agent = agent(config, data, tracker(data, positions), positions, fromGateway, journal);
+            final ExclusivePublication gateway = aeron.addExclusivePublication(
+                Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
+            while (!gateway.isConnected() || fromGateway.imageCount() == 0)
+            {
+                Thread.onSpinWait();
+            }
+            agent.onStart();
+
+            // Through the agent as the gateway's stream brings them: polled, journaled, then applied.
+            feed(agent, gateway, fromGateway, messages, length, 1_000_000);
+            final long journaledBefore = journal.position();
+            final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            feed(agent, gateway, fromGateway, messages, length, 300_000);
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            assertTrue(journal.position() - journaledBefore >= 300_000L * length, "every update journaled");
+            assertEquals(ModelState.VALID, agent.tradingEngine().valuation().modelState());
+            assertEquals(0, allocated, "bytes allocated by 300,000 book updates polled, journaled and applied");
+        }
+    }
+
+    private static void feed(
+        final EngineAgent agent,
+        final ExclusivePublication gateway,
+        final Subscription fromGateway,
+        final UnsafeBuffer messages,
+        final int length,
+        final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            while (gateway.offer(messages, (i % MESSAGES) * MESSAGE_SLOT, length) < 0)
+            {
+                agent.doWork();
+            }
+            if ((i & 63) == 0)
+            {
+                agent.doWork();
+            }
+        }
+        while (fromGateway.imageAtIndex(0).position() < gateway.position())
+        {
+            agent.doWork();
+        }
+    }
+
+    @Test
     void executionReportsAndOrderStatusOfWorkingOrdersAllocateNothing()
     {
         final EngineConfig config = new EngineConfig();
@@ -190,15 +260,28 @@ class EngineAllocationTest
     private EngineAgent agent(
         final EngineConfig config, final ReferenceData data, final OrderTracker tracker, final Positions positions)
     {
+        return agent(config, data, tracker, positions,
+            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
+            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL));
+    }
+
+    private EngineAgent agent(
+        final EngineConfig config,
+        final ReferenceData data,
+        final OrderTracker tracker,
+        final Positions positions,
+        final Subscription fromGateway,
+        final ExclusivePublication journal)
+    {
         final ExclusivePublication publication = aeron.addExclusivePublication(
             Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
         return new EngineAgent(
             config,
             data,
             publication,
-            aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE),
+            fromGateway,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
-            aeron.addExclusivePublication(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL),
+            journal,
             1,
             new EngineStatus(aeron),
             tracker,
@@ -210,7 +293,8 @@ class EngineAllocationTest
             null,
             null,
             -1,
-            -1);
+            -1,
+            java.util.List.of());
     }
 
     private static void run(

@@ -82,10 +82,19 @@ public final class EngineCounters
     /** Snapshots that could not be recorded (the archive did not take them in time): restart replays further back. */
     public static final int SNAPSHOT_FAILURES = 7129;
 
+    /** Programs that became legged (basket and hedge filled in different proportions) since start. */
+    public static final int LEGGED_PROGRAMS = 7130;
+
+    /** Residual futures hedges sent for what legged programs left unhedged, since start. */
+    public static final int HEDGES_SENT = 7131;
+
+    /** Legs cancelled to be sent again at the current executable level, since start. */
+    public static final int REPRICED_LEGS = 7132;
+
     /** Lowest type id used by Basis engine counters. */
     public static final int FIRST = PROGRAMS_SENT;
     /** Highest type id used by Basis engine counters. */
-    public static final int LAST = SNAPSHOT_FAILURES;
+    public static final int LAST = REPRICED_LEGS;
 
     private static final String[] LABELS =
     {
@@ -96,7 +105,8 @@ public final class EngineCounters
         "basis-model-state", "basis-risk-rejects", "basis-commands-accepted", "basis-commands-refused",
         "basis-unresolved-orders", "basis-undeliverable-orders", "basis-unknown-reports", "basis-duplicate-reports",
         "basis-recovered-fills", "basis-adopted-orders", "basis-lost-orders", "basis-journal-lost",
-        "basis-snapshots-taken", "basis-snapshot-failures",
+        "basis-snapshots-taken", "basis-snapshot-failures", "basis-legged-programs", "basis-hedges-sent",
+        "basis-repriced-legs",
     };
 
     private EngineCounters()

@@ -23,6 +23,7 @@ import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
+import io.basis.protocol.sbe.StartOfDayPositionDecoder;
 import io.basis.protocol.sbe.TimeInForce;
 import io.basis.protocol.sbe.TimerEventDecoder;
 import org.agrona.DirectBuffer;
@@ -38,12 +39,15 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class JournalReplay
 {
+    private static final int SCHEMA_VERSION_OFFSET = MessageHeaderDecoder.versionEncodingOffset();
+
     private final Function<String, EngineConfig> configOf;
     private Observer observer = NO_OBSERVER;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EngineStartedDecoder started = new EngineStartedDecoder();
     private final TimerEventDecoder timer = new TimerEventDecoder();
     private final AdminCommandDecoder command = new AdminCommandDecoder();
+    private final StartOfDayPositionDecoder startOfDayPosition = new StartOfDayPositionDecoder();
     private final ExpandableRingBuffer decided = new ExpandableRingBuffer(64 * 1024, 1 << 30, false);
     private final ExpandableRingBuffer.MessageConsumer compareOldest = this::compareOldest;
     private DirectBuffer recordedBuffer;
@@ -185,6 +189,10 @@ public final class JournalReplay
         else if (templateId == AdminCommandDecoder.TEMPLATE_ID)
         {
             engine.onAdminCommand(command.wrapAndApplyHeader(buffer, offset, header));
+        }
+        else if (templateId == StartOfDayPositionDecoder.TEMPLATE_ID)
+        {
+            engine.onStartOfDayPosition(startOfDayPosition.wrapAndApplyHeader(buffer, offset, header));
         }
         else if (GatewayMessageHandler.isGatewayMessage(header))
         {
@@ -380,7 +388,10 @@ public final class JournalReplay
         matched = length == recordedLength;
         for (int i = 0; matched && i < length; i++)
         {
-            matched = buffer.getByte(offset + i) == recordedBuffer.getByte(recordedOffset + i);
+            // The header's schema version is the build's, not the decision's: a journal recorded by an earlier
+            // build of a compatible schema replays identically if everything else is equal.
+            matched = (i >= SCHEMA_VERSION_OFFSET && i < SCHEMA_VERSION_OFFSET + Short.BYTES) ||
+                buffer.getByte(offset + i) == recordedBuffer.getByte(recordedOffset + i);
         }
         if (!matched)
         {

@@ -111,6 +111,20 @@ public final class Positions
     }
 
     /**
+     * Hold a position from before the engine's fresh start (the day before): no fill, no cost, no notional traded
+     * today; it is marked, hedged and closed like any.
+     *
+     * @param instrumentId engine instrument id.
+     * @param quantity     signed quantity.
+     * @param averagePrice what it cost, in price units.
+     */
+    public void open(final int instrumentId, final long quantity, final double averagePrice)
+    {
+        this.quantity[instrumentId] = quantity;
+        this.averagePrice[instrumentId] = quantity == 0 ? 0 : averagePrice;
+    }
+
+    /**
      * @param instrumentId engine instrument id.
      * @return net position, shares or contracts (negative = short).
      */

@@ -167,6 +167,7 @@ public final class SnapshotReader
     public boolean nextIs(final int templateId)
     {
         return position + FRAME <= limit && header.wrap(buffer, position + FRAME).templateId() == templateId &&
-            header.schemaId() == MessageHeaderDecoder.SCHEMA_ID && header.version() == MessageHeaderDecoder.SCHEMA_VERSION;
+            header.schemaId() == MessageHeaderDecoder.SCHEMA_ID &&
+            header.version() == MessageHeaderDecoder.SCHEMA_VERSION;
     }
 }
