@@ -204,12 +204,13 @@ public final class TradingEngine implements GatewayListener
         {
             clock.restartAt(started.timestampNs());
             settleUnacknowledged = true;
+            tracker.continueAs(started.idBase());
         }
         else
         {
+            // A fresh state was built with this run's ids; every earlier id is unknown to it.
             clock.advanceTo(started.timestampNs());
         }
-        tracker.continueAs(started.idBase());
     }
 
     /**
@@ -843,9 +844,16 @@ public final class TradingEngine implements GatewayListener
             // Orders sent to a gateway that died, or decided by an engine run that died, may never have reached
             // the gateway's journal, let alone the exchange: cancelling them settles each (cancelled, or rejected
             // as unknown to the exchange).
+            final boolean engineRestarted = settleUnacknowledged;
             gatewayReplaced = false;
             settleUnacknowledged = false;
             tracker.cancelUnacknowledged(cancelSender);
+            if (engineRestarted)
+            {
+                // Reports the gateway published while the run before was dying went to it: ask about every
+                // order still working, so that what happened to each is learned (and each fill booked once).
+                tracker.requestStatusOfWorking(port);
+            }
         }
         final boolean up = sessionStatus.state() == SessionState.LOGGED_ON;
         if (sessionStatus.role() == SessionRole.ORDER_ENTRY)

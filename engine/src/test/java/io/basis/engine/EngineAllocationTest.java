@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -236,19 +238,27 @@ class EngineAllocationTest
         final long completedBefore = tracker.programsCompleted();
         final long recoveredBefore = tracker.recoveredFills();
 
+        // Rounds of 100,000 lives, up to three: a late JIT recompilation can allocate once on this thread, but a path
+        // that allocated per report could never have a round that allocates nothing.
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100_000; i++)
+        final List<Long> rounds = new ArrayList<>();
+        for (int round = 0; round < 3 && (rounds.isEmpty() || rounds.get(rounds.size() - 1) != 0); round++)
         {
-            lifeOfAnOrder.run();
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++)
+            {
+                lifeOfAnOrder.run();
+            }
+            rounds.add(threads.getCurrentThreadAllocatedBytes() - before);
         }
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-        assertEquals(100_000, tracker.programsCompleted() - completedBefore, "every order filled and completed");
-        assertEquals(100_000, tracker.recoveredFills() - recoveredBefore, "one fill a life learned from the status");
+        assertEquals(100_000L * rounds.size(), tracker.programsCompleted() - completedBefore,
+            "every order filled and completed");
+        assertEquals(100_000L * rounds.size(), tracker.recoveredFills() - recoveredBefore,
+            "one fill a life learned from the status");
         assertEquals(0, tracker.fillMismatches());
-        assertEquals(0, allocated, "bytes allocated by 400,000 reports");
+        assertEquals(0L, rounds.get(rounds.size() - 1), "bytes allocated by each round of 400,000 reports: " + rounds);
     }
 
     private static OrderTracker tracker(final ReferenceData data, final Positions positions)

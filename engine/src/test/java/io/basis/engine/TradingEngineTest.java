@@ -29,6 +29,10 @@ import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
+import io.basis.protocol.sbe.SessionRole;
+import io.basis.protocol.sbe.SessionState;
+import io.basis.protocol.sbe.SessionStatusDecoder;
+import io.basis.protocol.sbe.SessionStatusEncoder;
 import io.basis.protocol.sbe.Side;
 import io.basis.protocol.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -57,6 +61,7 @@ class TradingEngineTest
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final List<Sent> orders = new ArrayList<>();
     private final List<long[]> cancels = new ArrayList<>();
+    private final List<Long> statusRequests = new ArrayList<>();
     private final List<RiskReason> refused = new ArrayList<>();
     private final EngineConfig config = new EngineConfig();
     private Positions positions;
@@ -109,6 +114,13 @@ class TradingEngineTest
                 public long sendCancel(final long cancelId, final ChildOrder order)
                 {
                     cancels.add(new long[]{cancelId, order.orderId()});
+                    return 1;
+                }
+
+                @Override
+                public long sendStatusRequest(final ChildOrder order)
+                {
+                    statusRequests.add(order.orderId());
                     return 1;
                 }
             }, new EngineClock());
@@ -232,6 +244,32 @@ class TradingEngineTest
         assertTrue(orders.isEmpty());
         report(earlier, a.id(), Side.BUY, ExecType.CANCELED, OrdStatus.CANCELED, 0, 4, 0, a.prevClose());
         assertEquals(4, positions.quantity(a.id()));
+    }
+
+    @Test
+    void aRestartedEngineCancelsWhatWasNeverAcknowledgedAndAsksTheExchangeAboutEveryOrderStillWorking()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        final Sent hedge = sent(future);
+        fill(hedge, hedge.quantity());
+        final Sent legA = sent(a);
+        final Sent legB = sent(b);
+        // The next run continues this state; the order-entry session comes up.
+        new EngineStartedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .engineId(2).idBase(ID_BASE * 1_000).timestampNs(nowNs).continued(BooleanType.TRUE).commandLine("");
+        engine.onEngineStarted(new EngineStartedDecoder().wrapAndApplyHeader(buffer, 0, header));
+        new SessionStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .role(SessionRole.ORDER_ENTRY).state(SessionState.LOGGED_ON).timestampNs(nowNs).gatewayId(1);
+        engine.onSessionStatus(new SessionStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
+
+        assertEquals(List.of(legA.orderId(), legB.orderId()), statusRequests,
+            "both legs still working, not the filled hedge: their last reports may have gone to the run that died");
+        assertTrue(cancels.isEmpty(), "every order was acknowledged");
+
+        // The answer books what happened meanwhile, once.
+        report(legA.orderId(), a.id(), legA.side(), ExecType.ORDER_STATUS, OrdStatus.FILLED, 0, legA.quantity(), 0,
+            legA.price());
+        assertEquals(legA.quantity(), positions.quantity(a.id()));
     }
 
     private void submit(final Direction direction)

@@ -19,6 +19,7 @@ import io.basis.protocol.sbe.InstrumentDefinitionDecoder;
 import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
 import io.basis.protocol.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
@@ -63,6 +64,7 @@ final class GatewayAgent implements Agent
     private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrderDecoder = new CancelOrderDecoder();
+    private final OrderStatusRequestDecoder statusRequestDecoder = new OrderStatusRequestDecoder();
     /** Per market-data session, the symbols defined since the last subscription. */
     private final List<Set<String>> newSymbols = new ArrayList<>();
     private final EngineLogonDecoder logonDecoder = new EngineLogonDecoder();
@@ -344,6 +346,16 @@ final class GatewayAgent implements Agent
                 else if (translator.onCancelOrder(cancelOrderDecoder))
                 {
                     counters.fixOrdersOut.incrementRelease();
+                }
+                break;
+
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                statusRequestDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                final OrderTranslator asked = routeOf(statusRequestDecoder.instrumentId(), "order status request",
+                    statusRequestDecoder.orderId());
+                if (asked != null && asked.onStatusRequest(statusRequestDecoder) && counters != null)
+                {
+                    counters.orderStatusRequests.incrementRelease();
                 }
                 break;
 

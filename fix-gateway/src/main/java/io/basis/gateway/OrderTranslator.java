@@ -11,6 +11,7 @@ import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
 import io.basis.protocol.sbe.OrdType;
 import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
 import org.agrona.ExpandableArrayBuffer;
@@ -284,6 +285,32 @@ public final class OrderTranslator
         {
             alarms.raise(Alarm.ORDER_NOT_SENT, "cancel " + cancelId + " on " + orderEntry);
             rejectCancel(orderId, cancelId, RejectReason.SESSION_DOWN);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Ask the exchange about an order the engine holds working (a restarted engine asks about each): an
+     * OrderStatusRequest (H) whatever the order journal holds, since the reports the engine lacks may be ones this
+     * gateway delivered to the engine run that died. A session whose venue takes no H ends the order unresolved.
+     *
+     * @param request the decoded SBE request.
+     * @return true if the H was sent.
+     */
+    public boolean onStatusRequest(final OrderStatusRequestDecoder request)
+    {
+        final long orderId = request.orderId();
+        final String symbol = directory.symbolOf(request.instrumentId());
+        if (!dialect.orderStatusRequests() || symbol == null)
+        {
+            rejectOrder(orderId, request.instrumentId(), RejectReason.STATUS_UNRESOLVED);
+            return false;
+        }
+        if (!orderEntry.send(OrderStatusRecovery.orderStatusRequest(orderId, symbol, request.side())))
+        {
+            // The session dropped: the gateway asks about the orders its journal holds open at the next logon.
+            alarms.raise(Alarm.ORDER_NOT_SENT, "order status request " + orderId + " on " + orderEntry);
             return false;
         }
         return true;

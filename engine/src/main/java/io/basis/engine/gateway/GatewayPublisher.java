@@ -5,6 +5,7 @@ import io.basis.engine.order.ChildOrder;
 import io.basis.engine.order.OrderPort;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.sbe.CancelOrderEncoder;
+import io.basis.protocol.sbe.OrderStatusRequestEncoder;
 import io.basis.protocol.sbe.EngineLogonEncoder;
 import io.basis.protocol.sbe.EngineLogoutEncoder;
 import io.basis.protocol.sbe.InstrumentDefinitionEncoder;
@@ -34,6 +35,7 @@ public final class GatewayPublisher implements OrderPort
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder();
     private final EngineLogonEncoder logon = new EngineLogonEncoder();
     private final EngineLogoutEncoder logout = new EngineLogoutEncoder();
@@ -91,6 +93,20 @@ public final class GatewayPublisher implements OrderPort
             .listSeqNo(listSeqNo)
             .listSize(listSize);
         return orders.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+    }
+
+    /**
+     * @param order the order to ask about.
+     * @return what the order sink returned: live, a position or {@link Outbox#KEPT}.
+     */
+    @Override
+    public long sendStatusRequest(final ChildOrder order)
+    {
+        statusRequest.wrapAndApplyHeader(buffer, 0, header)
+            .orderId(order.orderId())
+            .instrumentId(order.instrumentId())
+            .side(order.side());
+        return orders.offer(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
 import io.basis.protocol.sbe.SessionStatusDecoder;
 import io.basis.protocol.sbe.StartOfDayPositionDecoder;
 import io.basis.protocol.sbe.TimerEventDecoder;
@@ -59,6 +60,8 @@ final class JournalEntries
                 return new TimerEventDecoder().wrapAndApplyHeader(buffer, offset, header).toString();
             case EngineStartedDecoder.TEMPLATE_ID:
                 return new EngineStartedDecoder().wrapAndApplyHeader(buffer, offset, header).toString();
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                return new OrderStatusRequestDecoder().wrapAndApplyHeader(buffer, offset, header).toString();
             case StartOfDayPositionDecoder.TEMPLATE_ID:
                 return new StartOfDayPositionDecoder().wrapAndApplyHeader(buffer, offset, header).toString();
             default:

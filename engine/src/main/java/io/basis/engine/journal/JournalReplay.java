@@ -22,6 +22,7 @@ import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.StartOfDayPositionDecoder;
 import io.basis.protocol.sbe.TimeInForce;
@@ -133,7 +134,7 @@ public final class JournalReplay
             return;
         }
         final int templateId = header.templateId();
-        if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
+        if (isOutput(templateId))
         {
             outputs++;
             if (firstDifference == null)
@@ -227,6 +228,16 @@ public final class JournalReplay
         eventsBeforeReplay = events;
         startedFromSnapshot = true;
         return coverage;
+    }
+
+    /**
+     * @param templateId a journal entry's template.
+     * @return true for what the engine decides (orders, cancels, status requests), false for its inputs.
+     */
+    public static boolean isOutput(final int templateId)
+    {
+        return templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID ||
+            templateId == OrderStatusRequestDecoder.TEMPLATE_ID;
     }
 
     /**
@@ -451,6 +462,12 @@ public final class JournalReplay
         public long sendCancel(final long cancelId, final ChildOrder order)
         {
             return target.sendCancel(cancelId, order);
+        }
+
+        @Override
+        public long sendStatusRequest(final ChildOrder order)
+        {
+            return target.sendStatusRequest(order);
         }
     }
 }

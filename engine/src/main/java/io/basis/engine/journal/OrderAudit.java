@@ -10,6 +10,7 @@ import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.NewOrderDecoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -82,6 +83,15 @@ final class OrderAudit implements JournalReplay.Observer
             {
                 print(entry, "decided " + cancel);
                 printDecidedOn();
+            }
+        }
+        else if (templateId == OrderStatusRequestDecoder.TEMPLATE_ID)
+        {
+            final OrderStatusRequestDecoder request =
+                new OrderStatusRequestDecoder().wrapAndApplyHeader(buffer, offset, header);
+            if (followed.contains(request.orderId()))
+            {
+                print(entry, "asked the exchange " + request);
             }
         }
     }

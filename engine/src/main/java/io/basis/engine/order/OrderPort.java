@@ -33,4 +33,12 @@ public interface OrderPort
      * @return non-negative if taken, negative if it will never be sent.
      */
     long sendCancel(long cancelId, ChildOrder order);
+
+    /**
+     * Ask the exchange for the state of an order; the answer comes back as an order-status execution report.
+     *
+     * @param order the order.
+     * @return non-negative if taken, negative if it will never be sent.
+     */
+    long sendStatusRequest(ChildOrder order);
 }

@@ -333,7 +333,8 @@ public final class OrderTracker
      */
     public boolean isUnadoptedEarlierOrder(final long orderId)
     {
-        return ids.isFromEarlierRun(orderId) && !ordersById.containsKey(orderId) && !adopted.contains(orderId);
+        return ids.isUnknownFromEarlierRun(orderId) && !ordersById.containsKey(orderId) &&
+            !adopted.contains(orderId);
     }
 
     /**
@@ -481,6 +482,32 @@ public final class OrderTracker
                         canceller.sendCancel(cancelId, order);
                         requested++;
                     }
+                }
+            }
+        }
+        return requested;
+    }
+
+    /**
+     * Ask the exchange about every order still working, acknowledged or not: after the engine restarts, their last
+     * reports may have gone to the run that died (the gateway delivered them to a subscription that was about to
+     * close), and the gateway does not ask about orders it saw end.
+     *
+     * @param port sends each request.
+     * @return requests sent.
+     */
+    public int requestStatusOfWorking(final OrderPort port)
+    {
+        int requested = 0;
+        for (int p = 0; p < openPrograms; p++)
+        {
+            final ProgramOrder program = programs[p];
+            for (int i = 0; i < program.legCount; i++)
+            {
+                final ChildOrder order = program.leg(i);
+                if (!order.state.isTerminal() && port.sendStatusRequest(order) >= 0)
+                {
+                    requested++;
                 }
             }
         }
@@ -808,6 +835,7 @@ public final class OrderTracker
             .openPrograms(openPrograms)
             .firstId(ids.first())
             .nextId(ids.peekNext())
+            .unknownFromId(ids.unknownFrom())
             .recoveredProgramId(recoveredProgramId)
             .programsOpened(programsOpened)
             .programsCompleted(programsCompleted)
@@ -907,7 +935,7 @@ public final class OrderTracker
             throw new SnapshotException(trackerState.openPrograms() + " open programs, the engine allows " +
                 programs.length + " (--max-open-programs)");
         }
-        ids.restore(trackerState.firstId(), trackerState.nextId());
+        ids.restore(trackerState.firstId(), trackerState.nextId(), trackerState.unknownFromId());
         recoveredProgramId = trackerState.recoveredProgramId();
         programsOpened = trackerState.programsOpened();
         programsCompleted = trackerState.programsCompleted();

@@ -100,7 +100,7 @@ class JournalDeterminismTest
             {
                 final UnsafeBuffer entry = new UnsafeBuffer(session.journal.get(i));
                 final int templateId = header.wrap(entry, 0).templateId();
-                if (templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID)
+                if (JournalReplay.isOutput(templateId))
                 {
                     recordedAfterCut.add(session.journal.get(i));
                 }
@@ -183,8 +183,7 @@ class JournalDeterminismTest
 
     private static boolean isOutput(final MessageHeaderDecoder header, final byte[] entry)
     {
-        final int templateId = header.wrap(new UnsafeBuffer(entry), 0).templateId();
-        return templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CancelOrderDecoder.TEMPLATE_ID;
+        return JournalReplay.isOutput(header.wrap(new UnsafeBuffer(entry), 0).templateId());
     }
 
     private static byte[] bytes(final SnapshotWriter snapshot)
@@ -261,6 +260,12 @@ class JournalDeterminismTest
         public long sendCancel(final long cancelId, final ChildOrder order)
         {
             return publisher.sendCancel(cancelId, order);
+        }
+
+        @Override
+        public long sendStatusRequest(final ChildOrder order)
+        {
+            return publisher.sendStatusRequest(order);
         }
     }
 
@@ -434,7 +439,7 @@ class JournalDeterminismTest
                 working.add(new long[]{order.orderId(), order.instrumentId(), order.quantity(), 0,
                     order.side() == Side.BUY ? 0 : 1, order.price(), 0});
             }
-            else
+            else if (header.templateId() == CancelOrderDecoder.TEMPLATE_ID)
             {
                 final CancelOrderDecoder cancel = new CancelOrderDecoder().wrapAndApplyHeader(output, 0, header);
                 for (final long[] order : working)

@@ -265,6 +265,28 @@ class OrderTrackerTest
     }
 
     @Test
+    void aLateReportOfAnOrderTheRestoredStateSawEndIsNeverAdoptedOnlyOrdersItsJournalLostAre()
+    {
+        // The run before: a program of one leg, and the next id it would issue.
+        final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.ARBITRAGE, 0);
+        final ChildOrder known = tracker.addBasketLeg(program, 1, Side.SELL, 10, PX);
+        final long lostByTheJournal = known.orderId() + 1;
+        // A restart continues the state; the known order then fills and its program completes.
+        tracker.continueAs(1_000_000);
+        tracker.onExecutionReport(known.orderId(), ExecType.TRADE, OrdStatus.FILLED, 10, PX, 10, 0);
+        assertTrue(program.isComplete());
+        assertEquals(-10, positions.quantity(1));
+
+        // The gateway's status answer for it comes after: a late report of an order the state knew, not an order
+        // to take over (adopting it would book its ten shares again).
+        assertFalse(tracker.isUnadoptedEarlierOrder(known.orderId()));
+        tracker.onOrderStatus(known.orderId(), OrdStatus.FILLED, 10, PX, 0);
+        assertEquals(-10, positions.quantity(1));
+        // An order the run before sent after the last one its journal recorded is unknown, and is adopted.
+        assertTrue(tracker.isUnadoptedEarlierOrder(lostByTheJournal));
+    }
+
+    @Test
     void adoptedOrdersEndingOneByOneNeverCountAsProgramsOfThisRun()
     {
         for (long earlier = 900; earlier < 905; earlier++)
