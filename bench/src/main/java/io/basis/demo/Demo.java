@@ -3,20 +3,30 @@ package io.basis.demo;
 import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
 import io.basis.engine.admin.AdminClient;
+import io.basis.engine.EngineConfig;
 import io.basis.engine.admin.EngineStatusReader;
+import io.basis.engine.refdata.Constituent;
+import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandType;
+import io.basis.protocol.sbe.Direction;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +68,10 @@ final class Demo implements AutoCloseable
     private final List<DemoReport.CrashReport> crashReports = new ArrayList<>();
     private AdminClient admin;
     private boolean stopped;
+    private int controlPort;
+    private String heaviestStock;
+    private boolean armed;
+    private long armedBaseline;
     private volatile boolean interrupted;
 
     Demo(final DemoConfig config, final PrintStream out)
@@ -77,10 +91,18 @@ final class Demo implements AutoCloseable
         final Path settings = writeGatewaySettings(config.runDir, oePort, mdPort);
         final long startNs = System.nanoTime();
 
-        final ChildProcess simulator = launch("simulator", "io.basis.simulator.SimulatorMain", List.of(
+        final List<String> simulatorArgs = new ArrayList<>(List.of(
             "--refdata", config.refdataDir.toString(), "--oe-port", Integer.toString(oePort),
             "--md-port", Integer.toString(mdPort), "--seed", Long.toString(config.seed),
             "--record", simRecord.toString()));
+        if (config.crashes.stream().anyMatch(crash -> crash.point() != null))
+        {
+            // Crash points are brought about with the simulator's faults, over its control port.
+            controlPort = freePort();
+            simulatorArgs.addAll(List.of("--control-port", Integer.toString(controlPort)));
+            heaviestStock = heaviestStock(config.refdataDir);
+        }
+        final ChildProcess simulator = launch("simulator", "io.basis.simulator.SimulatorMain", simulatorArgs);
         await("simulator to listen", simulator::hasStarted, simulator);
 
         if (!config.crashes.isEmpty())
@@ -155,12 +177,32 @@ final class Demo implements AutoCloseable
                 return;
             }
             final long now = System.nanoTime();
-            if (nextCrash < config.crashes.size() &&
-                now >= tradingStartNs + TimeUnit.SECONDS.toNanos(config.crashes.get(nextCrash).atSecond()))
+            final DemoConfig.Crash due = nextCrash < config.crashes.size() && !quiescing ?
+                config.crashes.get(nextCrash) : null;
+            final CrashPoint point = due != null ? due.point() : null;
+            if (point != null && !armed && status.get(EngineCounters.WORKING_ORDERS) == 0)
             {
-                if (!crash(config.crashes.get(nextCrash++), status))
+                // Armed while nothing works, then a program is submitted to meet the fault from its start (the
+                // direction that brings the position back towards flat, so that position limits allow it).
+                control(point.arm(ACCOUNT, heaviestStock));
+                armedBaseline = point.baseline(status);
+                armed = true;
+                submitProgram(status.get(EngineCounters.FUTURE_POSITION) < 0 ? Direction.REVERSE :
+                    Direction.CASH_AND_CARRY, point.contracts());
+            }
+            if (due != null && (point != null ? armed && point.reached(status, armedBaseline) :
+                now >= tradingStartNs + TimeUnit.SECONDS.toNanos(due.atSecond())))
+            {
+                nextCrash++;
+                final int second = (int)((now - tradingStartNs) / 1_000_000_000L);
+                if (!crash(due, second, status))
                 {
                     return;
+                }
+                if (point != null)
+                {
+                    control(point.lift(ACCOUNT, heaviestStock));
+                    armed = false;
                 }
                 continue;
             }
@@ -177,6 +219,10 @@ final class Demo implements AutoCloseable
             }
             if (now >= endNs && (status.get(EngineCounters.WORKING_ORDERS) == 0 || now >= endNs + ms(DRAIN_TIMEOUT_MS)))
             {
+                if (nextCrash < config.crashes.size())
+                {
+                    failures.add("crash " + config.crashes.get(nextCrash).when() + " was never reached");
+                }
                 return;
             }
             for (final ChildProcess process : processes)
@@ -203,11 +249,12 @@ final class Demo implements AutoCloseable
      *
      * @return false if it could not be started again (recorded as a failure).
      */
-    private boolean crash(final DemoConfig.Crash crash, final EngineStatusReader status)
+    private boolean crash(final DemoConfig.Crash crash, final int atSecond, final EngineStatusReader status)
     {
         final ChildProcess victim = processes.stream().filter(p -> p.role().equals(crash.role())).reduce(
-            (first, second) -> second).orElseThrow();
-        out.printf("demo: crash drill: killing the %s (pid %d) with SIGKILL%n", crash.role(), victim.pid());
+            (earlier, later) -> later).orElseThrow();
+        out.printf("demo: crash drill: killing the %s (pid %d) with SIGKILL%s%n", crash.role(), victim.pid(),
+            crash.point() != null ? " at point " + crash.point().label() : "");
         final long killedNs = System.nanoTime();
         victim.kill();
         processes.remove(victim);
@@ -233,7 +280,8 @@ final class Demo implements AutoCloseable
         }
         final long restartedAfterMs = (System.nanoTime() - killedNs) / 1_000_000;
         final long recovered = recoveredEvents(restarted);
-        crashReports.add(new DemoReport.CrashReport(crash.role(), crash.atSecond(), restartedAfterMs, recovered));
+        crashReports.add(new DemoReport.CrashReport(crash.role(), atSecond,
+            crash.point() != null ? crash.point().label() : null, restartedAfterMs, recovered));
         out.printf("demo: crash drill: %s running again after %d ms (pid %d, %d recovered events)%n",
             crash.role(), restartedAfterMs, restarted.pid(), recovered);
         status.refresh();
@@ -256,11 +304,73 @@ final class Demo implements AutoCloseable
         return number.find() ? Long.parseLong(number.group(1)) : 0;
     }
 
+    /**
+     * Send one command to the simulator's control port and check its answer.
+     */
+    private void control(final String command)
+    {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort);
+            BufferedReader reader = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer writer = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII))
+        {
+            socket.setSoTimeout(5_000);
+            writer.write(command + "\n");
+            writer.flush();
+            final String answer = reader.readLine();
+            if (answer == null || !answer.startsWith("ok"))
+            {
+                throw new IllegalStateException("simulator control '" + command + "' answered " + answer);
+            }
+            out.println("demo: crash drill: simulator " + command + ": " + answer);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("simulator control port " + controlPort, ex);
+        }
+    }
+
+    /**
+     * The basket's heaviest stock by index weight: holding its fills legs a program the most.
+     */
+    private static String heaviestStock(final Path refdataDir)
+    {
+        final ReferenceData data = ReferenceData.load(refdataDir, new EngineConfig().tradeDate);
+        Constituent heaviest = null;
+        double heaviestWeight = 0;
+        for (final Constituent constituent : data.constituents())
+        {
+            final double weight = constituent.indexShares() * constituent.floatFactor() * constituent.capFactor() *
+                constituent.instrument().prevClose();
+            if (weight > heaviestWeight)
+            {
+                heaviestWeight = weight;
+                heaviest = constituent;
+            }
+        }
+        return heaviest.instrument().symbol();
+    }
+
     private List<ChildProcess> allProcesses()
     {
         final List<ChildProcess> all = new ArrayList<>(killed);
         all.addAll(processes);
         return all;
+    }
+
+    private void submitProgram(final Direction direction, final long contracts)
+    {
+        final long deadline = System.nanoTime() + ms(5_000);
+        while (admin.submitProgram(direction, contracts) <= 0)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                failures.add("the engine did not take a program submission");
+                return;
+            }
+            sleepBriefly();
+        }
+        out.println("demo: crash drill: submitted a " + direction + " program of " + contracts + " contract(s)");
     }
 
     private void sendCommand(final AdminCommandType command)

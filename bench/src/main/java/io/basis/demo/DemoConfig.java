@@ -32,35 +32,60 @@ final class DemoConfig
      * @param role     {@code engine} or {@code gateway}.
      * @param atSecond second of the trading window.
      */
-    record Crash(String role, int atSecond)
+    /**
+     * One crash of the drill: a role killed at a second of trading, or the engine killed at a point of a working
+     * basket the drill brings about with the simulator's faults.
+     *
+     * @param role     engine or gateway.
+     * @param atSecond second of trading, or -1 for a point.
+     * @param point    the point, or null for a second.
+     */
+    record Crash(String role, int atSecond, CrashPoint point)
     {
-        /**
-         * @param text {@code ROLE@SECOND}.
-         * @return the crash.
-         * @throws IllegalArgumentException if malformed.
-         */
+        Crash(final String role, final int atSecond)
+        {
+            this(role, atSecond, null);
+        }
+
         static Crash parse(final String text)
         {
             final int at = text.indexOf('@');
             final String role = at < 0 ? "" : text.substring(0, at);
             if (!role.equals("engine") && !role.equals("gateway"))
             {
-                throw new IllegalArgumentException("--crash takes engine@SECOND or gateway@SECOND, not '" + text + "'");
+                throw new IllegalArgumentException("--crash takes engine@SECOND, gateway@SECOND or engine@POINT, " +
+                    "not '" + text + "'");
+            }
+            final String when = text.substring(at + 1);
+            final CrashPoint point = CrashPoint.named(when);
+            if (point != null)
+            {
+                if (!role.equals("engine"))
+                {
+                    throw new IllegalArgumentException("--crash points are for the engine: '" + text + "'");
+                }
+                return new Crash(role, -1, point);
             }
             try
             {
-                return new Crash(role, Integer.parseInt(text.substring(at + 1)));
+                return new Crash(role, Integer.parseInt(when), null);
             }
             catch (final NumberFormatException ex)
             {
-                throw new IllegalArgumentException("--crash needs a whole second after '@', not '" + text + "'");
+                throw new IllegalArgumentException("--crash needs a whole second or a point (" +
+                    CrashPoint.names() + ") after '@', not '" + text + "'");
             }
+        }
+
+        /**
+         * @return how the report names when it happened: the second, or the point.
+         */
+        String when()
+        {
+            return point != null ? point.label() : Integer.toString(atSecond);
         }
     }
 
-    /**
-     * @return seconds before the end at which the engine stops opening programs and cancels what is working.
-     */
     int quiesceSeconds()
     {
         return Math.max(2, Math.min(5, seconds / 5));

@@ -22,7 +22,9 @@ public final class DemoMain
         "  --quiet          no live status line",
         "  --crash R@S,...  crash drill: kill the engine or the gateway with SIGKILL at second S of trading and",
         "                   start it again with the same command (e.g. engine@20,gateway@35); the media driver",
-        "                   then runs in the demo process, so that it outlives them",
+        "                   then runs in the demo process, so that it outlives them. engine@POINT kills the",
+        "                   engine at a point of a working basket the simulator's faults bring about, in turn:",
+        "                   unreported (no report back yet), mid-fill, reprice, hedge (e.g. engine@mid-fill)",
         "  --help           this text");
 
     private DemoMain()
@@ -156,14 +158,20 @@ public final class DemoMain
             }
         }
         final int lastCrashSecond = config.seconds - config.quiesceSeconds() - 1;
+        final long points = config.crashes.stream().filter(crash -> crash.point() != null).count();
+        if (points > 0 && points < config.crashes.size())
+        {
+            throw new IllegalArgumentException("--crash takes seconds or points, not both");
+        }
         for (final DemoConfig.Crash crash : config.crashes)
         {
-            if (crash.atSecond() < 3 || crash.atSecond() > lastCrashSecond)
+            if (crash.point() == null && (crash.atSecond() < 3 || crash.atSecond() > lastCrashSecond))
             {
                 throw new IllegalArgumentException("--crash " + crash.role() + "@" + crash.atSecond() +
                     ": the second must be within 3.." + lastCrashSecond + " of a " + config.seconds + "-second run");
             }
         }
+        // Seconds in time order; points in the order given, each after the one before.
         config.crashes.sort(Comparator.comparingInt(DemoConfig.Crash::atSecond));
         if (config.jar == null)
         {

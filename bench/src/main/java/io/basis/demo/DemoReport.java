@@ -181,7 +181,12 @@ final class DemoReport
         for (final CrashReport crash : crashes)
         {
             json.append(separator).append("\n    {\"role\": \"").append(crash.role()).append("\", \"atSecond\": ")
-                .append(crash.atSecond()).append(", \"restartedAfterMs\": ").append(crash.restartedAfterMs())
+                .append(crash.atSecond());
+            if (crash.point() != null)
+            {
+                json.append(", \"point\": \"").append(crash.point()).append('"');
+            }
+            json.append(", \"restartedAfterMs\": ").append(crash.restartedAfterMs())
                 .append(", \"recoveredEvents\": ").append(crash.recoveredEvents()).append('}');
             separator = ",";
         }
@@ -222,11 +227,12 @@ final class DemoReport
      *
      * @param role             the process killed.
      * @param atSecond         second of trading it was killed at.
+     * @param point            the point of a working basket it was killed at, or null for a second asked for.
      * @param restartedAfterMs from the kill until the new process ran.
-     * @param recoveredEvents  what the new process recovered: the engine's journal inputs replayed, the gateway's
-     *                         open orders.
+     * @param recoveredEvents  what the new process recovered: the inputs the engine's restored state holds, the
+     *                         gateway's open orders.
      */
-    record CrashReport(String role, int atSecond, long restartedAfterMs, long recoveredEvents)
+    record CrashReport(String role, int atSecond, String point, long restartedAfterMs, long recoveredEvents)
     {
     }
 }

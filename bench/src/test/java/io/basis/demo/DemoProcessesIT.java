@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +90,51 @@ class DemoProcessesIT
             Long.MAX_VALUE, commandLine -> engineConfig(commandLine));
         assertTrue(replay.replay().identical(), replay.toJson());
         assertEquals(2, replay.replay().runs(), "the run before the crash and the run that continued it");
+    }
+
+    @Test
+    void anEngineKilledAtEachPointOfAWorkingBasketRestartsWithEveryOrderKnownAndNoClOrdIdTwice() throws Exception
+    {
+        final DemoConfig config = new DemoConfig();
+        config.seconds = 60;
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.jar = Path.of(System.getProperty("basis.jar"));
+        // Kept after the run (under target/), for the logs and the archive if it fails.
+        config.runDir = Path.of("target", "crash-points-" + System.currentTimeMillis());
+        config.live = false;
+        for (final CrashPoint point : CrashPoint.values())
+        {
+            config.crashes.add(new DemoConfig.Crash("engine", -1, point));
+        }
+
+        final DemoReport report;
+        try (Demo demo = new Demo(config, System.out))
+        {
+            report = demo.run();
+        }
+        System.out.println(report.summary());
+
+        assertTrue(report.failures().isEmpty(), () -> "failures: " + report.failures());
+        final String json = report.toJson();
+        for (final CrashPoint point : CrashPoint.values())
+        {
+            assertTrue(json.contains("\"point\": \"" + point.label() + "\""), json);
+        }
+        assertTrue(report.reconciled(), "engine positions equal the exchange's record across four crashes");
+        assertEquals(0, report.exchangeLiveOrders(), "no order of the engine's account is left on the exchange");
+        assertEquals(report.programOrders(), report.completedPrograms(), "every program has all legs terminal");
+        final Properties exchange = new Properties();
+        try (Reader reader = Files.newBufferedReader(config.runDir.resolve("exchange-record.properties")))
+        {
+            exchange.load(reader);
+        }
+        assertEquals("0", exchange.getProperty("account." + Demo.ACCOUNT + ".rejects"),
+            "the exchange refused no order: no ClOrdID was sent twice");
+
+        final ReplayMain.Result replay = ReplayMain.replay(config.runDir.resolve("basis-archive"), Long.MIN_VALUE,
+            Long.MAX_VALUE, commandLine -> engineConfig(commandLine));
+        assertTrue(replay.replay().identical(), replay.toJson());
+        assertEquals(1 + CrashPoint.values().length, replay.replay().runs());
     }
 
     /**
