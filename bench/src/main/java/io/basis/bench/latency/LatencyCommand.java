@@ -150,5 +150,11 @@ public final class LatencyCommand
             Format.micros(measurement.latency().getValueAtPercentile(99.0)),
             Format.micros(measurement.latency().getMaxValue()),
             saturation == null ? "" : "  SATURATED: " + saturation);
+        final StageBreakdown stages = measurement.stages();
+        if (stages != null && stages.complete() > 0)
+        {
+            out.printf("latency: %s stages (%d ticks, µs):%n%s", measurement.name(), stages.complete(),
+                stages.table());
+        }
     }
 }

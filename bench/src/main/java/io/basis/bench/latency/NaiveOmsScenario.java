@@ -56,7 +56,8 @@ public final class NaiveOmsScenario implements Scenario
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
         return exchange.measureProgramLegs(
-            name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS");
+            name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS",
+            oms::stages);
     }
 
     @Override

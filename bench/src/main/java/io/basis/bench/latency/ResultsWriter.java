@@ -127,7 +127,10 @@ final class ResultsWriter
             .append(options.seconds()).append(" s measured; rates ")
             .append(options.rate() > 0 ? "fixed" : "stepped up until saturation").append("\n");
         md.append("* Latency: from the tick's intended send time on the fixed-rate schedule (open loop: no ")
-            .append("coordinated omission) to the order's arrival; microseconds\n\n");
+            .append("coordinated omission) to the order's arrival; microseconds\n");
+        md.append("* Stages: each hop of a first leg, from clock readings (System.nanoTime, CLOCK_MONOTONIC: one ")
+            .append("clock for every process of the host) the exchange, the gateway, the engine and the naive OMS ")
+            .append("take as the tick passes; the hops of a tick add up to its end-to-end latency\n\n");
         for (final int rate : rates())
         {
             md.append("## ").append(rate).append(" ticks/s\n\n");
@@ -153,6 +156,7 @@ final class ResultsWriter
                     .append(" | ").append(result.saturation() == null ? "" : result.saturation()).append(" |\n");
             }
             appendRatios(md, rate);
+            appendStages(md, rate);
             md.append("\n![percentiles at ").append(rate).append(" ticks/s](").append(chartName(rate)).append(")\n\n");
         }
         md.append("## What each series measures\n\n");
@@ -203,6 +207,29 @@ final class ResultsWriter
         {
             md.append("\nRatios (Basis / baseline; below 1 Basis is faster):\n\n")
                 .append("| Basis / baseline | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|\n").append(rows);
+        }
+    }
+
+    /**
+     * The per-stage breakdown of every series that has one: where the end-to-end time of its ticks went.
+     */
+    private void appendStages(final StringBuilder md, final int rate)
+    {
+        for (final Result result : results)
+        {
+            final Measurement m = result.measurement();
+            final StageBreakdown stages = m.stages();
+            if (m.rate() != rate || stages == null || stages.complete() == 0)
+            {
+                continue;
+            }
+            md.append("\nWhere the time goes, ").append(m.name()).append(" (").append(stages.complete())
+                .append(" ticks that reached every stage");
+            if (stages.partial() > 0)
+            {
+                md.append("; ").append(stages.partial()).append(" more missed a stage and are left out");
+            }
+            md.append("), µs:\n\n").append(stages.table());
         }
     }
 
