@@ -78,6 +78,8 @@ final class NaiveOms extends QfjApplication
     private long nextOrderId = System.currentTimeMillis() * 1_000;
     private volatile int working;
     private volatile int booksReceived;
+    /** When QuickFIX/J's I/O thread started parsing each tick's message, by its ExchangeSendNanos. */
+    private final StageLog fixRead = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     /** When each tick's message reached {@link #fromApp}, by its ExchangeSendNanos. */
     private final StageLog fixParsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     private final StageLog decided = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
@@ -124,6 +126,7 @@ final class NaiveOms extends QfjApplication
     List<StageTimes> stages()
     {
         return List.of(
+            new StageTimes("OMS FIX read", fixRead.snapshot()),
             new StageTimes("OMS FIX parsed", fixParsed.snapshot()),
             new StageTimes("OMS decided", decided.snapshot()),
             new StageTimes("OMS FIX written", fixWritten.snapshot()));
@@ -190,6 +193,10 @@ final class NaiveOms extends QfjApplication
     {
         final long exchangeNs = Long.parseLong(message.getString(Fix.EXCHANGE_SEND_NANOS));
         fixParsed.append(exchangeNs, receivedNs);
+        if (message instanceof ReadStampingMessageFactory.ReadMessage)
+        {
+            fixRead.append(exchangeNs, ((ReadStampingMessageFactory.ReadMessage)message).readNs());
+        }
         for (final Group entry : message.getGroups(NoMDEntries.FIELD))
         {
             if (entry.getChar(MDUpdateAction.FIELD) == MDUpdateAction.DELETE)

@@ -1,9 +1,9 @@
 package io.basis.bench.latency;
 
-import quickfix.DefaultMessageFactory;
 import quickfix.MemoryStoreFactory;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
 
 import java.util.List;
 
@@ -47,7 +47,9 @@ public final class NaiveOmsScenario implements Scenario
         Fix.initiatorSession(settings, Fix.ORDER_ENTRY, orderEntryPort);
         Fix.initiatorSession(settings, Fix.MARKET_DATA, marketDataPort);
         oms = new NaiveOms(script);
-        initiator = new SocketInitiator(oms, new MemoryStoreFactory(), settings, null, new DefaultMessageFactory());
+        // Ticks are stamped as QuickFIX/J's I/O thread reads them, before the hand-off to the session thread.
+        initiator = new SocketInitiator(oms, new MemoryStoreFactory(), settings, null,
+            new ReadStampingMessageFactory(MsgType.MARKET_DATA_INCREMENTAL_REFRESH));
         initiator.start();
         Await.until("the naive OMS to receive every book", () -> exchange.allSubscribed() && oms.hasAllBooks());
     }

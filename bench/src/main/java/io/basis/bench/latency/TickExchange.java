@@ -7,7 +7,6 @@ import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.IdleStrategy;
 import quickfix.Application;
 import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.MemoryStoreFactory;
@@ -58,7 +57,8 @@ import java.util.function.Supplier;
  * <p>
  * Unlike the simulator it has no matching and no market model, so ticks can be sent open-loop at a fixed rate and
  * measured without coordinated omission. Callbacks run on the acceptor's one thread; ticks are sent from the
- * harness thread (QuickFIX/J serialises sends per session).
+ * harness thread (QuickFIX/J serialises sends per session). Orders are stamped also when QuickFIX/J's I/O thread
+ * read them ({@link ReadStampingMessageFactory}), which splits the last hop at the hand-off to the session thread.
  */
 final class TickExchange implements Application, AutoCloseable
 {
@@ -75,7 +75,9 @@ final class TickExchange implements Application, AutoCloseable
     private volatile long lastTriggerNs;
     /** When each tick's send returned (harness thread), by intended send time. */
     private final StageLog sent = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
-    /** When the first order of each tick was parsed (acceptor thread), by TriggerNanos. */
+    /** When QuickFIX/J's I/O thread started parsing the first order of each tick, by TriggerNanos. */
+    private final StageLog read = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When the first order of each tick reached the application (acceptor thread), by TriggerNanos. */
     private final StageLog parsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     private long currentTriggerNs = Long.MIN_VALUE;
     private int legsSeen;
@@ -90,8 +92,10 @@ final class TickExchange implements Application, AutoCloseable
         final SessionSettings settings = Fix.settings("acceptor");
         orderEntry = Fix.acceptorSession(settings, Fix.ORDER_ENTRY, orderEntryPort);
         marketData = Fix.acceptorSession(settings, Fix.MARKET_DATA, marketDataPort);
-        // No log factory: no message log, no event log, as on Basis's hot sessions.
-        acceptor = new SocketAcceptor(this, new MemoryStoreFactory(), settings, null, new DefaultMessageFactory());
+        // No log factory: no message log, no event log, as on Basis's hot sessions. Orders are stamped as QuickFIX/J's
+        // I/O thread reads them.
+        acceptor = new SocketAcceptor(this, new MemoryStoreFactory(), settings, null,
+            new ReadStampingMessageFactory(MsgType.ORDER_SINGLE));
     }
 
     void start() throws ConfigError
@@ -169,6 +173,8 @@ final class TickExchange implements Application, AutoCloseable
             names.add(stage.name());
             times.add(stage.times());
         }
+        names.add("exchange FIX read");
+        times.add(read.snapshot());
         names.add("exchange parsed");
         times.add(parsed.snapshot());
         return StageBreakdown.of("exchange due", names, times, window.windowStartNs(), window.windowEndNs());
@@ -242,6 +248,10 @@ final class TickExchange implements Application, AutoCloseable
                 legsSeen = 0;
                 firstLeg.record(triggerNs, arrivedNs);
                 parsed.append(triggerNs, arrivedNs);
+                if (order instanceof ReadStampingMessageFactory.ReadMessage)
+                {
+                    read.append(triggerNs, ((ReadStampingMessageFactory.ReadMessage)order).readNs());
+                }
             }
             if (++legsSeen == legsPerProgram)
             {
