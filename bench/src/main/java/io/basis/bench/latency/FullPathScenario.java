@@ -32,6 +32,7 @@ public final class FullPathScenario implements Scenario
     private final MarketScript script;
     private final Idle idle;
     private final List<String> launcher;
+    private final String spinning;
     private Path dir;
     private TickExchange exchange;
     private ChildProcess gateway;
@@ -53,15 +54,34 @@ public final class FullPathScenario implements Scenario
      */
     public FullPathScenario(final MarketScript script, final Idle idle, final List<String> launcher)
     {
+        this(script, idle, launcher, null);
+    }
+
+    /**
+     * @param script   market to play.
+     * @param idle     idle mode of the harness, the gateway and the engine.
+     * @param launcher command words before {@code java} for the gateway and the engine (core pinning), or empty.
+     * @param spinning {@code engine} or {@code gateway}: that role's thread busy-spins whatever {@code idle} says;
+     *                 null for none.
+     */
+    public FullPathScenario(final MarketScript script, final Idle idle, final List<String> launcher,
+        final String spinning)
+    {
         this.script = script;
         this.idle = idle;
         this.launcher = launcher;
+        this.spinning = spinning;
     }
 
     @Override
     public String name()
     {
-        return "basis-full";
+        return spinning == null ? "basis-full" : "basis-full-spin-" + spinning;
+    }
+
+    private Idle idleOf(final String role)
+    {
+        return role.equals(spinning) ? Idle.BUSY : idle;
     }
 
     @Override
@@ -83,13 +103,15 @@ public final class FullPathScenario implements Scenario
         fixWritten = log(stageDir, GatewayStageProbe.FIX_WRITTEN);
         gateway = ChildProcess.start("gateway", classPath, dir, BenchGatewayMain.class.getName(), List.of(
             stageDir.toString(), "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(),
-            "--aeron-dir", aeronDir.toString(), "--embedded-driver", "--idle", idle.engineName()), launcher);
+            "--aeron-dir", aeronDir.toString(), "--embedded-driver", "--idle", idleOf("gateway").engineName()),
+            launcher);
         Await.until("the gateway's media driver",
             () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted() ||
                 !gateway.isAlive());
         requireAlive(gateway);
         engine = ChildProcess.start("engine", classPath, dir, BenchEngineMain.class.getName(), List.of(
-            script.refdataDir().toString(), aeronDir.toString(), idle.name(), stageDir.toString()), launcher);
+            script.refdataDir().toString(), aeronDir.toString(), idleOf("engine").name(), stageDir.toString()),
+            launcher);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
         status = new EngineStatusReader(aeron.countersReader());
         Await.until("the engine's counters", () -> status.refresh() || !engine.isAlive());
@@ -173,7 +195,8 @@ public final class FullPathScenario implements Scenario
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
         return exchange.measureProgramLegs(
-            name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle, "gateway + engine",
+            name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle,
+            spinning == null ? "gateway + engine" : "gateway + engine, the " + spinning + " busy-spinning",
             this::stages);
     }
 

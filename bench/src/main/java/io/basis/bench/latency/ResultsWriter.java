@@ -23,6 +23,7 @@ final class ResultsWriter
     private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9, 99.99};
     private static final String ENGINE = "basis-engine";
     private static final String RECORDED_ENGINE = "basis-engine-recorded";
+    private static final String FULL = "basis-full";
 
     private final LatencyOptions options;
     private final MarketScript script;
@@ -119,7 +120,13 @@ final class ResultsWriter
         md.append("* Core pinning: ").append(options.pin() == null ? "none" :
             "child JVMs (gateway, engine, echo) on CPUs `" + options.pin() + "` (taskset)").append('\n');
         md.append("* Idle strategy: `").append(options.idle().engineName()).append("` for the harness, the engine")
-            .append(", the gateway and the baselines' threads; media drivers SHARED with backoff\n");
+            .append(", the gateway and the baselines' threads; media drivers SHARED with backoff");
+        for (final String role : options.spin())
+        {
+            md.append("; in `basis-full-spin-").append(role).append("` the ").append(role)
+                .append("'s thread busy-spins");
+        }
+        md.append('\n');
         md.append("* Market: `").append(options.refdata()).append("`, ").append(script.legsPerProgram())
             .append(" legs a program (the future first), 1 contract; ticks of the future alternately rich and ")
             .append("cheap, each triggering a program while none is open\n");
@@ -237,8 +244,10 @@ final class ResultsWriter
     {
         if (baseline.basis())
         {
-            // Recording's cost: the recorded engine path over the same path unrecorded, leg for leg.
-            return basis.scenario().equals(RECORDED_ENGINE) && baseline.scenario().equals(ENGINE) &&
+            // Recording's cost: the recorded engine path over the same path unrecorded, leg for leg; a spinning
+            // thread's effect: the full path with it over the default full path.
+            return (basis.scenario().equals(RECORDED_ENGINE) && baseline.scenario().equals(ENGINE) ||
+                basis.scenario().startsWith(FULL + "-spin-") && baseline.scenario().equals(FULL)) &&
                 baseline.series().equals(basis.series());
         }
         final boolean enginePath = basis.scenario().startsWith(ENGINE);
@@ -260,6 +269,10 @@ final class ResultsWriter
         args.append(String.format(Locale.ROOT, " --seconds %d --warmup %d --path %s --idle %s",
             options.seconds(), options.warmupSeconds(), options.path().name().toLowerCase(Locale.ROOT),
             options.idle().engineName()));
+        if (!options.spin().isEmpty())
+        {
+            args.append(" --spin ").append(String.join(",", options.spin()));
+        }
         if (!options.refdata().equals(Path.of("refdata", "kospi200")))
         {
             args.append(" --refdata ").append(options.refdata());
