@@ -25,11 +25,13 @@ public record StageBreakdown(
     /**
      * One hop.
      *
-     * @param from    the stage it starts at.
-     * @param to      the stage it ends at.
-     * @param latency nanoseconds.
+     * @param from      the stage it starts at.
+     * @param to        the stage it ends at.
+     * @param latency   nanoseconds.
+     * @param backwards ticks whose later stage was stamped before the earlier one, counted as 0 in the histogram:
+     *                  a stamp taken after a hand-off (a send returning) that the next thread overtook.
      */
-    public record Hop(String from, String to, Histogram latency)
+    public record Hop(String from, String to, Histogram latency, long backwards)
     {
     }
 
@@ -41,8 +43,8 @@ public record StageBreakdown(
      * @param times         each later stage's time by key, in the same order.
      * @param windowStartNs first key counted (inclusive).
      * @param windowEndNs   end of the keys counted (exclusive).
-     * @return the breakdown; every ticks' hop is clamped at 0 (the clock is monotonic, so only a stage recorded
-     * out of its place could go backwards).
+     * @return the breakdown; a hop that went backwards is counted as 0 (the clock is monotonic, so only a stamp
+     * taken after a hand-off the next thread overtook can go backwards) and counted in {@link Hop#backwards}.
      */
     public static StageBreakdown of(
         final String first,
@@ -58,10 +60,11 @@ public record StageBreakdown(
         final List<String> stages = new ArrayList<>();
         stages.add(first);
         stages.addAll(names);
-        final List<Hop> hops = new ArrayList<>();
-        for (int i = 1; i < stages.size(); i++)
+        final Histogram[] latencies = new Histogram[names.size()];
+        final long[] backwards = new long[names.size()];
+        for (int i = 0; i < latencies.length; i++)
         {
-            hops.add(new Hop(stages.get(i - 1), stages.get(i), histogram()));
+            latencies[i] = histogram();
         }
         final Histogram endToEnd = histogram();
         final Long2LongHashMap last = times.get(times.size() - 1);
@@ -91,9 +94,18 @@ public record StageBreakdown(
             complete++;
             for (int i = 1; i < at.length; i++)
             {
-                record(hops.get(i - 1).latency(), at[i] - at[i - 1]);
+                if (at[i] < at[i - 1])
+                {
+                    backwards[i - 1]++;
+                }
+                record(latencies[i - 1], at[i] - at[i - 1]);
             }
             record(endToEnd, at[at.length - 1] - key);
+        }
+        final List<Hop> hops = new ArrayList<>();
+        for (int i = 0; i < latencies.length; i++)
+        {
+            hops.add(new Hop(stages.get(i), stages.get(i + 1), latencies[i], backwards[i]));
         }
         return new StageBreakdown(List.copyOf(stages), List.copyOf(hops), endToEnd, complete, partial);
     }
@@ -133,31 +145,33 @@ public record StageBreakdown(
     }
 
     /**
-     * A Markdown table, microseconds: one row per hop with its p50, p90, p99, max, mean and share of the mean
-     * end-to-end latency, then the end-to-end row of the same ticks.
+     * A Markdown table, microseconds: one row per hop with its p50, p90, p99, max, mean, share of the mean
+     * end-to-end latency and ticks whose stamps went backwards, then the end-to-end row of the same ticks.
      *
      * @return the table, one line per row, each ending with a newline.
      */
     public String table()
     {
         final StringBuilder md = new StringBuilder();
-        md.append("| hop | p50 | p90 | p99 | max | mean | share of mean |\n")
-            .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| hop | p50 | p90 | p99 | max | mean | share of mean | backwards |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         final double total = endToEnd.getMean();
         for (final Hop hop : hops)
         {
-            row(md, hop.from() + " -> " + hop.to(), hop.latency(), total);
+            row(md, hop.from() + " -> " + hop.to(), hop.latency(), total, Long.toString(hop.backwards()));
         }
-        row(md, "**end to end** (" + stages.get(0) + " -> " + stages.get(stages.size() - 1) + ")", endToEnd, total);
+        row(md, "**end to end** (" + stages.get(0) + " -> " + stages.get(stages.size() - 1) + ")", endToEnd, total,
+            "");
         return md.toString();
     }
 
-    private static void row(final StringBuilder md, final String name, final Histogram h, final double total)
+    private static void row(
+        final StringBuilder md, final String name, final Histogram h, final double total, final String backwards)
     {
         md.append("| ").append(name);
         if (h.getTotalCount() == 0)
         {
-            md.append(" | - | - | - | - | - | - |\n");
+            md.append(" | - | - | - | - | - | - | - |\n");
             return;
         }
         for (final double percentile : new double[]{50.0, 90.0, 99.0})
@@ -167,6 +181,6 @@ public record StageBreakdown(
         md.append(" | ").append(Format.micros(h.getMaxValue()))
             .append(" | ").append(Format.micros(h.getMean()))
             .append(" | ").append(total > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * h.getMean() / total) : "-")
-            .append(" |\n");
+            .append(" | ").append(backwards).append(" |\n");
     }
 }

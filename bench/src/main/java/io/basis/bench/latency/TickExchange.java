@@ -53,7 +53,7 @@ import java.util.function.Supplier;
  * from the {@link MarketScript}, injects the future's ticks as incrementals stamped with their intended send time
  * in ExchangeSendNanos (21001), and for every NewOrderSingle records arrival minus TriggerNanos (21002) and fills
  * it at once (ExecutionReport NEW then FILLED). It also stamps the two ends of the per-stage breakdown: when each
- * tick's send returned, and when the first order of each tick was parsed here.
+ * tick was handed to QuickFIX/J's send, and when the first order of each tick was parsed here.
  * <p>
  * Unlike the simulator it has no matching and no market model, so ticks can be sent open-loop at a fixed rate and
  * measured without coordinated omission. Callbacks run on the acceptor's one thread; ticks are sent from the
@@ -73,7 +73,7 @@ final class TickExchange implements Application, AutoCloseable
     private volatile LatencyRecorder firstLeg = new LatencyRecorder();
     private volatile LatencyRecorder lastLeg = new LatencyRecorder();
     private volatile long lastTriggerNs;
-    /** When each tick's send returned (harness thread), by intended send time. */
+    /** When each tick was handed to QuickFIX/J's send (harness thread), by intended send time. */
     private final StageLog sent = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     /** When QuickFIX/J's I/O thread started parsing the first order of each tick, by TriggerNanos. */
     private final StageLog read = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
@@ -166,7 +166,7 @@ final class TickExchange implements Application, AutoCloseable
         }
         final List<String> names = new ArrayList<>();
         final List<Long2LongHashMap> times = new ArrayList<>();
-        names.add("exchange sent");
+        names.add("exchange send");
         times.add(sent.snapshot());
         for (final StageTimes stage : middle)
         {
@@ -201,8 +201,9 @@ final class TickExchange implements Application, AutoCloseable
             message.addGroup(change(MDEntryType.BID, level, book.bidPrices()[level], book.sizes()[level]));
             message.addGroup(change(MDEntryType.OFFER, level, book.askPrices()[level], book.sizes()[level]));
         }
-        Session.lookupSession(marketData).send(message);
+        // Stamped before the send, not after: the gateway may parse the tick before a preempted sender returns.
         sent.stamp(intendedNs);
+        Session.lookupSession(marketData).send(message);
     }
 
     private Group change(final char type, final int level, final long price, final long size)

@@ -60,6 +60,8 @@ class StageBreakdownTest
             List.of(times(1_000, 1_500), times(1_000, 1_400)), 0, Long.MAX_VALUE);
 
         assertEquals(0, breakdown.hops().get(1).latency().getMaxValue());
+        assertEquals(1, breakdown.hops().get(1).backwards());
+        assertEquals(0, breakdown.hops().get(0).backwards());
     }
 
     @Test
@@ -84,9 +86,9 @@ class StageBreakdownTest
         final String[] lines = breakdown.table().split("\n");
 
         assertEquals(5, lines.length);
-        assertEquals("| hop | p50 | p90 | p99 | max | mean | share of mean |", lines[0]);
-        assertTrue(lines[2].startsWith("| due -> sent | 250 | 250 | 250 | 250 | 250 | 33% |"), lines[2]);
-        assertTrue(lines[3].startsWith("| sent -> parsed | 500 | 500 | 500 | 500 | 500 | 67% |"), lines[3]);
+        assertEquals("| hop | p50 | p90 | p99 | max | mean | share of mean | backwards |", lines[0]);
+        assertEquals("| due -> sent | 250 | 250 | 250 | 250 | 250 | 33% | 0 |", lines[2]);
+        assertEquals("| sent -> parsed | 500 | 500 | 500 | 500 | 500 | 67% | 0 |", lines[3]);
         assertTrue(lines[4].startsWith("| **end to end** (due -> parsed) | 750 |"), lines[4]);
     }
 
