@@ -33,13 +33,13 @@ public final class FullPathScenario implements Scenario
     private final Idle idle;
     private final List<String> launcher;
     private final String spinning;
+    private final List<StageLog> logs = new ArrayList<>();
     private Path dir;
     private TickExchange exchange;
     private ChildProcess gateway;
     private ChildProcess engine;
     private Aeron aeron;
     private EngineStatusReader status;
-    private final List<StageLog> logs = new ArrayList<>();
     private StageLog fixParsed;
     private StageLog sbeOffered;
     private StageLog engineValued;

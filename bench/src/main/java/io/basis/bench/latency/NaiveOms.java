@@ -52,8 +52,9 @@ import java.util.TreeMap;
  * the future first, one program open at a time. Deliberately ordinary code, not a straw man: no logging, no
  * locks, no I/O besides QuickFIX/J's own.
  * <p>
- * For the per-stage breakdown it stamps, in memory, when each tick reached its callback, when the program was
- * decided and when the first order's send returned: a clock reading and two longs each, once per tick.
+ * For the per-stage breakdown it stamps, in memory, when QuickFIX/J's I/O thread read each tick, when the tick
+ * reached its callback, when the program was decided and when the first order's send returned: a clock reading and
+ * two longs each, once per tick.
  */
 final class NaiveOms extends QfjApplication
 {
@@ -82,7 +83,9 @@ final class NaiveOms extends QfjApplication
     private final StageLog fixRead = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     /** When each tick's message reached {@link #fromApp}, by its ExchangeSendNanos. */
     private final StageLog fixParsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When each program was decided, before its first order is built, by its trigger. */
     private final StageLog decided = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When the send of each program's first order returned, by its trigger. */
     private final StageLog fixWritten = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
 
     private record Leg(String symbol, double quantity, double sharesPerPoint)

@@ -26,7 +26,7 @@ import java.nio.file.Path;
  */
 public final class StageLog implements AutoCloseable
 {
-    /** Entries a log holds by default: more than a 20-minute step at 500 ticks a second. */
+    /** Entries a log holds by default (8 MiB): a quarter of an hour of ticks at 500 a second. */
     public static final int DEFAULT_CAPACITY = 1 << 19;
 
     private static final int CAPACITY_OFFSET = 0;
