@@ -23,6 +23,7 @@ public final class BenchMain
         "usage: basis bench jmh [filter] [--quick]",
         "       basis bench latency [--rate R] [--seconds S] [--warmup S] [--path full|engine|all]",
         "                           [--idle backoff|busy] [--out DIR] [--refdata DIR] [--pin CPUS]",
+        "                           [--spin engine|gateway|engine,gateway]",
         "",
         "  jmh        run the JMH suite (io.basis.bench.jmh) with the GC profiler: ns/op with its error and",
         "             allocated bytes per operation for each benchmark; JSON and CSV in bench/results/",
@@ -38,6 +39,8 @@ public final class BenchMain
         "    --out DIR     results directory (default bench/results/latency-<yyyyMMdd-HHmmss>)",
         "    --refdata DIR reference data set with sample-books.csv (default refdata/kospi200)",
         "    --pin CPUS    child JVMs (gateway, engine, echo) under taskset -c CPUS, e.g. 1 (default: no pinning)",
+        "    --spin ROLES  after the full path, once more per role with that role's thread busy-spinning and every",
+        "                  other thread on --idle, at the same rates (default: none)",
         "  --help     this text");
 
     private BenchMain()

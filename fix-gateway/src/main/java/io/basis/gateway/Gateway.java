@@ -211,7 +211,7 @@ public final class Gateway implements AutoCloseable
 
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
             sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
-            this::fail);
+            this::fail, config.probe());
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
@@ -227,7 +227,8 @@ public final class Gateway implements AutoCloseable
             alarms,
             orderStatus,
             sent,
-            rejects);
+            rejects,
+            config.probe());
         try
         {
             final DefaultSessionFactory sessions = new DefaultSessionFactory(application,

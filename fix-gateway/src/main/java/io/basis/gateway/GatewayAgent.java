@@ -73,6 +73,7 @@ final class GatewayAgent implements Agent
     private final AgentInvoker conductor;
     private final CountersMirror countersMirror;
     private final Consumer<String> onClientClosed;
+    private final GatewayProbe probe;
     private boolean engineConnected;
     private long engineId;
     private boolean clientClosed;
@@ -93,8 +94,10 @@ final class GatewayAgent implements Agent
         final Alarms alarms,
         final Aeron aeron,
         final CountersMirror countersMirror,
-        final Consumer<String> onClientClosed)
+        final Consumer<String> onClientClosed,
+        final GatewayProbe probe)
     {
+        this.probe = probe;
         this.aeron = aeron;
         this.conductor = aeron.conductorAgentInvoker();
         this.countersMirror = countersMirror;
@@ -314,6 +317,7 @@ final class GatewayAgent implements Agent
 
             case NewOrderDecoder.TEMPLATE_ID:
                 newOrderDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                probe.onNewOrderPolled(newOrderDecoder.triggerTimestampNs());
                 if (sink.isCongested())
                 {
                     // Reports for the engine are piling up: adding orders would only add reports it cannot get.
@@ -330,6 +334,7 @@ final class GatewayAgent implements Agent
                     }
                     else if (translator.onNewOrder(newOrderDecoder))
                     {
+                        probe.onNewOrderSent(newOrderDecoder.triggerTimestampNs());
                         counters.fixOrdersOut.incrementRelease();
                     }
                 }

@@ -41,6 +41,7 @@ final class GatewayApplication implements Application
     private final OrderStatusRecovery orderStatus;
     private final SentMessages[] sent;
     private final OrderEntryRejects[] rejects;
+    private final GatewayProbe probe;
 
     GatewayApplication(
         final SessionRoles roles,
@@ -54,8 +55,10 @@ final class GatewayApplication implements Application
         final Alarms alarms,
         final OrderStatusRecovery orderStatus,
         final SentMessages[] sent,
-        final OrderEntryRejects[] rejects)
+        final OrderEntryRejects[] rejects,
+        final GatewayProbe probe)
     {
+        this.probe = probe;
         this.orderStatus = orderStatus;
         this.sent = sent.clone();
         this.rejects = rejects.clone();
@@ -265,7 +268,11 @@ final class GatewayApplication implements Application
             {
                 case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH:
                 case MsgType.MARKET_DATA_INCREMENTAL_REFRESH:
-                    marketData[marketDataIndexOf(sessionId)].onMessage(message, receiveTimestampNs);
+                    final MarketDataTranslator translator = marketData[marketDataIndexOf(sessionId)];
+                    if (translator.onMessage(message, receiveTimestampNs) > 0)
+                    {
+                        probe.onMarketDataPublished(translator.exchangeTimestampNs(), receiveTimestampNs);
+                    }
                     break;
                 case MsgType.SECURITY_STATUS:
                 case MsgType.TRADING_SESSION_STATUS:

@@ -29,6 +29,7 @@ public final class GatewayConfig
     private final Duration publishTimeout;
     private final int engineBacklogBytes;
     private final int connectAttempts;
+    private final GatewayProbe probe;
 
     private GatewayConfig(final Builder builder)
     {
@@ -53,6 +54,7 @@ public final class GatewayConfig
             throw new GatewayConfigException("publish timeout must not be negative");
         }
         connectAttempts = builder.connectAttempts;
+        probe = Objects.requireNonNull(builder.probe, "probe");
         if (connectAttempts < 0)
         {
             throw new GatewayConfigException("connect attempts must be 0 (no limit) or more, not " + connectAttempts);
@@ -66,6 +68,15 @@ public final class GatewayConfig
     public int connectAttempts()
     {
         return connectAttempts;
+    }
+
+    /**
+     * @return the hooks told of each tick's and order's hops through the gateway; {@link GatewayProbe#NONE} unless
+     * a benchmark set one.
+     */
+    public GatewayProbe probe()
+    {
+        return probe;
     }
 
     /**
@@ -154,6 +165,7 @@ public final class GatewayConfig
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private int engineBacklogBytes = DEFAULT_ENGINE_BACKLOG_BYTES;
         private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
+        private GatewayProbe probe = GatewayProbe.NONE;
 
         private Builder()
         {
@@ -237,6 +249,17 @@ public final class GatewayConfig
         public Builder connectAttempts(final int connectAttempts)
         {
             this.connectAttempts = connectAttempts;
+            return this;
+        }
+
+        /**
+         * @param probe hooks at the hops of ticks and orders through the gateway (latency breakdowns); default
+         *              {@link GatewayProbe#NONE}.
+         * @return this.
+         */
+        public Builder probe(final GatewayProbe probe)
+        {
+            this.probe = probe;
             return this;
         }
 

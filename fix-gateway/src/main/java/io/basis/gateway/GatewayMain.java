@@ -67,10 +67,33 @@ public final class GatewayMain
         final String[] args, final PrintStream out, final PrintStream err, final boolean closeOnJvmShutdown)
         throws InterruptedException
     {
+        return run(args, out, err, closeOnJvmShutdown, GatewayProbe.NONE);
+    }
+
+    /**
+     * {@link #run(String[], PrintStream, PrintStream, boolean)} with hooks at the hops of ticks and orders, for a
+     * benchmark that breaks the gateway's latency down (the command line has no option for it).
+     *
+     * @param args               see {@code --help}.
+     * @param out                the started line and the usage.
+     * @param err                problems.
+     * @param closeOnJvmShutdown close the gateway from a shutdown hook (SIGINT, SIGTERM); false in tests.
+     * @param probe              the hooks, {@link GatewayProbe#NONE} for none.
+     * @return the exit code, as {@link #run(String[], PrintStream, PrintStream, boolean)}'s.
+     * @throws InterruptedException if the calling thread is interrupted while the gateway runs.
+     */
+    public static int run(
+        final String[] args,
+        final PrintStream out,
+        final PrintStream err,
+        final boolean closeOnJvmShutdown,
+        final GatewayProbe probe)
+        throws InterruptedException
+    {
         final GatewayConfig config;
         try
         {
-            config = parse(args);
+            config = parse(args, probe);
         }
         catch (final GatewayConfigException ex)
         {
@@ -125,7 +148,12 @@ public final class GatewayMain
      */
     public static GatewayConfig parse(final String[] args)
     {
-        final GatewayConfig.Builder builder = GatewayConfig.builder();
+        return parse(args, GatewayProbe.NONE);
+    }
+
+    private static GatewayConfig parse(final String[] args, final GatewayProbe probe)
+    {
+        final GatewayConfig.Builder builder = GatewayConfig.builder().probe(probe);
         boolean haveSettings = false;
         for (int i = 0; i < args.length; i++)
         {

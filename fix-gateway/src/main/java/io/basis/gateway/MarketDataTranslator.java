@@ -100,6 +100,14 @@ public final class MarketDataTranslator
     private long exchangeTimestampNs;
 
     /**
+     * @return ExchangeSendNanos of the last market data message published (0 if it had none).
+     */
+    long exchangeTimestampNs()
+    {
+        return exchangeTimestampNs;
+    }
+
+    /**
      * A translator whose snapshot re-requests go nowhere and whose counters nobody reads: for tests and tools.
      *
      * @param directory symbol to engine instrument id.

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -72,6 +73,8 @@ class GatewayIntegrationTest
     private final List<UnsafeBuffer> received = new ArrayList<>();
     private final ExpandableArrayBuffer sendBuffer = new ExpandableArrayBuffer(256);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    /** Every probe call, in order: the hooks a latency breakdown relies on. */
+    private final List<String> probed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception
@@ -112,6 +115,26 @@ class GatewayIntegrationTest
             .embeddedDriver(true)
             .account("TEST1")
             .publishTimeout(Duration.ofSeconds(2))
+            .probe(new GatewayProbe()
+            {
+                @Override
+                public void onMarketDataPublished(final long exchangeTimestampNs, final long receiveTimestampNs)
+                {
+                    probed.add("published " + exchangeTimestampNs + " " + receiveTimestampNs);
+                }
+
+                @Override
+                public void onNewOrderPolled(final long triggerTimestampNs)
+                {
+                    probed.add("polled " + triggerTimestampNs);
+                }
+
+                @Override
+                public void onNewOrderSent(final long triggerTimestampNs)
+                {
+                    probed.add("sent " + triggerTimestampNs);
+                }
+            })
             .build());
 
         engineAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(gateway.aeronDirectoryName()));
@@ -179,6 +202,11 @@ class GatewayIntegrationTest
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, reject.reason());
         assertEquals(1, exchange.requestsReceived.size());
         assertEquals(0, gateway.alarms().total(), gateway.alarms().summary());
+        // The probe saw the book published with its two timestamps (on the QuickFIX/J thread, so in any order with
+        // the rest), both orders polled and only the first sent (on the agent thread, in order).
+        assertTrue(probed.remove("published " + book.exchangeTimestampNs() + " " + book.receiveTimestampNs()),
+            probed.toString());
+        assertEquals(List.of("polled 424242", "sent 424242", "polled 0"), probed);
     }
 
     private void sendInstrumentDefinition(final int instrumentId, final String symbol)

@@ -1,6 +1,7 @@
 package io.basis.bench.latency;
 
 import io.basis.engine.Engine;
+import io.basis.engine.EngineConfig;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -16,12 +17,20 @@ public final class BenchEngineMain
     }
 
     /**
-     * @param args the reference data directory, the Aeron directory and the idle mode (backoff or busy).
+     * @param args the reference data directory, the Aeron directory, the idle mode (backoff or busy) and, optionally,
+     *             the directory of the stage logs the engine's hops are stamped into.
      * @throws InterruptedException if interrupted while running.
      */
     public static void main(final String[] args) throws InterruptedException
     {
-        final Engine engine = Engine.launch(BenchEngine.config(Path.of(args[0]), args[1], Idle.parse(args[2])));
+        final EngineConfig config = BenchEngine.config(Path.of(args[0]), args[1], Idle.parse(args[2]));
+        if (args.length > 3)
+        {
+            final EngineStageProbe probe = new EngineStageProbe(Path.of(args[3]));
+            config.listener = probe;
+            config.valuationListener = probe;
+        }
+        final Engine engine = Engine.launch(config);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {

@@ -6,10 +6,12 @@ import io.basis.demo.ChildProcess;
 import io.basis.engine.admin.EngineStatusReader;
 import io.basis.protocol.EngineCounters;
 import org.agrona.CloseHelper;
+import org.agrona.collections.Long2LongHashMap;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,18 +22,30 @@ import java.util.List;
  * engine's orders come back through the gateway as NewOrderSingle with TriggerNanos, and the exchange measures
  * arrival minus intended send time: FIX, Aeron, the engine, Aeron, FIX. The gateway's order-entry session keeps
  * its FileStore, as in production. The harness follows the engine through its Aeron counters.
+ * <p>
+ * The gateway runs as {@link BenchGatewayMain} (GatewayMain with a {@link GatewayStageProbe}) and the engine with an
+ * {@link EngineStageProbe}: both stamp their hops into stage logs this harness created and maps, so the first leg
+ * comes with a per-stage breakdown. The probes take a clock reading and write two longs into memory, once per tick.
  */
 public final class FullPathScenario implements Scenario
 {
     private final MarketScript script;
     private final Idle idle;
     private final List<String> launcher;
+    private final String spinning;
+    private final List<StageLog> logs = new ArrayList<>();
     private Path dir;
     private TickExchange exchange;
     private ChildProcess gateway;
     private ChildProcess engine;
     private Aeron aeron;
     private EngineStatusReader status;
+    private StageLog fixParsed;
+    private StageLog sbeOffered;
+    private StageLog engineValued;
+    private StageLog engineDecided;
+    private StageLog orderPolled;
+    private StageLog fixWritten;
 
     /**
      * @param script market to play.
@@ -40,15 +54,34 @@ public final class FullPathScenario implements Scenario
      */
     public FullPathScenario(final MarketScript script, final Idle idle, final List<String> launcher)
     {
+        this(script, idle, launcher, null);
+    }
+
+    /**
+     * @param script   market to play.
+     * @param idle     idle mode of the harness, the gateway and the engine.
+     * @param launcher command words before {@code java} for the gateway and the engine (core pinning), or empty.
+     * @param spinning {@code engine} or {@code gateway}: that role's thread busy-spins whatever {@code idle} says;
+     *                 null for none.
+     */
+    public FullPathScenario(final MarketScript script, final Idle idle, final List<String> launcher,
+        final String spinning)
+    {
         this.script = script;
         this.idle = idle;
         this.launcher = launcher;
+        this.spinning = spinning;
     }
 
     @Override
     public String name()
     {
-        return "basis-full";
+        return spinning == null ? "basis-full" : "basis-full-spin-" + spinning;
+    }
+
+    private Idle idleOf(final String role)
+    {
+        return role.equals(spinning) ? Idle.BUSY : idle;
     }
 
     @Override
@@ -61,15 +94,24 @@ public final class FullPathScenario implements Scenario
         exchange.start();
         final Path aeronDir = dir.resolve("aeron");
         final Path classPath = Path.of(System.getProperty("java.class.path"));
-        gateway = ChildProcess.start("gateway", classPath, dir, "io.basis.gateway.GatewayMain", List.of(
-            "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(), "--aeron-dir",
-            aeronDir.toString(), "--embedded-driver", "--idle", idle.engineName()), launcher);
+        final Path stageDir = Files.createDirectories(dir.resolve("stages"));
+        fixParsed = log(stageDir, GatewayStageProbe.FIX_PARSED);
+        sbeOffered = log(stageDir, GatewayStageProbe.SBE_OFFERED);
+        engineValued = log(stageDir, EngineStageProbe.VALUED);
+        engineDecided = log(stageDir, EngineStageProbe.DECIDED);
+        orderPolled = log(stageDir, GatewayStageProbe.ORDER_POLLED);
+        fixWritten = log(stageDir, GatewayStageProbe.FIX_WRITTEN);
+        gateway = ChildProcess.start("gateway", classPath, dir, BenchGatewayMain.class.getName(), List.of(
+            stageDir.toString(), "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(),
+            "--aeron-dir", aeronDir.toString(), "--embedded-driver", "--idle", idleOf("gateway").engineName()),
+            launcher);
         Await.until("the gateway's media driver",
             () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted() ||
                 !gateway.isAlive());
         requireAlive(gateway);
         engine = ChildProcess.start("engine", classPath, dir, BenchEngineMain.class.getName(), List.of(
-            script.refdataDir().toString(), aeronDir.toString(), idle.name()), launcher);
+            script.refdataDir().toString(), aeronDir.toString(), idleOf("engine").name(), stageDir.toString()),
+            launcher);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
         status = new EngineStatusReader(aeron.countersReader());
         Await.until("the engine's counters", () -> status.refresh() || !engine.isAlive());
@@ -77,6 +119,29 @@ public final class FullPathScenario implements Scenario
         Await.until("the gateway to subscribe every instrument", exchange::allSubscribed);
         Await.until("the engine to value the snapshots", () ->
             status.get(EngineCounters.MODEL_STATE) == 0 && status.get(EngineCounters.ORDER_SESSION_UP) == 1);
+    }
+
+    private StageLog log(final Path stageDir, final String name)
+    {
+        final StageLog log = StageLog.create(stageDir.resolve(name), StageLog.DEFAULT_CAPACITY);
+        logs.add(log);
+        return log;
+    }
+
+    /**
+     * The hops between the exchange's send and its receipt of the first order, by tick. The engine's logs are
+     * keyed by the gateway's receive time (the engine's clock), mapped back to the tick by the gateway's log.
+     */
+    private List<StageTimes> stages()
+    {
+        final Long2LongHashMap received = fixParsed.snapshot();
+        return List.of(
+            new StageTimes("gateway FIX parsed", received),
+            new StageTimes("gateway SBE offered", sbeOffered.snapshot()),
+            new StageTimes("engine valued", StageBreakdown.rekey(engineValued.snapshot(), received)),
+            new StageTimes("engine decided", StageBreakdown.rekey(engineDecided.snapshot(), received)),
+            new StageTimes("gateway order polled", orderPolled.snapshot()),
+            new StageTimes("gateway FIX written", fixWritten.snapshot()));
     }
 
     private static void requireAlive(final ChildProcess process)
@@ -130,7 +195,9 @@ public final class FullPathScenario implements Scenario
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
         return exchange.measureProgramLegs(
-            name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle, "gateway + engine");
+            name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle,
+            spinning == null ? "gateway + engine" : "gateway + engine, the " + spinning + " busy-spinning",
+            this::stages);
     }
 
     private boolean engineIdle()
@@ -153,6 +220,7 @@ public final class FullPathScenario implements Scenario
             gateway.stop(10_000);
         }
         CloseHelper.quietClose(exchange);
+        logs.forEach(StageLog::close);
         TempDirs.deleteQuietly(dir);
     }
 }

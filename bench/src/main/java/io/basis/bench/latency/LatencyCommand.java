@@ -57,6 +57,11 @@ public final class LatencyCommand
         if (options.path() != LatencyOptions.PathChoice.ENGINE)
         {
             final int[] rates = ladder(() -> new FullPathScenario(script, idle, options.launcher()));
+            for (final String role : options.spin())
+            {
+                // Right after the default, at the same rates: which one thread may spin on this machine.
+                fixed(() -> new FullPathScenario(script, idle, options.launcher(), role), rates);
+            }
             fixed(() -> new QfjRoundTripScenario(idle), rates);
             fixed(() -> new NaiveOmsScenario(script, idle), rates);
         }
@@ -150,5 +155,11 @@ public final class LatencyCommand
             Format.micros(measurement.latency().getValueAtPercentile(99.0)),
             Format.micros(measurement.latency().getMaxValue()),
             saturation == null ? "" : "  SATURATED: " + saturation);
+        final StageBreakdown stages = measurement.stages();
+        if (stages != null && stages.complete() > 0)
+        {
+            out.printf("latency: %s stages (%d ticks, µs):%n%s", measurement.name(), stages.complete(),
+                stages.table());
+        }
     }
 }

@@ -17,10 +17,17 @@ import java.util.Locale;
  * @param pin           CPU list the child JVMs (gateway, engine, echo) are pinned to with taskset, or null.
  * @param out           results directory.
  * @param refdata       reference data set (its sample books open the market).
+ * @param spin          roles ({@code engine}, {@code gateway}) each given a variant of the full path in which that
+ *                      role's thread busy-spins while every other thread keeps {@link #idle()}, run right after
+ *                      the full path at the same rates; empty for none.
  */
 public record LatencyOptions(
-    int rate, int seconds, int warmupSeconds, PathChoice path, Idle idle, Path out, Path refdata, String pin)
+    int rate, int seconds, int warmupSeconds, PathChoice path, Idle idle, Path out, Path refdata, String pin,
+    List<String> spin)
 {
+    /** Roles {@code --spin} accepts: the two Basis threads that poll Aeron. */
+    public static final List<String> SPIN_ROLES = List.of("engine", "gateway");
+
     /** Rates stepped through when none is given, ticks a second. */
     public static final int[] LADDER = {10, 20, 50, 100, 200, 500, 1_000, 2_000};
 
@@ -58,6 +65,7 @@ public record LatencyOptions(
         Path out = null;
         Path refdata = Path.of("refdata", "kospi200");
         String pin = null;
+        List<String> spin = List.of();
         for (int i = 0; i < args.size(); i++)
         {
             final String option = args.get(i);
@@ -77,6 +85,7 @@ public record LatencyOptions(
                 case "--out" -> out = Path.of(value);
                 case "--refdata" -> refdata = Path.of(value);
                 case "--pin" -> pin = value;
+                case "--spin" -> spin = spinRoles(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -89,7 +98,20 @@ public record LatencyOptions(
             out = Path.of("bench", "results",
                 "latency-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
-        return new LatencyOptions(rate, seconds, warmup, path, idle, out, refdata, pin);
+        return new LatencyOptions(rate, seconds, warmup, path, idle, out, refdata, pin, spin);
+    }
+
+    private static List<String> spinRoles(final String value)
+    {
+        final List<String> roles = List.of(value.toLowerCase(Locale.ROOT).split(","));
+        for (final String role : roles)
+        {
+            if (!SPIN_ROLES.contains(role))
+            {
+                throw new IllegalArgumentException("--spin takes a comma list of " + SPIN_ROLES + ", not " + value);
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(roles));
     }
 
     private static int positive(final String option, final String value)

@@ -34,6 +34,22 @@ public final class LatencyRecorder
     }
 
     /**
+     * @return first intended time measured (inclusive).
+     */
+    public long windowStartNs()
+    {
+        return windowStartNs;
+    }
+
+    /**
+     * @return end of the window (exclusive).
+     */
+    public long windowEndNs()
+    {
+        return windowEndNs;
+    }
+
+    /**
      * @param intendedNs when the triggering message was due to be sent.
      * @param arrivedNs  when its consequence arrived.
      */

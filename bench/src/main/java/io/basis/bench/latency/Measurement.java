@@ -13,11 +13,31 @@ import org.HdrHistogram.Histogram;
  * @param ticks     ticks sent in the measurement window.
  * @param sendLag   the harness's lateness in sending those ticks, nanoseconds.
  * @param what      one line saying what is measured between which points.
+ * @param stages    where the time of this series went, hop by hop, or null if the scenario does not say.
  */
 public record Measurement(
     String scenario, String series, boolean basis, int rate, Histogram latency, long ticks, Histogram sendLag,
-    String what)
+    String what, StageBreakdown stages)
 {
+    /**
+     * A measurement without a per-stage breakdown.
+     *
+     * @param scenario what ran.
+     * @param series   which latency of it.
+     * @param basis    true for Basis itself.
+     * @param rate     ticks a second offered.
+     * @param latency  intended send to arrival, nanoseconds.
+     * @param ticks    ticks sent in the measurement window.
+     * @param sendLag  the harness's lateness in sending those ticks, nanoseconds.
+     * @param what     one line saying what is measured between which points.
+     */
+    public Measurement(
+        final String scenario, final String series, final boolean basis, final int rate, final Histogram latency,
+        final long ticks, final Histogram sendLag, final String what)
+    {
+        this(scenario, series, basis, rate, latency, ticks, sendLag, what, null);
+    }
+
     /** Ticks without a response beyond this fraction mean the system did not keep up. */
     public static final double MAX_MISSING_FRACTION = 0.01;
 

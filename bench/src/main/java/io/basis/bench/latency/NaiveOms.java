@@ -51,6 +51,10 @@ import java.util.TreeMap;
  * levels, the same no-arbitrage bounds with the same costs), and a NewOrderSingle per leg built as an object,
  * the future first, one program open at a time. Deliberately ordinary code, not a straw man: no logging, no
  * locks, no I/O besides QuickFIX/J's own.
+ * <p>
+ * For the per-stage breakdown it stamps, in memory, when QuickFIX/J's I/O thread read each tick, when the tick
+ * reached its callback, when the program was decided and when the first order's send returned: a clock reading and
+ * two longs each, once per tick.
  */
 final class NaiveOms extends QfjApplication
 {
@@ -75,6 +79,14 @@ final class NaiveOms extends QfjApplication
     private long nextOrderId = System.currentTimeMillis() * 1_000;
     private volatile int working;
     private volatile int booksReceived;
+    /** When QuickFIX/J's I/O thread started parsing each tick's message, by its ExchangeSendNanos. */
+    private final StageLog fixRead = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When each tick's message reached {@link #fromApp}, by its ExchangeSendNanos. */
+    private final StageLog fixParsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When each program was decided, before its first order is built, by its trigger. */
+    private final StageLog decided = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When the send of each program's first order returned, by its trigger. */
+    private final StageLog fixWritten = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
 
     private record Leg(String symbol, double quantity, double sharesPerPoint)
     {
@@ -111,6 +123,18 @@ final class NaiveOms extends QfjApplication
         return working;
     }
 
+    /**
+     * @return the OMS's hops by tick, read once a run is over (its session thread writes them).
+     */
+    List<StageTimes> stages()
+    {
+        return List.of(
+            new StageTimes("OMS FIX read", fixRead.snapshot()),
+            new StageTimes("OMS FIX parsed", fixParsed.snapshot()),
+            new StageTimes("OMS decided", decided.snapshot()),
+            new StageTimes("OMS FIX written", fixWritten.snapshot()));
+    }
+
     @Override
     public void onLogon(final SessionID sessionId)
     {
@@ -140,11 +164,13 @@ final class NaiveOms extends QfjApplication
     @Override
     public void fromApp(final Message message, final SessionID sessionId) throws FieldNotFound
     {
+        // Where Basis's gateway takes its receive time: the closest QuickFIX/J's API gets to the wire.
+        final long receivedNs = System.nanoTime();
         final String type = message.getHeader().getString(MsgType.FIELD);
         switch (type)
         {
             case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH -> onSnapshot(message);
-            case MsgType.MARKET_DATA_INCREMENTAL_REFRESH -> onIncremental(message);
+            case MsgType.MARKET_DATA_INCREMENTAL_REFRESH -> onIncremental(message, receivedNs);
             case MsgType.EXECUTION_REPORT -> onExecutionReport(message);
             default ->
             {
@@ -166,8 +192,14 @@ final class NaiveOms extends QfjApplication
         booksReceived++;
     }
 
-    private void onIncremental(final Message message) throws FieldNotFound
+    private void onIncremental(final Message message, final long receivedNs) throws FieldNotFound
     {
+        final long exchangeNs = Long.parseLong(message.getString(Fix.EXCHANGE_SEND_NANOS));
+        fixParsed.append(exchangeNs, receivedNs);
+        if (message instanceof ReadStampingMessageFactory.ReadMessage)
+        {
+            fixRead.append(exchangeNs, ((ReadStampingMessageFactory.ReadMessage)message).readNs());
+        }
         for (final Group entry : message.getGroups(NoMDEntries.FIELD))
         {
             if (entry.getChar(MDUpdateAction.FIELD) == MDUpdateAction.DELETE)
@@ -186,7 +218,7 @@ final class NaiveOms extends QfjApplication
                 setLevel(entry.getString(Symbol.FIELD), entry);
             }
         }
-        evaluate(Long.parseLong(message.getString(Fix.EXCHANGE_SEND_NANOS)));
+        evaluate(exchangeNs);
     }
 
     private void setLevel(final String symbol, final Group entry) throws FieldNotFound
@@ -272,7 +304,9 @@ final class NaiveOms extends QfjApplication
     private void sendProgram(final boolean buyBasket, final double futurePrice, final Map<String, Double> prices,
         final long triggerNs)
     {
+        decided.stamp(triggerNs);
         send(future, buyBasket ? Side.SELL : Side.BUY, hedgeContracts, futurePrice, triggerNs);
+        fixWritten.stamp(triggerNs);
         for (final Leg leg : legs)
         {
             if (leg.quantity() > 0)

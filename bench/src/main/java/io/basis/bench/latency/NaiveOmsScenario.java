@@ -1,9 +1,9 @@
 package io.basis.bench.latency;
 
-import quickfix.DefaultMessageFactory;
 import quickfix.MemoryStoreFactory;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
 
 import java.util.List;
 
@@ -47,7 +47,9 @@ public final class NaiveOmsScenario implements Scenario
         Fix.initiatorSession(settings, Fix.ORDER_ENTRY, orderEntryPort);
         Fix.initiatorSession(settings, Fix.MARKET_DATA, marketDataPort);
         oms = new NaiveOms(script);
-        initiator = new SocketInitiator(oms, new MemoryStoreFactory(), settings, null, new DefaultMessageFactory());
+        // Ticks are stamped as QuickFIX/J's I/O thread reads them, before the hand-off to the session thread.
+        initiator = new SocketInitiator(oms, new MemoryStoreFactory(), settings, null,
+            new ReadStampingMessageFactory(MsgType.MARKET_DATA_INCREMENTAL_REFRESH));
         initiator.start();
         Await.until("the naive OMS to receive every book", () -> exchange.allSubscribed() && oms.hasAllBooks());
     }
@@ -56,7 +58,8 @@ public final class NaiveOmsScenario implements Scenario
     public List<Measurement> run(final int rate, final long warmupNs, final long measureNs)
     {
         return exchange.measureProgramLegs(
-            name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS");
+            name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS",
+            oms::stages);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class ResultsWriter
     private static final double[] PERCENTILES = {50.0, 90.0, 99.0, 99.9, 99.99};
     private static final String ENGINE = "basis-engine";
     private static final String RECORDED_ENGINE = "basis-engine-recorded";
+    private static final String FULL = "basis-full";
 
     private final LatencyOptions options;
     private final MarketScript script;
@@ -119,7 +120,13 @@ final class ResultsWriter
         md.append("* Core pinning: ").append(options.pin() == null ? "none" :
             "child JVMs (gateway, engine, echo) on CPUs `" + options.pin() + "` (taskset)").append('\n');
         md.append("* Idle strategy: `").append(options.idle().engineName()).append("` for the harness, the engine")
-            .append(", the gateway and the baselines' threads; media drivers SHARED with backoff\n");
+            .append(", the gateway and the baselines' threads; media drivers SHARED with backoff");
+        for (final String role : options.spin())
+        {
+            md.append("; in `basis-full-spin-").append(role).append("` the ").append(role)
+                .append("'s thread busy-spins");
+        }
+        md.append('\n');
         md.append("* Market: `").append(options.refdata()).append("`, ").append(script.legsPerProgram())
             .append(" legs a program (the future first), 1 contract; ticks of the future alternately rich and ")
             .append("cheap, each triggering a program while none is open\n");
@@ -127,7 +134,10 @@ final class ResultsWriter
             .append(options.seconds()).append(" s measured; rates ")
             .append(options.rate() > 0 ? "fixed" : "stepped up until saturation").append("\n");
         md.append("* Latency: from the tick's intended send time on the fixed-rate schedule (open loop: no ")
-            .append("coordinated omission) to the order's arrival; microseconds\n\n");
+            .append("coordinated omission) to the order's arrival; microseconds\n");
+        md.append("* Stages: each hop of a first leg, from clock readings (System.nanoTime, CLOCK_MONOTONIC: one ")
+            .append("clock for every process of the host) the exchange, the gateway, the engine and the naive OMS ")
+            .append("take as the tick passes; the hops of a tick add up to its end-to-end latency\n\n");
         for (final int rate : rates())
         {
             md.append("## ").append(rate).append(" ticks/s\n\n");
@@ -153,6 +163,7 @@ final class ResultsWriter
                     .append(" | ").append(result.saturation() == null ? "" : result.saturation()).append(" |\n");
             }
             appendRatios(md, rate);
+            appendStages(md, rate);
             md.append("\n![percentiles at ").append(rate).append(" ticks/s](").append(chartName(rate)).append(")\n\n");
         }
         md.append("## What each series measures\n\n");
@@ -206,12 +217,37 @@ final class ResultsWriter
         }
     }
 
+    /**
+     * The per-stage breakdown of every series that has one: where the end-to-end time of its ticks went.
+     */
+    private void appendStages(final StringBuilder md, final int rate)
+    {
+        for (final Result result : results)
+        {
+            final Measurement m = result.measurement();
+            final StageBreakdown stages = m.stages();
+            if (m.rate() != rate || stages == null || stages.complete() == 0)
+            {
+                continue;
+            }
+            md.append("\nWhere the time goes, ").append(m.name()).append(" (").append(stages.complete())
+                .append(" ticks that reached every stage");
+            if (stages.partial() > 0)
+            {
+                md.append("; ").append(stages.partial()).append(" more missed a stage and are left out");
+            }
+            md.append("), µs:\n\n").append(stages.table());
+        }
+    }
+
     private static boolean comparable(final Measurement basis, final Measurement baseline)
     {
         if (baseline.basis())
         {
-            // Recording's cost: the recorded engine path over the same path unrecorded, leg for leg.
-            return basis.scenario().equals(RECORDED_ENGINE) && baseline.scenario().equals(ENGINE) &&
+            // Recording's cost: the recorded engine path over the same path unrecorded, leg for leg; a spinning
+            // thread's effect: the full path with it over the default full path.
+            return (basis.scenario().equals(RECORDED_ENGINE) && baseline.scenario().equals(ENGINE) ||
+                basis.scenario().startsWith(FULL + "-spin-") && baseline.scenario().equals(FULL)) &&
                 baseline.series().equals(basis.series());
         }
         final boolean enginePath = basis.scenario().startsWith(ENGINE);
@@ -233,6 +269,10 @@ final class ResultsWriter
         args.append(String.format(Locale.ROOT, " --seconds %d --warmup %d --path %s --idle %s",
             options.seconds(), options.warmupSeconds(), options.path().name().toLowerCase(Locale.ROOT),
             options.idle().engineName()));
+        if (!options.spin().isEmpty())
+        {
+            args.append(" --spin ").append(String.join(",", options.spin()));
+        }
         if (!options.refdata().equals(Path.of("refdata", "kospi200")))
         {
             args.append(" --refdata ").append(options.refdata());

@@ -3,10 +3,10 @@ package io.basis.bench.latency;
 import io.basis.engine.book.OrderBook;
 import io.basis.engine.refdata.Instrument;
 import io.basis.protocol.Prices;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.IdleStrategy;
 import quickfix.Application;
 import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.MemoryStoreFactory;
@@ -39,22 +39,26 @@ import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.MarketDataIncrementalRefresh;
 import quickfix.fix44.MarketDataSnapshotFullRefresh;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A minimal exchange for the FIX scenarios, speaking {@code docs/fix-dialect.md} on two acceptor sessions (order
  * entry and market data, CompIDs as the gateway's): it answers a MarketDataRequest with one snapshot per symbol
  * from the {@link MarketScript}, injects the future's ticks as incrementals stamped with their intended send time
  * in ExchangeSendNanos (21001), and for every NewOrderSingle records arrival minus TriggerNanos (21002) and fills
- * it at once (ExecutionReport NEW then FILLED).
+ * it at once (ExecutionReport NEW then FILLED). It also stamps the two ends of the per-stage breakdown: when each
+ * tick was handed to QuickFIX/J's send, and when the first order of each tick was parsed here.
  * <p>
  * Unlike the simulator it has no matching and no market model, so ticks can be sent open-loop at a fixed rate and
  * measured without coordinated omission. Callbacks run on the acceptor's one thread; ticks are sent from the
- * harness thread (QuickFIX/J serialises sends per session).
+ * harness thread (QuickFIX/J serialises sends per session). Orders are stamped also when QuickFIX/J's I/O thread
+ * read them ({@link ReadStampingMessageFactory}), which splits the last hop at the hand-off to the session thread.
  */
 final class TickExchange implements Application, AutoCloseable
 {
@@ -69,6 +73,12 @@ final class TickExchange implements Application, AutoCloseable
     private volatile LatencyRecorder firstLeg = new LatencyRecorder();
     private volatile LatencyRecorder lastLeg = new LatencyRecorder();
     private volatile long lastTriggerNs;
+    /** When each tick was handed to QuickFIX/J's send (harness thread), by intended send time. */
+    private final StageLog sent = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When QuickFIX/J's I/O thread started parsing the first order of each tick, by TriggerNanos. */
+    private final StageLog read = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** When the first order of each tick reached the application (acceptor thread), by TriggerNanos. */
+    private final StageLog parsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     private long currentTriggerNs = Long.MIN_VALUE;
     private int legsSeen;
     private long execIds;
@@ -82,8 +92,10 @@ final class TickExchange implements Application, AutoCloseable
         final SessionSettings settings = Fix.settings("acceptor");
         orderEntry = Fix.acceptorSession(settings, Fix.ORDER_ENTRY, orderEntryPort);
         marketData = Fix.acceptorSession(settings, Fix.MARKET_DATA, marketDataPort);
-        // No log factory: no message log, no event log, as on Basis's hot sessions.
-        acceptor = new SocketAcceptor(this, new MemoryStoreFactory(), settings, null, new DefaultMessageFactory());
+        // No log factory: no message log, no event log, as on Basis's hot sessions. Orders are stamped as QuickFIX/J's
+        // I/O thread reads them.
+        acceptor = new SocketAcceptor(this, new MemoryStoreFactory(), settings, null,
+            new ReadStampingMessageFactory(MsgType.ORDER_SINGLE));
     }
 
     void start() throws ConfigError
@@ -103,7 +115,9 @@ final class TickExchange implements Application, AutoCloseable
      * @param idle        idle strategy of the harness thread.
      * @param quiet       true once nothing the scenario sent is still in flight.
      * @param what        description of the path, completed with the leg.
-     * @return the first-leg and last-leg measurements.
+     * @param stages      the scenario's own stages between this exchange's send and its receipt of the first order,
+     *                    read once the run is over, in path order; empty for no breakdown.
+     * @return the first-leg and last-leg measurements, the first with its per-stage breakdown.
      */
     List<Measurement> measureProgramLegs(
         final String series,
@@ -113,7 +127,8 @@ final class TickExchange implements Application, AutoCloseable
         final long measureNs,
         final IdleStrategy idle,
         final BooleanSupplier quiet,
-        final String what)
+        final String what,
+        final Supplier<List<StageTimes>> stages)
     {
         final LatencyRecorder first = new LatencyRecorder();
         final LatencyRecorder last = new LatencyRecorder();
@@ -138,9 +153,31 @@ final class TickExchange implements Application, AutoCloseable
             script.legsPerProgram() + " legs a program";
         return List.of(
             new Measurement(series, "first-leg", basis, rate, first.histogram(), pacing.ticks(), pacing.sendLag(),
-                path + ", the future first"),
+                path + ", the future first", breakdown(stages.get(), first)),
             new Measurement(series, "last-leg", basis, rate, last.histogram(), pacing.ticks(), pacing.sendLag(),
                 path + ", the last basket leg"));
+    }
+
+    private StageBreakdown breakdown(final List<StageTimes> middle, final LatencyRecorder window)
+    {
+        if (middle.isEmpty())
+        {
+            return null;
+        }
+        final List<String> names = new ArrayList<>();
+        final List<Long2LongHashMap> times = new ArrayList<>();
+        names.add("exchange send");
+        times.add(sent.snapshot());
+        for (final StageTimes stage : middle)
+        {
+            names.add(stage.name());
+            times.add(stage.times());
+        }
+        names.add("exchange FIX read");
+        times.add(read.snapshot());
+        names.add("exchange parsed");
+        times.add(parsed.snapshot());
+        return StageBreakdown.of("exchange due", names, times, window.windowStartNs(), window.windowEndNs());
     }
 
     boolean allSubscribed()
@@ -164,6 +201,8 @@ final class TickExchange implements Application, AutoCloseable
             message.addGroup(change(MDEntryType.BID, level, book.bidPrices()[level], book.sizes()[level]));
             message.addGroup(change(MDEntryType.OFFER, level, book.askPrices()[level], book.sizes()[level]));
         }
+        // Stamped before the send, not after: the gateway may parse the tick before a preempted sender returns.
+        sent.stamp(intendedNs);
         Session.lookupSession(marketData).send(message);
     }
 
@@ -209,6 +248,11 @@ final class TickExchange implements Application, AutoCloseable
                 currentTriggerNs = triggerNs;
                 legsSeen = 0;
                 firstLeg.record(triggerNs, arrivedNs);
+                parsed.append(triggerNs, arrivedNs);
+                if (order instanceof ReadStampingMessageFactory.ReadMessage)
+                {
+                    read.append(triggerNs, ((ReadStampingMessageFactory.ReadMessage)order).readNs());
+                }
             }
             if (++legsSeen == legsPerProgram)
             {

@@ -54,6 +54,15 @@ class MeasurementTest
         assertThrows(IllegalArgumentException.class, () -> LatencyOptions.parse(List.of("--rate", "0")));
     }
 
+    @Test
+    void spinTakesEachRoleOnceInOrder()
+    {
+        assertEquals(List.of(), LatencyOptions.parse(List.of()).spin());
+        assertEquals(List.of("gateway", "engine"),
+            LatencyOptions.parse(List.of("--spin", "gateway,ENGINE,gateway")).spin());
+        assertThrows(IllegalArgumentException.class, () -> LatencyOptions.parse(List.of("--spin", "harness")));
+    }
+
     private static Measurement measurement(final Histogram latency, final long ticks, final Histogram lag)
     {
         return new Measurement("s", "x", true, 100, latency, ticks, lag, "test");
