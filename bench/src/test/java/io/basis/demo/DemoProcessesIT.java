@@ -28,11 +28,7 @@ class DemoProcessesIT
     @Test
     void tradesProgramsToTerminalStatesAndReconcilesWithTheExchange() throws Exception
     {
-        final DemoConfig config = new DemoConfig();
-        config.seconds = 25;
-        config.refdataDir = Path.of("..", "refdata", "kospi200");
-        config.jar = Path.of(System.getProperty("basis.jar"));
-        config.runDir = runDir.resolve("run");
+        final DemoConfig config = config(25, runDir.resolve("run"));
         config.reportFile = runDir.resolve("report.json");
         config.live = false;
 
@@ -63,11 +59,7 @@ class DemoProcessesIT
     @Test
     void aCrashDrillKillsTheEngineAndTheGatewayMidRunAndEverythingStillReconciles() throws Exception
     {
-        final DemoConfig config = new DemoConfig();
-        config.seconds = 30;
-        config.refdataDir = Path.of("..", "refdata", "kospi200");
-        config.jar = Path.of(System.getProperty("basis.jar"));
-        config.runDir = runDir.resolve("crash");
+        final DemoConfig config = config(30, runDir.resolve("crash"));
         config.live = false;
         config.crashes.add(new DemoConfig.Crash("engine", 8));
         config.crashes.add(new DemoConfig.Crash("gateway", 16));
@@ -95,12 +87,8 @@ class DemoProcessesIT
     @Test
     void anEngineKilledAtEachPointOfAWorkingBasketRestartsWithEveryOrderKnownAndNoClOrdIdTwice() throws Exception
     {
-        final DemoConfig config = new DemoConfig();
-        config.seconds = 60;
-        config.refdataDir = Path.of("..", "refdata", "kospi200");
-        config.jar = Path.of(System.getProperty("basis.jar"));
         // Kept after the run (under target/), for the logs and the archive if it fails.
-        config.runDir = Path.of("target", "crash-points-" + System.currentTimeMillis());
+        final DemoConfig config = config(60, Path.of("target", "crash-points-" + System.currentTimeMillis()));
         config.live = false;
         for (final CrashPoint point : CrashPoint.values())
         {
@@ -135,6 +123,16 @@ class DemoProcessesIT
             Long.MAX_VALUE, commandLine -> engineConfig(commandLine));
         assertTrue(replay.replay().identical(), replay.toJson());
         assertEquals(1 + CrashPoint.values().length, replay.replay().runs());
+    }
+
+    private static DemoConfig config(final int seconds, final Path runDir)
+    {
+        final DemoConfig config = new DemoConfig();
+        config.seconds = seconds;
+        config.refdataDir = Path.of("..", "refdata", "kospi200");
+        config.jar = Path.of(System.getProperty("basis.jar"));
+        config.runDir = runDir;
+        return config;
     }
 
     /**

@@ -343,13 +343,8 @@ class EngineAgentTest
     @Test
     void anEngineStartedOnTheArchiveContinuesTheRecordedStateAndBothRunsReplayAsOne()
     {
-        submitProgram();
-        final long[] future = newOrders.get(0);
-        final long[] leg = newOrders.get(1);
-        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
-        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
+        final long[] leg = hedgeAndPartOfALegFilledThenStopped();
         final String legSymbol = data.instruments().get((int)leg[1]).symbol();
-        stopTheRecordedRun();
 
         final EngineReport restarted;
         try (Engine engine = Engine.launch(config))
@@ -375,12 +370,7 @@ class EngineAgentTest
     void anEngineStoppedCleanlyLeavesASnapshotTheNextStartLoadsReplayingNothingAndACorruptOneIsRefused()
         throws IOException
     {
-        submitProgram();
-        final long[] future = newOrders.get(0);
-        final long[] leg = newOrders.get(1);
-        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
-        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
-        stopTheRecordedRun();
+        hedgeAndPartOfALegFilledThenStopped();
 
         final EngineReport first;
         try (Engine engine = Engine.launch(config))
@@ -421,12 +411,7 @@ class EngineAgentTest
     @Test
     void positionsHeldAtACleanStopAreTheNextDaysStartOfDayPositionsJournaledAsInputs()
     {
-        submitProgram();
-        final long[] future = newOrders.get(0);
-        final long[] leg = newOrders.get(1);
-        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
-        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
-        stopTheRecordedRun();
+        hedgeAndPartOfALegFilledThenStopped();
         final EngineReport today;
         try (Engine engine = Engine.launch(config))
         {
@@ -518,6 +503,22 @@ class EngineAgentTest
         {
             assertEquals(1, next.restoredRuns());
         }
+    }
+
+    /**
+     * A program is sent; its hedge fills and one leg fills 3 shares; then the run stops.
+     *
+     * @return the leg.
+     */
+    private long[] hedgeAndPartOfALegFilledThenStopped()
+    {
+        submitProgram();
+        final long[] future = newOrders.get(0);
+        final long[] leg = newOrders.get(1);
+        report(future[0], (int)future[1], ExecType.TRADE, OrdStatus.FILLED, 1, 1);
+        report(leg[0], (int)leg[1], ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, 3, 3);
+        stopTheRecordedRun();
+        return leg;
     }
 
     /**

@@ -25,6 +25,8 @@ import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.OrdType;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.OrderRejectEncoder;
+import io.basis.protocol.sbe.OrderStatusRequestDecoder;
+import io.basis.protocol.sbe.OrderStatusRequestEncoder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
 import io.basis.protocol.sbe.SessionRole;
@@ -32,6 +34,8 @@ import io.basis.protocol.sbe.SessionState;
 import io.basis.protocol.sbe.SessionStatusDecoder;
 import io.basis.protocol.sbe.SessionStatusEncoder;
 import io.basis.protocol.sbe.Side;
+import io.basis.protocol.sbe.StartOfDayPositionDecoder;
+import io.basis.protocol.sbe.StartOfDayPositionEncoder;
 import io.basis.protocol.sbe.TimeInForce;
 import io.basis.protocol.sbe.TradeDecoder;
 import io.basis.protocol.sbe.TradeEncoder;
@@ -59,7 +63,7 @@ class SchemaRoundTripTest
         header.wrap(buffer, 0);
         assertEquals(MessageHeaderDecoder.SCHEMA_ID, header.schemaId());
         assertEquals(7117, header.schemaId());
-        assertEquals(4, header.version());
+        assertEquals(5, header.version());
         assertEquals(templateId, header.templateId());
     }
 
@@ -161,6 +165,33 @@ class SchemaRoundTripTest
         assertEquals(2, decoder.instrumentId());
         assertEquals(Side.BUY, decoder.side());
         assertEquals(100, decoder.quantity());
+    }
+
+    @Test
+    void anOrderStatusRequestNamesTheOrderItsInstrumentAndSide()
+    {
+        new OrderStatusRequestEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .orderId(10).instrumentId(2).side(Side.SELL_SHORT);
+
+        assertHeader(OrderStatusRequestDecoder.TEMPLATE_ID);
+        final OrderStatusRequestDecoder decoder = new OrderStatusRequestDecoder().wrapAndApplyHeader(buffer, 0, header);
+        assertEquals(10, decoder.orderId());
+        assertEquals(2, decoder.instrumentId());
+        assertEquals(Side.SELL_SHORT, decoder.side());
+    }
+
+    @Test
+    void aStartOfDayPositionKeepsItsAveragePriceExactly()
+    {
+        final double averagePrice = 71_400.0 / 7 * 3;
+        new StartOfDayPositionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(4).quantity(-26).averagePrice(averagePrice);
+
+        assertHeader(StartOfDayPositionDecoder.TEMPLATE_ID);
+        final StartOfDayPositionDecoder decoder = new StartOfDayPositionDecoder().wrapAndApplyHeader(buffer, 0, header);
+        assertEquals(4, decoder.instrumentId());
+        assertEquals(-26, decoder.quantity());
+        assertEquals(averagePrice, decoder.averagePrice(), 0.0);
     }
 
     @Test
