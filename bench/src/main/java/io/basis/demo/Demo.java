@@ -130,7 +130,7 @@ final class Demo implements AutoCloseable
         engineArgs = List.of(
             "--refdata", config.refdataDir.toString(), "--aeron-dir", aeronDir.toString(),
             "--report", engineReport.toString());
-        final ChildProcess engine = launch("engine", "io.basis.engine.EngineMain", engineArgs);
+        final ChildProcess engine = launch("engine", "io.basis.engine.live.EngineMain", engineArgs);
 
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
         admin = AdminClient.withDefaultKeys(aeron);
@@ -260,7 +260,7 @@ final class Demo implements AutoCloseable
         processes.remove(victim);
         killed.add(victim);
         final ChildProcess restarted = crash.role().equals("engine") ?
-            launch("engine", "io.basis.engine.EngineMain", engineArgs) :
+            launch("engine", "io.basis.engine.live.EngineMain", engineArgs) :
             launch("gateway", "io.basis.gateway.GatewayMain", gatewayArgs);
         try
         {

@@ -1,7 +1,7 @@
 package io.basis.demo;
 
 import io.basis.engine.EngineConfig;
-import io.basis.engine.EngineMain;
+import io.basis.engine.EngineOptions;
 import io.basis.engine.journal.ReplayMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -141,6 +141,6 @@ class DemoProcessesIT
      */
     private static EngineConfig engineConfig(final String commandLine)
     {
-        return EngineMain.parse(commandLine.split("\n"));
+        return EngineOptions.parse(commandLine.split("\n"));
     }
 }

@@ -1,7 +1,7 @@
 package io.basis.demo;
 
 import io.aeron.Aeron;
-import io.basis.engine.Engine;
+import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
 import io.basis.engine.EngineListener;
 import io.basis.engine.EngineReport;

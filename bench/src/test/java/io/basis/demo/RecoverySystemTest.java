@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.basis.engine.Engine;
+import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
 import io.basis.engine.EngineListener;
 import io.basis.engine.EngineReport;

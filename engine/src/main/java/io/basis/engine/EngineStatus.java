@@ -12,7 +12,12 @@ public final class EngineStatus implements AutoCloseable
 {
     private final AtomicCounter[] counters = new AtomicCounter[EngineCounters.LAST - EngineCounters.FIRST + 1];
 
-    EngineStatus(final Aeron aeron)
+    /**
+     * Add one counter per {@link EngineCounters} type to the media driver the client is connected to.
+     *
+     * @param aeron a connected client.
+     */
+    public EngineStatus(final Aeron aeron)
     {
         for (int typeId = EngineCounters.FIRST; typeId <= EngineCounters.LAST; typeId++)
         {
@@ -20,7 +25,13 @@ public final class EngineStatus implements AutoCloseable
         }
     }
 
-    void set(final int typeId, final long value)
+    /**
+     * Publish a value (engine thread only).
+     *
+     * @param typeId one of {@link EngineCounters}.
+     * @param value  the value.
+     */
+    public void set(final int typeId, final long value)
     {
         counters[typeId - EngineCounters.FIRST].setRelease(value);
     }

@@ -52,6 +52,9 @@ import io.basis.engine.snapshot.sbe.TradingStateEncoder;
 import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
 import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
 import io.basis.engine.strategy.Strategy;
+import io.basis.engine.strategy.MeanBasisStrategy;
+import io.basis.engine.strategy.EdgeStrategy;
+import io.basis.engine.order.OrderIds;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.AdminCommandDecoder;
@@ -946,37 +949,55 @@ public final class TradingEngine implements GatewayListener
     /**
      * @return the current valuation, read on the engine thread.
      */
-    Valuation valuation()
+    public Valuation valuation()
     {
         return valuation;
     }
 
-    PreTradeRisk risk()
+    /**
+     * @return the pre-trade checks and their counts (engine thread, or after it stopped).
+     */
+    public PreTradeRisk risk()
     {
         return risk;
     }
 
-    KillSwitch killSwitch()
+    /**
+     * @return the kill switch (engine thread, or after it stopped).
+     */
+    public KillSwitch killSwitch()
     {
         return killSwitch;
     }
 
-    ProgramLedger ledger()
+    /**
+     * @return every completed program (engine thread, or after it stopped).
+     */
+    public ProgramLedger ledger()
     {
         return ledger;
     }
 
-    long leggedPrograms()
+    /**
+     * @return programs that ended legged since start.
+     */
+    public long leggedPrograms()
     {
         return leggedPrograms;
     }
 
-    long hedgesSent()
+    /**
+     * @return residual futures hedges sent since start.
+     */
+    public long hedgesSent()
     {
         return hedgesSent;
     }
 
-    long repricedLegs()
+    /**
+     * @return legs cancelled to be sent again at the current level since start.
+     */
+    public long repricedLegs()
     {
         return repricedLegs;
     }
@@ -1127,5 +1148,44 @@ public final class TradingEngine implements GatewayListener
         final OpenProgramStateDecoder openProgramStateDecoder = new OpenProgramStateDecoder();
         final LedgerStateDecoder ledgerStateDecoder = new LedgerStateDecoder();
         final StrategyStateDecoder strategyStateDecoder = new StrategyStateDecoder();
+    }
+
+    /**
+     * The program and order book-keeping of an engine: sized from the settings, ids from {@code idBase} up.
+     *
+     * @param config        settings.
+     * @param referenceData instruments and basket.
+     * @param positions     positions to book fills into.
+     * @param idBase        the run's first order, cancel and program id.
+     * @return the tracker.
+     */
+    public static OrderTracker newTracker(
+        final EngineConfig config, final ReferenceData referenceData, final Positions positions, final long idBase)
+    {
+        return new OrderTracker(
+            config.maxOpenPrograms,
+            // Room for every leg to be replaced once when repriced.
+            2 * (referenceData.constituents().size() + 1),
+            referenceData.instruments().size(),
+            positions,
+            new OrderIds(idBase));
+    }
+
+    /**
+     * @param config settings.
+     * @return the strategy they name.
+     */
+    public static Strategy newStrategy(final EngineConfig config)
+    {
+        switch (config.strategy)
+        {
+            case "edge":
+                return new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
+            case "paper":
+                return new MeanBasisStrategy(
+                    config.basisWindow, config.basisSampleIntervalNs, config.maxNetPrograms, config.edgeThreshold);
+            default:
+                throw new IllegalArgumentException("strategy must be 'paper' or 'edge', was '" + config.strategy + "'");
+        }
     }
 }

@@ -10,30 +10,30 @@ import io.basis.engine.control.OperatorKeys;
 /**
  * One authorised operator for tests that command an engine: a fresh key file and command log in a test directory.
  */
-final class TestOperators implements AutoCloseable
+public final class TestOperators implements AutoCloseable
 {
-    static final String OPERATOR = "tester";
+    public static final String OPERATOR = "tester";
 
     private final OperatorKeys keys;
     private final CommandLog log;
 
-    TestOperators(final Path dir)
+    public TestOperators(final Path dir)
     {
         keys = OperatorKeys.loadOrCreate(dir.resolve("operators.keys"), OPERATOR);
         log = new CommandLog(dir.resolve("commands.log"));
     }
 
-    CommandAuthenticator authenticator()
+    public CommandAuthenticator authenticator()
     {
         return new CommandAuthenticator(keys);
     }
 
-    CommandLog log()
+    public CommandLog log()
     {
         return log;
     }
 
-    OperatorCredential credential()
+    public OperatorCredential credential()
     {
         return keys.credential(OPERATOR);
     }

@@ -97,8 +97,8 @@ class TradingEngineTest
             }
         };
         positions = new Positions(data.instruments(), data.costs());
-        engine = new TradingEngine(config, data, Engine.newTracker(config, data, positions, ID_BASE), positions,
-            Engine.strategy(config), new OrderPort()
+        engine = new TradingEngine(config, data, TradingEngine.newTracker(config, data, positions, ID_BASE), positions,
+            TradingEngine.newStrategy(config), new OrderPort()
             {
                 @Override
                 public long sendNewOrder(

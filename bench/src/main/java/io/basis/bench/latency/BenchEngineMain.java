@@ -1,6 +1,6 @@
 package io.basis.bench.latency;
 
-import io.basis.engine.Engine;
+import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
 
 import java.nio.file.Path;

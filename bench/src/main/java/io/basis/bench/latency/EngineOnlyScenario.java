@@ -4,7 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
-import io.basis.engine.Engine;
+import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.Streams;

@@ -43,7 +43,7 @@ import org.agrona.concurrent.status.CountersReader;
 public final class JournalArchive implements AutoCloseable
 {
     /** Directory name of the default archive, beside the Aeron directory. */
-    public static final String DEFAULT_DIR_NAME = "basis-archive";
+    public static final String DEFAULT_DIR_NAME = io.basis.engine.EngineOptions.DEFAULT_ARCHIVE_DIR_NAME;
     /** Replays arrive on this stream of the IPC channel. */
     private static final int REPLAY_STREAM = 2004;
     /** Snapshots are written whole before the engine goes on; a small term keeps each one's log buffer small. */

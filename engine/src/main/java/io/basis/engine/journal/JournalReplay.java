@@ -2,7 +2,6 @@ package io.basis.engine.journal;
 
 import java.util.function.Function;
 
-import io.basis.engine.Engine;
 import io.basis.engine.EngineClock;
 import io.basis.engine.EngineConfig;
 import io.basis.engine.TradingEngine;
@@ -371,10 +370,10 @@ public final class JournalReplay
     {
         final ReferenceData data = ReferenceData.load(config.refdataDir, config.tradeDate);
         positions = new Positions(data.instruments(), data.costs());
-        tracker = Engine.newTracker(config, data, positions, idBase);
+        tracker = TradingEngine.newTracker(config, data, positions, idBase);
         port.target = new GatewayPublisher(null, (buffer, offset, length) ->
             decided.append(buffer, offset, length) ? 0 : -1);
-        engine = new TradingEngine(config, data, tracker, positions, Engine.strategy(config), port,
+        engine = new TradingEngine(config, data, tracker, positions, TradingEngine.newStrategy(config), port,
             new EngineClock());
         gatewayInputs = new GatewayMessageHandler(engine);
     }

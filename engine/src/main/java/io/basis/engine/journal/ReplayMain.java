@@ -13,7 +13,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
 import io.basis.engine.EngineConfig;
-import io.basis.engine.EngineMain;
+import io.basis.engine.EngineOptions;
 import io.basis.engine.refdata.ReferenceDataException;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
@@ -159,7 +159,7 @@ public final class ReplayMain
      */
     static EngineConfig recordedConfig(final String commandLine)
     {
-        return EngineMain.parse(commandLine.isEmpty() ? new String[0] : commandLine.split("\n"));
+        return EngineOptions.parse(commandLine.isEmpty() ? new String[0] : commandLine.split("\n"));
     }
 
     private static Path tempDir()

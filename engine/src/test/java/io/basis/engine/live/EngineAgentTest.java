@@ -1,4 +1,12 @@
-package io.basis.engine;
+package io.basis.engine.live;
+
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineListener;
+import io.basis.engine.EngineReport;
+import io.basis.engine.EngineStatus;
+import io.basis.engine.TestOperators;
+import io.basis.engine.TestReferenceData;
+import io.basis.engine.TradingEngine;
 
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
@@ -132,7 +140,7 @@ class EngineAgentTest
             }
         };
         final Positions positions = new Positions(data.instruments(), data.costs());
-        final OrderTracker tracker = Engine.newTracker(config, data, positions, ID_BASE);
+        final OrderTracker tracker = TradingEngine.newTracker(config, data, positions, ID_BASE);
         toGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_TO_GATEWAY);
         journal = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.ENGINE_JOURNAL);
         fromGateway = aeron.addSubscription(Streams.IPC_CHANNEL, Streams.GATEWAY_TO_ENGINE);
@@ -145,7 +153,7 @@ class EngineAgentTest
             fromGateway,
             aeron.addSubscription(Streams.IPC_CHANNEL, Streams.CONTROL),
             journalPublication, ID_BASE,
-            new EngineStatus(aeron), tracker, positions, Engine.strategy(config), new SystemNanoClock(),
+            new EngineStatus(aeron), tracker, positions, TradingEngine.newStrategy(config), new SystemNanoClock(),
             operators.authenticator(), operators.log(), null, null, -1, -1, List.of());
         admin = new AdminClient(aeron, operators.credential());
         await(() -> toGateway.isConnected() && admin.isConnected() && gateway.isConnected() &&

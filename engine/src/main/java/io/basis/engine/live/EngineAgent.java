@@ -1,4 +1,4 @@
-package io.basis.engine;
+package io.basis.engine.live;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +8,10 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.basis.engine.EngineClock;
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineStatus;
+import io.basis.engine.TradingEngine;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandGate;
 import io.basis.engine.control.CommandLog;

@@ -1,4 +1,4 @@
-package io.basis.engine;
+package io.basis.engine.live;
 
 import io.aeron.Aeron;
 import io.aeron.CommonContext;
@@ -6,6 +6,11 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineOptions;
+import io.basis.engine.EngineReport;
+import io.basis.engine.EngineStatus;
+import io.basis.engine.TradingEngine;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandLog;
 import io.basis.engine.control.OperatorKeys;
@@ -172,15 +177,15 @@ public final class Engine implements AutoCloseable
         restoredFromSnapshot = restored != null && restored.startedFromSnapshot();
         positions = restored != null ? restored.positions() :
             new Positions(referenceData.instruments(), referenceData.costs());
-        tracker = restored != null ? restored.tracker() : newTracker(config, referenceData, positions, idBase);
+        tracker = restored != null ? restored.tracker() : TradingEngine.newTracker(config, referenceData, positions, idBase);
         agent = new EngineAgent(
             config, referenceData, publication, gatewaySubscription, controlSubscription, journal, idBase, status,
-            tracker, positions, strategy(config), new SystemNanoClock(), authenticator,
+            tracker, positions, TradingEngine.newStrategy(config), new SystemNanoClock(), authenticator,
             commandLog, restored, archive, chainRecordingId, journalRecordingId,
             restored != null ? List.of() : startOfDay);
         startOfDayPositions = restored != null ? 0 : startOfDay.size();
         final AtomicCounter errors = aeron.addCounter(7199, "basis-engine-errors");
-        runner = new AgentRunner(idleStrategy(config.idle), Engine::onError, errors, agent);
+        runner = new AgentRunner(EngineOptions.idleStrategy(config.idle), Engine::onError, errors, agent);
         AgentRunner.startOnThread(runner);
         // Return a running engine: its run has started in its journal before anyone can stop it.
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESTORE_TIMEOUT_MS);
@@ -305,59 +310,6 @@ public final class Engine implements AutoCloseable
                 "prove; start with --fresh to start empty");
         }
         return replay.runs() > 0 ? replay : null;
-    }
-
-    /**
-     * The program and order book-keeping of an engine: sized from the settings, ids from {@code idBase} up.
-     *
-     * @param config        settings.
-     * @param referenceData instruments and basket.
-     * @param positions     positions to book fills into.
-     * @param idBase        the run's first order, cancel and program id.
-     * @return the tracker.
-     */
-    public static OrderTracker newTracker(
-        final EngineConfig config, final ReferenceData referenceData, final Positions positions, final long idBase)
-    {
-        return new OrderTracker(
-            config.maxOpenPrograms,
-            // Room for every leg to be replaced once when repriced.
-            2 * (referenceData.constituents().size() + 1),
-            referenceData.instruments().size(),
-            positions,
-            new OrderIds(idBase));
-    }
-
-    /**
-     * @param config settings.
-     * @return the strategy they name.
-     */
-    public static Strategy strategy(final EngineConfig config)
-    {
-        switch (config.strategy)
-        {
-            case "edge":
-                return new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
-            case "paper":
-                return new MeanBasisStrategy(
-                    config.basisWindow, config.basisSampleIntervalNs, config.maxNetPrograms, config.edgeThreshold);
-            default:
-                throw new IllegalArgumentException("strategy must be 'paper' or 'edge', was '" + config.strategy + "'");
-        }
-    }
-
-    static IdleStrategy idleStrategy(final String name)
-    {
-        switch (name)
-        {
-            case "busy":
-                return new BusySpinIdleStrategy();
-            case "backoff":
-                // Parks at most 100 µs: a tick after a quiet spell waits at most that long on a 2-core machine.
-                return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
-            default:
-                throw new IllegalArgumentException("idle must be 'backoff' or 'busy', was '" + name + "'");
-        }
     }
 
     private static void onError(final Throwable error)

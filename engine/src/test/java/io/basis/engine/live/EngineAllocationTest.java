@@ -1,4 +1,11 @@
-package io.basis.engine;
+package io.basis.engine.live;
+
+import io.basis.engine.EngineConfig;
+import io.basis.engine.EngineReport;
+import io.basis.engine.EngineStatus;
+import io.basis.engine.TestOperators;
+import io.basis.engine.TestReferenceData;
+import io.basis.engine.TradingEngine;
 
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
@@ -296,7 +303,7 @@ class EngineAllocationTest
             new EngineStatus(aeron),
             tracker,
             positions,
-            Engine.strategy(config),
+            TradingEngine.newStrategy(config),
             new SystemNanoClock(),
             operators.authenticator(),
             operators.log(),

@@ -1,26 +1,27 @@
 package io.basis.engine;
 
 import io.aeron.CommonContext;
-import io.aeron.exceptions.AeronException;
-import io.basis.engine.control.OperatorKeysException;
-import io.basis.engine.journal.JournalArchive;
 import io.basis.engine.pricing.ModelLimits;
-import io.basis.engine.refdata.ReferenceDataException;
 import io.basis.protocol.sbe.TimeInForce;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Command line of the engine process: {@code ./basis engine [options]}. Runs until SIGINT or SIGTERM.
+ * The engine's command-line options: what {@code ./basis engine} accepts, and what a replay parses again from the
+ * command line a run recorded in its journal.
  */
-public final class EngineMain
+public final class EngineOptions
 {
-    private static final String USAGE = String.join(System.lineSeparator(),
+    /** Directory name of the default archive, beside the Aeron directory. */
+    public static final String DEFAULT_ARCHIVE_DIR_NAME = "basis-archive";
+
+    public static final String USAGE = String.join(System.lineSeparator(),
         "usage: basis engine [options]",
         "  --refdata DIR            reference data directory (default refdata/kospi200)",
         "  --trade-date YYYY-MM-DD  trading date (default 2026-11-23)",
@@ -50,95 +51,8 @@ public final class EngineMain
         "  --command-log FILE       record of every operator command (default: basis-commands.log beside the keys)",
         "  --help                   this text");
 
-    private EngineMain()
+    private EngineOptions()
     {
-    }
-
-    /**
-     * @param args command line.
-     */
-    public static void main(final String[] args)
-    {
-        final EngineConfig config;
-        try
-        {
-            config = parse(args);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("engine: " + ex.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (config == null)
-        {
-            System.out.println(USAGE);
-            return;
-        }
-
-        final Engine engine;
-        try
-        {
-            engine = Engine.launch(config);
-        }
-        catch (final ReferenceDataException ex)
-        {
-            System.err.println("engine: bad reference data: " + ex.getMessage());
-            System.exit(2);
-            return;
-        }
-        catch (final OperatorKeysException ex)
-        {
-            System.err.println("engine: operator keys: " + ex.getMessage());
-            System.exit(2);
-            return;
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            // A settings file that cannot be used (the positions file): its message names the file and line.
-            System.err.println("engine: " + ex.getMessage());
-            System.exit(2);
-            return;
-        }
-        catch (final AeronException | UncheckedIOException | IllegalStateException ex)
-        {
-            // No media driver at the Aeron directory (or it stopped), or the command log cannot be opened.
-            System.err.println("engine: cannot start: " + ex.getMessage());
-            System.exit(1);
-            return;
-        }
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        {
-            engine.close();
-            stopped.countDown();
-        }, "engine-shutdown"));
-        if (engine.restoredRuns() > 0)
-        {
-            System.out.println("engine: restored from " + engine.restoredRuns() + " recorded run(s), " +
-                engine.restoredEvents() + " inputs" + (engine.restoredFromSnapshot() ?
-                " (a snapshot of " + (engine.restoredEvents() - engine.replayedEvents()) + ", then " +
-                engine.replayedEvents() + " replayed from the journal)" : " replayed from the journal"));
-        }
-        if (config.positionsFile != null)
-        {
-            System.out.println(engine.restoredRuns() > 0 ?
-                "engine: --positions ignored: the state restored from the archive holds its positions" :
-                "engine: " + engine.startOfDayPositions() + " start-of-day position(s) loaded from " +
-                config.positionsFile);
-        }
-        System.out.println("engine: " + engine.referenceData().indexName() + ", " +
-            engine.referenceData().constituents().size() + " constituents + " +
-            engine.referenceData().future().symbol() + ", " + config.contracts + " contract(s) per program");
-        try
-        {
-            stopped.await();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -195,14 +109,14 @@ public final class EngineMain
                     break;
                 case "--strategy":
                     config.strategy = value(args, ++i, option);
-                    Engine.strategy(config);
+                    TradingEngine.newStrategy(config);
                     break;
                 case "--tif":
                     config.timeInForce = timeInForce(value(args, ++i, option));
                     break;
                 case "--idle":
                     config.idle = value(args, ++i, option);
-                    Engine.idleStrategy(config.idle);
+                    idleStrategy(config.idle);
                     break;
                 case "--archive-dir":
                     config.archiveDir = Path.of(value(args, ++i, option));
@@ -243,7 +157,7 @@ public final class EngineMain
         else if (config.archiveDir == null)
         {
             config.archiveDir = Path.of(config.aeronDir != null ? config.aeronDir :
-                CommonContext.getAeronDirectoryName()).toAbsolutePath().resolveSibling(JournalArchive.DEFAULT_DIR_NAME);
+                CommonContext.getAeronDirectoryName()).toAbsolutePath().resolveSibling(DEFAULT_ARCHIVE_DIR_NAME);
         }
         return config;
     }
@@ -334,6 +248,25 @@ public final class EngineMain
                 return TimeInForce.IOC;
             default:
                 throw new IllegalArgumentException("--tif must be 'day' or 'ioc', was '" + text + "'");
+        }
+    }
+
+    /**
+     * @param name {@code backoff} or {@code busy}.
+     * @return the engine thread's idle strategy of that name.
+     * @throws IllegalArgumentException for another name.
+     */
+    public static IdleStrategy idleStrategy(final String name)
+    {
+        switch (name)
+        {
+            case "busy":
+                return new BusySpinIdleStrategy();
+            case "backoff":
+                // Parks at most 100 µs: a tick after a quiet spell waits at most that long on a 2-core machine.
+                return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+            default:
+                throw new IllegalArgumentException("idle must be 'backoff' or 'busy', was '" + name + "'");
         }
     }
 }
