@@ -86,18 +86,28 @@ final class DemoReport
         return exchange.getProperty(key, "null");
     }
 
+    private void latency(final StringBuilder json, final String prefix)
+    {
+        json.append("\"count\": ").append(exchangeValue(prefix + ".count"))
+            .append(", \"p50\": ").append(exchangeValue(prefix + ".p50Micros"))
+            .append(", \"p99\": ").append(exchangeValue(prefix + ".p99Micros"))
+            .append(", \"max\": ").append(exchangeValue(prefix + ".maxMicros"));
+    }
+
     String summary()
     {
         return String.format(
             "demo: %d program orders (%d completed), %d child orders, %d fills, %d rejects, reconciled %s, " +
             "realized P&L %s, net P&L %s after commissions %s and taxes %s, trading state %s, " +
-            "tick-to-order p50 %s us p99 %s us max %s us",
+            "tick-to-order after the first program (closed loop, simulator clock): first leg p50 %s us p99 %s us, " +
+            "last leg p50 %s us p99 %s us, over %s programs",
             programOrders(), completedPrograms(), engineCount("childOrders"), engineCount("fills"),
             engineCount("rejects"), reconciled(), engine.getProperty("realizedPnl", "?"),
             engine.getProperty("netPnl", "?"), engine.getProperty("commissions", "?"),
             engine.getProperty("taxes", "?"), engine.getProperty("tradingState", "?"),
-            exchangeValue("tickToOrder.p50Micros"),
-            exchangeValue("tickToOrder.p99Micros"), exchangeValue("tickToOrder.maxMicros"));
+            exchangeValue("tickToOrder.firstLeg.p50Micros"), exchangeValue("tickToOrder.firstLeg.p99Micros"),
+            exchangeValue("tickToOrder.lastLeg.p50Micros"), exchangeValue("tickToOrder.lastLeg.p99Micros"),
+            exchangeValue("tickToOrder.firstLeg.count"));
     }
 
     String toJson()
@@ -154,10 +164,14 @@ final class DemoReport
         }
         json.append("\n  ],\n");
         json.append("  \"tickToOrderMicros\": {");
-        json.append("\"count\": ").append(exchangeValue("tickToOrder.count"));
-        json.append(", \"p50\": ").append(exchangeValue("tickToOrder.p50Micros"));
-        json.append(", \"p99\": ").append(exchangeValue("tickToOrder.p99Micros"));
-        json.append(", \"max\": ").append(exchangeValue("tickToOrder.maxMicros")).append("},\n");
+        latency(json, "tickToOrder");
+        json.append(", \"measured\": \"closed loop, simulator clock: exchange send of the triggering tick to the " +
+            "order's arrival\", \"warmUpPrograms\": ").append(exchangeValue("tickToOrder.warmUpPrograms"));
+        json.append(", \"firstLeg\": {");
+        latency(json, "tickToOrder.firstLeg");
+        json.append("}, \"lastLeg\": {");
+        latency(json, "tickToOrder.lastLeg");
+        json.append("}},\n");
         json.append("  \"positions\": {");
         String separator = "";
         for (final Map.Entry<String, long[]> entry : reconciliation.positions().entrySet())

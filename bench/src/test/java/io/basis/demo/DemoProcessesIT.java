@@ -47,6 +47,8 @@ class DemoProcessesIT
         final String json = report.toJson();
         assertTrue(json.contains("\"role\": \"simulator\"") && json.contains("\"role\": \"gateway\"") &&
             json.contains("\"role\": \"engine\""), json);
+        assertTrue(json.contains("\"warmUpPrograms\": 1") && json.contains("\"firstLeg\": {\"count\": ") &&
+            json.contains("\"lastLeg\": {\"count\": "), json);
         report.write(config.reportFile);
         assertTrue(Files.size(config.reportFile) > 0);
 

@@ -143,7 +143,7 @@ public final class ExchangeApplication implements Application
             final long triggerNanos = OrderEntryDecoder.triggerNanos(message);
             if (triggerNanos != Long.MIN_VALUE)
             {
-                record.recordTickToOrder(receivedNanos - triggerNanos);
+                record.recordTickToOrder(triggerNanos, receivedNanos);
             }
             final OrderRequest request = OrderEntryDecoder.newOrder(message, sessionId, account(sessionId));
             loop.execute(() -> engine.submit(request));

@@ -34,10 +34,13 @@ import java.util.TreeSet;
 public final class ExchangeRecord implements ExecutionListener, MarketStatusListener
 {
     private static final long HIGHEST_TRACKABLE_MICROS = 60_000_000L;
+    /** Programs left out of the first- and last-leg figures: the first one meets every process's cold JIT. */
+    private static final int WARM_UP_PROGRAMS = 1;
 
     private final Set<String> internalAccounts;
     private final Map<String, AccountBook> accounts = new TreeMap<>();
     private final Histogram tickToOrderMicros = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+    private final ProgramLatency programLatency = new ProgramLatency(HIGHEST_TRACKABLE_MICROS, WARM_UP_PROGRAMS);
     private final List<AuctionResult> auctions = new ArrayList<>();
     private final Map<String, ListBook> lists = new LinkedHashMap<>();
     private ClosingResult close;
@@ -206,16 +209,18 @@ public final class ExchangeRecord implements ExecutionListener, MarketStatusList
     }
 
     /**
-     * Record one tick-to-order measurement.
+     * Record one tick-to-order measurement: for the order, and for its program (its legs share the trigger).
      *
-     * @param nanos time from the market data send to the order's arrival; negative values (clocks not
-     *              comparable) are ignored.
+     * @param triggerNanos the order's TriggerNanos: when the market data that decided it was sent.
+     * @param arrivalNanos when the order arrived; an arrival before its trigger (clocks not comparable) is ignored.
      */
-    public synchronized void recordTickToOrder(final long nanos)
+    public synchronized void recordTickToOrder(final long triggerNanos, final long arrivalNanos)
     {
+        final long nanos = arrivalNanos - triggerNanos;
         if (nanos >= 0)
         {
             tickToOrderMicros.recordValue(Math.min(nanos / 1_000, HIGHEST_TRACKABLE_MICROS));
+            programLatency.onOrder(triggerNanos, arrivalNanos);
         }
     }
 
@@ -309,11 +314,23 @@ public final class ExchangeRecord implements ExecutionListener, MarketStatusList
      */
     public synchronized LatencySummary tickToOrder()
     {
-        return new LatencySummary(
-            tickToOrderMicros.getTotalCount(),
-            tickToOrderMicros.getTotalCount() == 0 ? 0 : tickToOrderMicros.getValueAtPercentile(50.0),
-            tickToOrderMicros.getTotalCount() == 0 ? 0 : tickToOrderMicros.getValueAtPercentile(99.0),
-            tickToOrderMicros.getTotalCount() == 0 ? 0 : tickToOrderMicros.getMaxValue());
+        return ProgramLatency.summary(tickToOrderMicros);
+    }
+
+    /**
+     * @return tick-to-order of each program's first leg, after the warm-up program.
+     */
+    public synchronized LatencySummary tickToFirstLeg()
+    {
+        return programLatency.firstLeg();
+    }
+
+    /**
+     * @return tick-to-order of each program's last leg, after the warm-up program.
+     */
+    public synchronized LatencySummary tickToLastLeg()
+    {
+        return programLatency.lastLeg();
     }
 
     /**
@@ -385,12 +402,19 @@ public final class ExchangeRecord implements ExecutionListener, MarketStatusList
             properties.put("tick.p99Micros", Long.toString(ticks.p99Micros()));
             properties.put("tick.maxMicros", Long.toString(ticks.maxMicros()));
         }
-        final LatencySummary latency = tickToOrder();
-        properties.put("tickToOrder.count", Long.toString(latency.count()));
-        properties.put("tickToOrder.p50Micros", Long.toString(latency.p50Micros()));
-        properties.put("tickToOrder.p99Micros", Long.toString(latency.p99Micros()));
-        properties.put("tickToOrder.maxMicros", Long.toString(latency.maxMicros()));
+        put(properties, "tickToOrder", tickToOrder());
+        put(properties, "tickToOrder.firstLeg", tickToFirstLeg());
+        put(properties, "tickToOrder.lastLeg", tickToLastLeg());
+        properties.put("tickToOrder.warmUpPrograms", Integer.toString(programLatency.warmUpPrograms()));
         return properties;
+    }
+
+    private static void put(final Map<String, String> properties, final String prefix, final LatencySummary latency)
+    {
+        properties.put(prefix + ".count", Long.toString(latency.count()));
+        properties.put(prefix + ".p50Micros", Long.toString(latency.p50Micros()));
+        properties.put(prefix + ".p99Micros", Long.toString(latency.p99Micros()));
+        properties.put(prefix + ".maxMicros", Long.toString(latency.maxMicros()));
     }
 
     private ListBook list(final String listId, final String account)

@@ -3,7 +3,7 @@ package io.basis.simulator.record;
 /**
  * Tick-to-order latency percentiles in microseconds.
  *
- * @param count      number of orders that carried TriggerNanos.
+ * @param count      measurements: orders that carried TriggerNanos, or programs.
  * @param p50Micros  median.
  * @param p99Micros  99th percentile.
  * @param maxMicros  maximum.

@@ -37,6 +37,31 @@ class ExchangeRecordTest
         new ExecutionListeners(List.of(record)));
 
     @Test
+    void programsAreTimedByTheirFirstAndLastLegAfterTheWarmUpProgram()
+    {
+        // Three programs of three legs each, their legs sharing the trigger of the tick that decided them.
+        for (int program = 0; program < 3; program++)
+        {
+            final long trigger = 1_000_000_000L * (program + 1);
+            final long firstLegMicros = 100 * (program + 1);
+            for (int leg = 0; leg < 3; leg++)
+            {
+                record.recordTickToOrder(trigger, trigger + (firstLegMicros + 1_000L * leg) * 1_000);
+            }
+        }
+
+        assertEquals(9, record.tickToOrder().count());
+        // The first program is the warm-up: two programs remain.
+        assertEquals(2, record.tickToFirstLeg().count());
+        assertEquals(300, record.tickToFirstLeg().maxMicros(), 1);
+        assertEquals(200, record.tickToFirstLeg().p50Micros(), 1);
+        assertEquals(2, record.tickToLastLeg().count(), "the program still arriving counts with its last leg so far");
+        assertEquals(2_300, record.tickToLastLeg().maxMicros(), 2);
+        assertEquals("1", record.toProperties().get("tickToOrder.warmUpPrograms"));
+        assertEquals("2", record.toProperties().get("tickToOrder.lastLeg.count"));
+    }
+
+    @Test
     void booksFillsPositionsAndLiveOrdersPerAccount() throws IOException
     {
         engine.submit(OrderRequest.limit(null, "LP", null, "AAA", Side.SELL, TimeInForce.DAY, 10, p("71000")));
@@ -45,8 +70,8 @@ class ExchangeRecordTest
         engine.submit(OrderRequest.limit("s", "ARB 1", "3", "AAA", Side.BUY, TimeInForce.DAY, 1, p("70000")));
         engine.cancel(new CancelRequest("s", "4", "3", "AAA", Side.BUY));
         engine.submit(OrderRequest.limit("s", "ARB 1", "5", "NOPE", Side.BUY, TimeInForce.DAY, 1, p("1")));
-        record.recordTickToOrder(250_000);
-        record.recordTickToOrder(-1);
+        record.recordTickToOrder(1_000_000, 1_250_000);
+        record.recordTickToOrder(1_000_000, 999_999);
 
         assertEquals(4, record.netPosition("ARB 1", "AAA"));
         assertEquals(-4, record.netPosition("LP", "AAA"));
