@@ -3,7 +3,7 @@ package io.basis.demo;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.basis.engine.EngineReport;
+import io.basis.engine.status.EngineReport;
 import io.basis.simulator.Simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -3,7 +3,7 @@ package io.basis.demo;
 import io.aeron.Aeron;
 import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
-import io.basis.engine.EngineReport;
+import io.basis.engine.status.EngineReport;
 import io.basis.engine.admin.AdminClient;
 import io.basis.engine.pricing.ModelState;
 import io.basis.gateway.Gateway;

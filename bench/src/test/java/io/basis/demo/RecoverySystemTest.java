@@ -17,7 +17,7 @@ import io.aeron.driver.ThreadingMode;
 import io.basis.engine.live.Engine;
 import io.basis.engine.EngineConfig;
 import io.basis.engine.EngineListener;
-import io.basis.engine.EngineReport;
+import io.basis.engine.status.EngineReport;
 import io.basis.engine.admin.AdminClient;
 import io.basis.engine.order.ProgramOrder;
 import io.basis.gateway.GatewayCounters;

@@ -51,6 +51,7 @@ import io.basis.engine.snapshot.sbe.TradingStateDecoder;
 import io.basis.engine.snapshot.sbe.TradingStateEncoder;
 import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
 import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
+import io.basis.engine.status.EngineStatus;
 import io.basis.engine.strategy.Strategy;
 import io.basis.engine.strategy.MeanBasisStrategy;
 import io.basis.engine.strategy.EdgeStrategy;

@@ -10,7 +10,7 @@ import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.basis.engine.EngineClock;
 import io.basis.engine.EngineConfig;
-import io.basis.engine.EngineStatus;
+import io.basis.engine.status.EngineStatus;
 import io.basis.engine.TradingEngine;
 import io.basis.engine.control.CommandAuthenticator;
 import io.basis.engine.control.CommandGate;

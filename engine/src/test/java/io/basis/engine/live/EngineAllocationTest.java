@@ -1,8 +1,8 @@
 package io.basis.engine.live;
 
 import io.basis.engine.EngineConfig;
-import io.basis.engine.EngineReport;
-import io.basis.engine.EngineStatus;
+import io.basis.engine.status.EngineReport;
+import io.basis.engine.status.EngineStatus;
 import io.basis.engine.TestOperators;
 import io.basis.engine.TestReferenceData;
 import io.basis.engine.TradingEngine;

@@ -1,4 +1,4 @@
-package io.basis.engine;
+package io.basis.engine.status;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.basis.engine;
+package io.basis.engine.status;
 
 import io.aeron.Aeron;
 import io.basis.protocol.EngineCounters;
