@@ -162,7 +162,18 @@ public final class JournalReplay
                     // A fresh run starts over: what the run before decided on its last inputs and never recorded
                     // (it died first) is history.
                     decided.reset(decided.capacity());
-                    start(configOf.apply(commandLine), idBase);
+                    try
+                    {
+                        start(configOf.apply(commandLine), idBase);
+                    }
+                    catch (final RuntimeException ex)
+                    {
+                        // Options or reference data that cannot build the run's engine: say so here, rather than
+                        // let the replay's poll report a stack trace and go on without an engine.
+                        firstDifference = "entry " + entries + ": the run's engine cannot be built from its " +
+                            "recorded options: " + ex.getMessage();
+                        return;
+                    }
                 }
                 // A continued run first journals what its predecessor decided but never recorded (it died first):
                 // those entries follow and are checked like any.

@@ -181,6 +181,23 @@ class JournalDeterminismTest
         assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
     }
 
+    @Test
+    void aRunWhoseRecordedOptionsCannotBuildAnEngineIsTheFirstDifferenceNotAStackTrace()
+    {
+        final Session session = new Session(5).run();
+        final JournalReplay replay = new JournalReplay(commandLine ->
+        {
+            throw new IllegalArgumentException("--refdata ../nowhere: not a directory");
+        });
+        for (final byte[] entry : session.journal)
+        {
+            replay.onEntry(new UnsafeBuffer(entry), 0, entry.length);
+        }
+
+        assertTrue(replay.firstDifference().startsWith("entry 1: the run's engine cannot be built from its recorded " +
+            "options: --refdata ../nowhere: not a directory"), replay.firstDifference());
+    }
+
     private static boolean isOutput(final MessageHeaderDecoder header, final byte[] entry)
     {
         return JournalReplay.isOutput(header.wrap(new UnsafeBuffer(entry), 0).templateId());
