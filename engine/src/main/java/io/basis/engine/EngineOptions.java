@@ -79,47 +79,47 @@ public final class EngineOptions
                     config.embeddedDriver = true;
                     break;
                 case "--refdata":
-                    config.refdataDir = Path.of(value(args, ++i, option));
+                    config.refdataDir = Path.of(Arguments.value(args, ++i));
                     break;
                 case "--trade-date":
-                    config.tradeDate = date(value(args, ++i, option), option);
+                    config.tradeDate = date(Arguments.value(args, ++i), option);
                     break;
                 case "--aeron-dir":
-                    config.aeronDir = value(args, ++i, option);
+                    config.aeronDir = Arguments.value(args, ++i);
                     break;
                 case "--contracts":
-                    config.contracts = positive(value(args, ++i, option), option);
+                    config.contracts = Arguments.positive(Arguments.value(args, ++i), option);
                     break;
                 case "--edge":
-                    config.edgeThreshold = number(value(args, ++i, option), option);
+                    config.edgeThreshold = number(Arguments.value(args, ++i), option);
                     break;
                 case "--max-mispricing":
                     final ModelLimits limits = config.modelLimits;
                     config.modelLimits = new ModelLimits(limits.minRate(), limits.maxRate(),
-                        limits.maxDividendYield(), number(value(args, ++i, option), option));
+                        limits.maxDividendYield(), number(Arguments.value(args, ++i), option));
                     break;
                 case "--max-programs":
-                    config.maxNetPrograms = (int)positive(value(args, ++i, option), option);
+                    config.maxNetPrograms = (int)Arguments.positive(Arguments.value(args, ++i), option);
                     break;
                 case "--program-timeout-ms":
-                    config.programTimeoutMs = positive(value(args, ++i, option), option);
+                    config.programTimeoutMs = Arguments.positive(Arguments.value(args, ++i), option);
                     break;
                 case "--limit-ticks":
-                    config.limitTicks = (int)positive(value(args, ++i, option), option);
+                    config.limitTicks = (int)Arguments.positive(Arguments.value(args, ++i), option);
                     break;
                 case "--strategy":
-                    config.strategy = value(args, ++i, option);
+                    config.strategy = Arguments.value(args, ++i);
                     TradingEngine.newStrategy(config);
                     break;
                 case "--tif":
-                    config.timeInForce = timeInForce(value(args, ++i, option));
+                    config.timeInForce = timeInForce(Arguments.value(args, ++i));
                     break;
                 case "--idle":
-                    config.idle = value(args, ++i, option);
+                    config.idle = Arguments.value(args, ++i);
                     idleStrategy(config.idle);
                     break;
                 case "--archive-dir":
-                    config.archiveDir = Path.of(value(args, ++i, option));
+                    config.archiveDir = Path.of(Arguments.value(args, ++i));
                     break;
                 case "--fresh":
                     config.fresh = true;
@@ -128,23 +128,23 @@ public final class EngineOptions
                     archive = false;
                     break;
                 case "--positions":
-                    config.positionsFile = Path.of(value(args, ++i, option));
+                    config.positionsFile = Path.of(Arguments.value(args, ++i));
                     break;
                 case "--snapshot-interval-seconds":
                     config.snapshotIntervalNs = TimeUnit.SECONDS.toNanos(
-                        (long)number(value(args, ++i, option), option));
+                        (long)number(Arguments.value(args, ++i), option));
                     break;
                 case "--archive-retention-days":
-                    config.archiveRetentionMs = TimeUnit.DAYS.toMillis(positive(value(args, ++i, option), option));
+                    config.archiveRetentionMs = TimeUnit.DAYS.toMillis(Arguments.positive(Arguments.value(args, ++i), option));
                     break;
                 case "--operators":
-                    config.operatorKeysFile = Path.of(value(args, ++i, option));
+                    config.operatorKeysFile = Path.of(Arguments.value(args, ++i));
                     break;
                 case "--command-log":
-                    config.commandLogFile = Path.of(value(args, ++i, option));
+                    config.commandLogFile = Path.of(Arguments.value(args, ++i));
                     break;
                 case "--report":
-                    config.reportFile = Path.of(value(args, ++i, option));
+                    config.reportFile = Path.of(Arguments.value(args, ++i));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
@@ -181,32 +181,6 @@ public final class EngineOptions
             }
         }
         return String.join("\n", deciding);
-    }
-
-    private static String value(final String[] args, final int index, final String option)
-    {
-        if (index >= args.length)
-        {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static long positive(final String text, final String option)
-    {
-        try
-        {
-            final long value = Long.parseLong(text);
-            if (value > 0)
-            {
-                return value;
-            }
-        }
-        catch (final NumberFormatException ignored)
-        {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
     }
 
     private static double number(final String text, final String option)

@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
 import io.aeron.CommonContext;
 import io.aeron.exceptions.AeronException;
+import io.basis.engine.Arguments;
 import io.basis.engine.control.OperatorCredential;
 import io.basis.engine.control.OperatorKeys;
 import io.basis.engine.control.OperatorKeysException;
@@ -360,16 +361,16 @@ public final class OperatorMain
                         options.help = true;
                         break;
                     case "--aeron-dir":
-                        options.aeronDir = value(args, ++i);
+                        options.aeronDir = Arguments.value(args, ++i);
                         break;
                     case "--refdata":
-                        options.refdata = Path.of(value(args, ++i));
+                        options.refdata = Path.of(Arguments.value(args, ++i));
                         break;
                     case "--operators":
-                        options.operatorKeys = Path.of(value(args, ++i));
+                        options.operatorKeys = Path.of(Arguments.value(args, ++i));
                         break;
                     case "--operator":
-                        options.operator = value(args, ++i);
+                        options.operator = Arguments.value(args, ++i);
                         break;
                     case "--contracts":
                         options.contracts = number(args, ++i);
@@ -382,10 +383,10 @@ public final class OperatorMain
                         options.programId = number(args, ++i);
                         break;
                     case "--scope":
-                        options.scope = scope(value(args, ++i));
+                        options.scope = scope(Arguments.value(args, ++i));
                         break;
                     case "--instrument":
-                        options.instrument = value(args, ++i);
+                        options.instrument = Arguments.value(args, ++i);
                         options.scope = KillScope.INSTRUMENT;
                         break;
                     case "--resume":
@@ -419,7 +420,7 @@ public final class OperatorMain
 
         private static long number(final String[] args, final int index)
         {
-            final String text = value(args, index);
+            final String text = Arguments.value(args, index);
             try
             {
                 return Long.parseLong(text);
@@ -446,15 +447,6 @@ public final class OperatorMain
                     throw new IllegalArgumentException("--scope must be all, account, strategy or instrument, not '" +
                         text + "'");
             }
-        }
-
-        private static String value(final String[] args, final int index)
-        {
-            if (index >= args.length)
-            {
-                throw new IllegalArgumentException(args[index - 1] + " needs a value");
-            }
-            return args[index];
         }
     }
 }

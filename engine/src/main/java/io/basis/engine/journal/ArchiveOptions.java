@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.basis.engine.Arguments;
+
 /**
  * The command-line options the journal tools share: the archive and the window of engine runs to read.
  */
@@ -27,13 +29,13 @@ final class ArchiveOptions
         switch (args[i])
         {
             case "--archive":
-                archiveDir = Path.of(value(args, i + 1));
+                archiveDir = Path.of(Arguments.value(args, i + 1));
                 return i + 1;
             case "--from":
-                fromMs = instant(value(args, i + 1), "--from");
+                fromMs = instant(Arguments.value(args, i + 1), "--from");
                 return i + 1;
             case "--to":
-                toMs = instant(value(args, i + 1), "--to");
+                toMs = instant(Arguments.value(args, i + 1), "--to");
                 return i + 1;
             default:
                 return -1;
@@ -53,15 +55,6 @@ final class ArchiveOptions
         {
             throw new IllegalArgumentException(archiveDir + ": no such archive directory");
         }
-    }
-
-    static String value(final String[] args, final int index)
-    {
-        if (index >= args.length)
-        {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
     }
 
     private static long instant(final String text, final String option)

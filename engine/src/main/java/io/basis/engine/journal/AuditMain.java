@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 import io.aeron.exceptions.AeronException;
+import io.basis.engine.Arguments;
 import io.basis.engine.EngineConfig;
 import io.basis.engine.refdata.ReferenceDataException;
 
@@ -57,10 +58,10 @@ public final class AuditMain
                         System.out.println(USAGE);
                         return 0;
                     case "--order":
-                        orderId = id(ArchiveOptions.value(args, ++i), "--order");
+                        orderId = id(Arguments.value(args, ++i), "--order");
                         break;
                     case "--program":
-                        programId = id(ArchiveOptions.value(args, ++i), "--program");
+                        programId = id(Arguments.value(args, ++i), "--program");
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + args[i]);

@@ -1,5 +1,6 @@
 package io.basis.engine.quote;
 
+import io.basis.engine.Arguments;
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.engine.refdata.ReferenceDataException;
@@ -48,19 +49,19 @@ public final class QuoteMain
                         System.out.println(USAGE);
                         return;
                     case "--refdata":
-                        refdata = Path.of(value(args, ++i));
+                        refdata = Path.of(Arguments.value(args, ++i));
                         break;
                     case "--books":
-                        books = Path.of(value(args, ++i));
+                        books = Path.of(Arguments.value(args, ++i));
                         break;
                     case "--contracts":
-                        contracts = positive(value(args, ++i), "--contracts");
+                        contracts = Arguments.positive(Arguments.value(args, ++i), "--contracts");
                         break;
                     case "--max-search":
-                        maxSearch = positive(value(args, ++i), "--max-search");
+                        maxSearch = Arguments.positive(Arguments.value(args, ++i), "--max-search");
                         break;
                     case "--trade-date":
-                        tradeDate = LocalDate.parse(value(args, ++i));
+                        tradeDate = LocalDate.parse(Arguments.value(args, ++i));
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -90,31 +91,5 @@ public final class QuoteMain
             System.err.println("quote: " + ex.getMessage());
             System.exit(2);
         }
-    }
-
-    private static String value(final String[] args, final int index)
-    {
-        if (index >= args.length)
-        {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static long positive(final String text, final String option)
-    {
-        try
-        {
-            final long value = Long.parseLong(text);
-            if (value > 0)
-            {
-                return value;
-            }
-        }
-        catch (final NumberFormatException ignored)
-        {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, was '" + text + "'");
     }
 }
