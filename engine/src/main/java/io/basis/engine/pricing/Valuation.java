@@ -30,7 +30,8 @@ public final class Valuation implements ValuationView
      * @param referenceData index, rates, costs and dividends.
      * @param contracts     contracts n per program.
      * @param fairValue     fair value model (with its dividends).
-     * @param yearFraction  τ, which may be non-positive: the valuation then reports {@link ModelState#EXPIRED}.
+     * @param yearFraction  τ; negative after the last trading day, when the valuation reports
+     *                      {@link ModelState#EXPIRED}.
      * @param limits        bands of plausible inputs.
      */
     public Valuation(
@@ -67,7 +68,10 @@ public final class Valuation implements ValuationView
         final LocalDate settlement = referenceData.finalSettlement();
         final double rate = referenceData.rates().rate();
         final DividendSchedule dividends = new DividendSchedule(referenceData, tradeDate, settlement, rate);
-        final double yearFraction = ChronoUnit.DAYS.between(stockSettlement, settlement) / 365.0;
+        // Close to expiry a stock bought today settles after the future does: no carry is left, τ floors at 0 and
+        // the valuation stays usable until the expiry unwind on the last trading day. After it the contract is gone.
+        final double yearFraction = tradeDate.isAfter(referenceData.lastTradingDay()) ? -1.0 :
+            Math.max(0, ChronoUnit.DAYS.between(stockSettlement, settlement)) / 365.0;
         final FairValue fairValue = new FairValue(
             rate, yearFraction, dividends.futureValuePoints(), dividends.largestYield());
         return new Valuation(referenceData, contracts, fairValue, yearFraction, limits);
@@ -79,7 +83,7 @@ public final class Valuation implements ValuationView
         final ModelLimits limits,
         final FairValue fairValue)
     {
-        if (!(yearFraction > 0))
+        if (!(yearFraction >= 0))
         {
             return ModelState.EXPIRED;
         }

@@ -188,6 +188,32 @@ final class CsvTable
         return result;
     }
 
+    boolean hasColumn(final String column)
+    {
+        return header.contains(column);
+    }
+
+    /**
+     * @return the latest date in the column that is not after the given date (rows sharing it form one version).
+     */
+    LocalDate latestDateNotAfter(final String column, final LocalDate date)
+    {
+        LocalDate best = null;
+        for (int row = 0; row < size(); row++)
+        {
+            final LocalDate from = date(row, column);
+            if (!from.isAfter(date) && (best == null || from.isAfter(best)))
+            {
+                best = from;
+            }
+        }
+        if (best == null)
+        {
+            throw new ReferenceDataException(file, 0, column, "no row effective on " + date);
+        }
+        return best;
+    }
+
     int rowEffectiveOn(final LocalDate date)
     {
         int best = -1;

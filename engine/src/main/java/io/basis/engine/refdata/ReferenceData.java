@@ -5,6 +5,7 @@ import io.basis.protocol.sbe.InstrumentKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,11 +19,19 @@ import java.util.TreeMap;
  */
 public final class ReferenceData
 {
+    /**
+     * The {@code future} of {@code index.csv} that means "the front contract": of the futures in
+     * {@code instruments.csv}, the first whose last trading day is on or after the trading date.
+     */
+    public static final String FRONT = "FRONT";
+
     private final String indexName;
     private final Instrument future;
     private final LocalDate lastTradingDay;
     private final LocalDate finalSettlement;
-    private final String settlementStyle;
+    private final SettlementStyle settlementStyle;
+    private final LocalDate tradingDate;
+    private final TradingCalendar calendar;
     private final int stockSettlementDays;
     private final double divisor;
     private final Rates rates;
@@ -37,7 +46,9 @@ public final class ReferenceData
         final Instrument future,
         final LocalDate lastTradingDay,
         final LocalDate finalSettlement,
-        final String settlementStyle,
+        final SettlementStyle settlementStyle,
+        final LocalDate tradingDate,
+        final TradingCalendar calendar,
         final int stockSettlementDays,
         final double divisor,
         final Rates rates,
@@ -51,6 +62,8 @@ public final class ReferenceData
         this.lastTradingDay = lastTradingDay;
         this.finalSettlement = finalSettlement;
         this.settlementStyle = settlementStyle;
+        this.tradingDate = tradingDate;
+        this.calendar = calendar;
         this.stockSettlementDays = stockSettlementDays;
         this.divisor = divisor;
         this.rates = rates;
@@ -120,33 +133,49 @@ public final class ReferenceData
         }
 
         final CsvTable indexCsv = CsvTable.read(dir.resolve("index.csv"), "index", "future", "divisor");
-        if (indexCsv.size() != 1)
+        final int indexRow = indexCsv.hasColumn("effectiveFrom") ? indexCsv.rowEffectiveOn(tradingDate) : 0;
+        if (!indexCsv.hasColumn("effectiveFrom") && indexCsv.size() != 1)
         {
-            throw new ReferenceDataException(indexCsv.file(), 0, null, "expected exactly one index row");
+            throw new ReferenceDataException(indexCsv.file(), 0, null,
+                "expected exactly one index row, or an effectiveFrom column");
         }
-        final String futureSymbol = indexCsv.requiredText(0, "future");
-        final Integer futureRow = rowBySymbol.get(futureSymbol);
+        final TradingCalendar calendar = TradingCalendar.load(dir);
+        final String rule = indexCsv.hasColumn("contractRule") ? indexCsv.text(indexRow, "contractRule") : "";
+        final ContractRule contractRule = rule.isEmpty() ? null : contractRule(indexCsv, indexRow, rule);
+        for (int row = 0; row < instrumentsCsv.size(); row++)
+        {
+            if (instruments.get(row).kind() == InstrumentKind.FUTURE)
+            {
+                checkContract(instrumentsCsv, row, contractRule, calendar);
+            }
+        }
+        final String futureSymbol = indexCsv.requiredText(indexRow, "future");
+        final Integer futureRow = FRONT.equals(futureSymbol) ?
+            frontFuture(instrumentsCsv, instruments, tradingDate, indexCsv, indexRow) : rowBySymbol.get(futureSymbol);
         if (futureRow == null || instruments.get(futureRow).kind() != InstrumentKind.FUTURE)
         {
-            throw indexCsv.error(0, "future", "'" + futureSymbol + "' is not a FUTURE in instruments.csv");
+            throw indexCsv.error(indexRow, "future", "'" + futureSymbol + "' is not a FUTURE in instruments.csv");
         }
         final Instrument future = instruments.get(futureRow);
         final LocalDate lastTradingDay = instrumentsCsv.date(futureRow, "lastTradingDay");
         final LocalDate finalSettlement = instrumentsCsv.date(futureRow, "finalSettlement");
-        if (finalSettlement.isBefore(lastTradingDay))
-        {
-            throw instrumentsCsv.error(futureRow, "finalSettlement", "before the last trading day " + lastTradingDay);
-        }
-        final String settlementStyle = instrumentsCsv.requiredText(futureRow, "settlementStyle");
-        final double divisor = indexCsv.positiveLong(0, "divisor");
-        final int stockSettlementDays = (int)indexCsv.number(0, "stockSettlementDays", 0, 5);
+        final SettlementStyle settlementStyle = settlementStyle(instrumentsCsv, futureRow);
+        final double divisor = indexCsv.positiveLong(indexRow, "divisor");
+        final int stockSettlementDays = (int)indexCsv.number(indexRow, "stockSettlementDays", 0, 5);
 
         final CsvTable basketCsv = CsvTable.read(
             dir.resolve("basket.csv"), "symbol", "indexShares", "floatFactor", "capFactor");
         final List<Constituent> constituents = new ArrayList<>();
         final Map<String, Boolean> seen = new HashMap<>();
+        // An index review is a new set of rows effective from its date: the latest set not after the trading date.
+        final LocalDate composition = basketCsv.hasColumn("effectiveFrom") ?
+            basketCsv.latestDateNotAfter("effectiveFrom", tradingDate) : null;
         for (int row = 0; row < basketCsv.size(); row++)
         {
+            if (composition != null && !composition.equals(basketCsv.date(row, "effectiveFrom")))
+            {
+                continue;
+            }
             final String symbol = basketCsv.requiredText(row, "symbol");
             final Integer instrumentRow = rowBySymbol.get(symbol);
             if (instrumentRow == null || instruments.get(instrumentRow).kind() != InstrumentKind.STOCK)
@@ -169,11 +198,13 @@ public final class ReferenceData
         }
 
         return new ReferenceData(
-            indexCsv.requiredText(0, "index"),
+            indexCsv.requiredText(indexRow, "index"),
             future,
             lastTradingDay,
             finalSettlement,
             settlementStyle,
+            tradingDate,
+            calendar,
             stockSettlementDays,
             divisor,
             loadRates(dir.resolve("rates.csv"), tradingDate),
@@ -181,6 +212,98 @@ public final class ReferenceData
             loadDividends(dir.resolve("dividends.csv"), rowBySymbol, instruments, seen),
             instruments,
             constituents);
+    }
+
+    private static ContractRule contractRule(final CsvTable csv, final int row, final String rule)
+    {
+        try
+        {
+            return ContractRule.valueOf(rule);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw csv.error(row, "contractRule", "'" + rule + "' is not one of KRX_QUARTERLY, CME_QUARTERLY");
+        }
+    }
+
+    private static SettlementStyle settlementStyle(final CsvTable csv, final int row)
+    {
+        final String style = csv.requiredText(row, "settlementStyle");
+        try
+        {
+            return SettlementStyle.valueOf(style);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw csv.error(row, "settlementStyle",
+                "'" + style + "' is not one of CLOSING_AUCTION, OPENING_QUOTATION, AVERAGE");
+        }
+    }
+
+    /**
+     * A future's dates must be consistent, and with the index's contract rule when it has one: a wrong expiry is
+     * a wrong days-to-expiry, which mis-prices every program (the Hanmag incident).
+     */
+    private static void checkContract(
+        final CsvTable csv, final int row, final ContractRule rule, final TradingCalendar calendar)
+    {
+        final LocalDate lastTradingDay = csv.date(row, "lastTradingDay");
+        final LocalDate finalSettlement = csv.date(row, "finalSettlement");
+        final SettlementStyle style = settlementStyle(csv, row);
+        if (finalSettlement.isBefore(lastTradingDay))
+        {
+            throw csv.error(row, "finalSettlement", "before the last trading day " + lastTradingDay);
+        }
+        if (rule == null)
+        {
+            return;
+        }
+        final YearMonth month = YearMonth.from(lastTradingDay);
+        if (!ContractRule.isContractMonth(month) || !rule.lastTradingDay(month, calendar).equals(lastTradingDay))
+        {
+            throw csv.error(row, "lastTradingDay", "not a " + rule + " last trading day (" +
+                (ContractRule.isContractMonth(month) ? "that month's is " + rule.lastTradingDay(month, calendar) :
+                "not a contract month") + ")");
+        }
+        if (!rule.finalSettlement(month, calendar).equals(finalSettlement))
+        {
+            throw csv.error(row, "finalSettlement", rule + " settles the " + month + " contract on " +
+                rule.finalSettlement(month, calendar));
+        }
+        if (rule.settlementStyle() != style)
+        {
+            throw csv.error(row, "settlementStyle", rule + " settles by " + rule.settlementStyle());
+        }
+    }
+
+    private static Integer frontFuture(
+        final CsvTable instrumentsCsv,
+        final List<Instrument> instruments,
+        final LocalDate tradingDate,
+        final CsvTable indexCsv,
+        final int indexRow)
+    {
+        Integer front = null;
+        LocalDate frontDay = null;
+        for (int row = 0; row < instruments.size(); row++)
+        {
+            if (instruments.get(row).kind() != InstrumentKind.FUTURE)
+            {
+                continue;
+            }
+            final LocalDate lastTradingDay = instrumentsCsv.date(row, "lastTradingDay");
+            if (!lastTradingDay.isBefore(tradingDate) && (frontDay == null || lastTradingDay.isBefore(frontDay)))
+            {
+                front = row;
+                frontDay = lastTradingDay;
+            }
+        }
+        if (front == null)
+        {
+            throw indexCsv.error(indexRow, "future", "FRONT: no FUTURE in instruments.csv trades on or after " +
+                tradingDate);
+        }
+        return front;
     }
 
     private static Rates loadRates(final Path file, final LocalDate tradingDate)
@@ -347,11 +470,68 @@ public final class ReferenceData
     }
 
     /**
-     * @return how the future settles, e.g. CLOSING_AUCTION, OPENING_QUOTATION or AVERAGE.
+     * @return how the future settles, which decides how the basket is unwound at expiry.
      */
-    public String settlementStyle()
+    public SettlementStyle settlementStyle()
     {
         return settlementStyle;
+    }
+
+    /**
+     * @return the trading date the data was loaded for (tick tables, rates, costs, composition, front contract).
+     */
+    public LocalDate tradingDate()
+    {
+        return tradingDate;
+    }
+
+    /**
+     * @return the exchange's business days.
+     */
+    public TradingCalendar calendar()
+    {
+        return calendar;
+    }
+
+    /**
+     * @return true on the future's last trading day (the day its position is unwound).
+     */
+    public boolean isExpiryDay()
+    {
+        return tradingDate.equals(lastTradingDay);
+    }
+
+    /**
+     * The same data with other previous closes, as a new day starts from the last one's closing prices (a backtest
+     * over many days; daily limits and price collars refer to them).
+     *
+     * @param previousClose scaled previous close by instrument id; a non-positive entry keeps the file's.
+     * @return the data for the new day.
+     */
+    public ReferenceData withPreviousCloses(final long[] previousClose)
+    {
+        final List<Instrument> updated = new ArrayList<>(instruments.size());
+        for (final Instrument instrument : instruments)
+        {
+            final long close = previousClose[instrument.id()];
+            updated.add(close <= 0 ? instrument : new Instrument(instrument.id(), instrument.symbol(),
+                instrument.kind(), instrument.lot(), instrument.tickTable(), instrument.multiplier(),
+                instrument.floorToTick(close)));
+        }
+        final List<Constituent> basket = new ArrayList<>(constituents.size());
+        for (final Constituent constituent : constituents)
+        {
+            basket.add(new Constituent(updated.get(constituent.instrument().id()), constituent.indexShares(),
+                constituent.floatFactor(), constituent.capFactor()));
+        }
+        final List<Dividend> paid = new ArrayList<>(dividends.size());
+        for (final Dividend dividend : dividends)
+        {
+            paid.add(new Dividend(updated.get(dividend.instrument().id()), dividend.perShare(), dividend.exDate(),
+                dividend.payDate()));
+        }
+        return new ReferenceData(indexName, updated.get(future.id()), lastTradingDay, finalSettlement,
+            settlementStyle, tradingDate, calendar, stockSettlementDays, divisor, rates, costs, paid, updated, basket);
     }
 
     /**
@@ -364,21 +544,11 @@ public final class ReferenceData
 
     /**
      * @param tradeDate trade date.
-     * @return settlement date of stocks bought on it: {@link #stockSettlementDays()} weekdays later (exchange
-     *         holidays are not modelled).
+     * @return settlement date of stocks bought on it: {@link #stockSettlementDays()} business days later.
      */
     public LocalDate stockSettlement(final LocalDate tradeDate)
     {
-        LocalDate date = tradeDate;
-        for (int remaining = stockSettlementDays; remaining > 0; )
-        {
-            date = date.plusDays(1);
-            if (date.getDayOfWeek().getValue() <= 5)
-            {
-                remaining--;
-            }
-        }
-        return date;
+        return calendar.addBusinessDays(tradeDate, stockSettlementDays);
     }
 
     /**

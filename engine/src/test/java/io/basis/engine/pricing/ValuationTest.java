@@ -133,7 +133,7 @@ class ValuationTest
     }
 
     @Test
-    void anExpiredFutureInvalidatesTheModel()
+    void theValuationStaysUsableWithNoCarryLeftOnTheLastTradingDay()
     {
         final Valuation v = Valuation.forTradeDate(data, LocalDate.of(2026, 12, 10), 1, ModelLimits.defaults());
         for (int id = 0; id < books.length; id++)
@@ -141,7 +141,20 @@ class ValuationTest
             v.onBookUpdate(id, books[id]);
         }
 
-        // Stocks traded on the last trading day settle 2026-12-14, after the future's 2026-12-11.
+        // Stocks traded on the last trading day settle 2026-12-14, after the future's 2026-12-11: τ floors at 0.
+        assertEquals(ModelState.VALID, v.modelState());
+        assertEquals(0.0, v.fairValueModel().yearFraction());
+    }
+
+    @Test
+    void aFutureAfterItsLastTradingDayInvalidatesTheModel()
+    {
+        final Valuation v = Valuation.forTradeDate(data, LocalDate.of(2026, 12, 11), 1, ModelLimits.defaults());
+        for (int id = 0; id < books.length; id++)
+        {
+            v.onBookUpdate(id, books[id]);
+        }
+
         assertEquals(ModelState.EXPIRED, v.modelState());
     }
 
