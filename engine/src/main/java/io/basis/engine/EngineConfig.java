@@ -1,5 +1,6 @@
 package io.basis.engine;
 
+import io.basis.engine.strategy.BasisMeasure;
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.engine.pricing.ValuationListener;
 import io.basis.engine.risk.RiskLimits;
@@ -55,6 +56,12 @@ public final class EngineConfig
     public int basisWindow = 600;
     /** Interval between samples of the rolling basis, nanoseconds. */
     public long basisSampleIntervalNs = 100_000_000L;
+    /** What the paper strategy samples and compares: the raw basis F − S or the mispricing F − F*. */
+    public BasisMeasure basisMeasure = BasisMeasure.RAW;
+    /** Fixed entry (contango) level of the paper strategy in index points, or NaN for its rolling mean. */
+    public double entryLevel = Double.NaN;
+    /** Fixed exit (backwardation) level of the paper strategy in index points, or NaN for its rolling mean. */
+    public double exitLevel = Double.NaN;
     /** Pre-trade risk limits. */
     public RiskLimits riskLimits = new RiskLimits();
     /** Engine events for embedding code (engine thread), or null. */

@@ -1,5 +1,6 @@
 package io.basis.engine;
 
+import io.basis.engine.strategy.BasisMeasure;
 import io.aeron.CommonContext;
 import io.basis.engine.pricing.ModelLimits;
 import io.basis.protocol.sbe.TimeInForce;
@@ -35,6 +36,11 @@ public final class EngineOptions
         "  --tif day|ioc            time in force of child orders (default day)",
         "  --limit-ticks N          ticks beyond the needed level at which legs are limited (default 3)",
         "  --strategy paper|edge    the paper's mean-basis strategy or trade-any-edge (default paper)",
+        "  --basis-window N         samples in the paper strategy's rolling means (default 600)",
+        "  --basis-sample-ms MS     interval between those samples (default 100; 600 x 60000 = ten hours)",
+        "  --basis-measure raw|mispricing  sample the basis F - S (the paper's) or the mispricing F - F* (default raw)",
+        "  --entry-basis POINTS     fixed entry (contango) level instead of the rolling mean; needs --exit-basis",
+        "  --exit-basis POINTS      fixed exit (backwardation) level instead of the rolling mean",
         "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
         "  --report FILE            write positions and counts here on exit",
         "  --archive-dir DIR        Aeron Archive directory recording the engine's journal (default: basis-archive",
@@ -109,7 +115,21 @@ public final class EngineOptions
                     break;
                 case "--strategy":
                     config.strategy = Arguments.value(args, ++i);
-                    TradingEngine.newStrategy(config);
+                    break;
+                case "--basis-window":
+                    config.basisWindow = (int)Arguments.positive(Arguments.value(args, ++i), option);
+                    break;
+                case "--basis-sample-ms":
+                    config.basisSampleIntervalNs = Arguments.positive(Arguments.value(args, ++i), option) * 1_000_000L;
+                    break;
+                case "--basis-measure":
+                    config.basisMeasure = BasisMeasure.parse(Arguments.value(args, ++i));
+                    break;
+                case "--entry-basis":
+                    config.entryLevel = level(Arguments.value(args, ++i), option);
+                    break;
+                case "--exit-basis":
+                    config.exitLevel = level(Arguments.value(args, ++i), option);
                     break;
                 case "--tif":
                     config.timeInForce = timeInForce(Arguments.value(args, ++i));
@@ -150,6 +170,8 @@ public final class EngineOptions
                     throw new IllegalArgumentException("unknown option " + option);
             }
         }
+        // Refuse a strategy its settings cannot build (an unknown name, one level without the other) now.
+        TradingEngine.newStrategy(config);
         if (!archive)
         {
             config.archiveDir = null;
@@ -198,6 +220,23 @@ public final class EngineOptions
             // reported below
         }
         throw new IllegalArgumentException(option + " needs a non-negative number, was '" + text + "'");
+    }
+
+    private static double level(final String text, final String option)
+    {
+        try
+        {
+            final double value = Double.parseDouble(text);
+            if (Double.isFinite(value))
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a number of index points, was '" + text + "'");
     }
 
     private static LocalDate date(final String text, final String option)

@@ -20,6 +20,7 @@ import io.basis.engine.pricing.ValuationListener;
 import io.basis.engine.pricing.ValuationView;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.refdata.SettlementStyle;
 import io.basis.engine.risk.KillSwitch;
 import io.basis.engine.risk.PreTradeRisk;
 import io.basis.engine.risk.RiskReason;
@@ -70,6 +71,7 @@ import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentStatusDecoder;
 import io.basis.protocol.sbe.KillScope;
+import io.basis.protocol.sbe.MarketPhase;
 import io.basis.protocol.sbe.OrderRejectDecoder;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.RejectReason;
@@ -135,6 +137,9 @@ public final class TradingEngine implements GatewayListener
     private long hedgesSent;
     private long repricedLegs;
     private TradingState lastState = TradingState.ACTIVE;
+    private boolean continuousTradingSeen;
+    private boolean expiryUnwindDue;
+    private boolean expiryUnwound;
     private SnapshotCodecs snapshotCodecs;
 
     /**
@@ -245,6 +250,7 @@ public final class TradingEngine implements GatewayListener
         int work = superviseOpenPrograms(nowNs);
         work += sendPendingHedge(nowNs);
         work += enforceTradingState(nowNs);
+        work += unwindAtExpiry(nowNs);
         return work;
     }
 
@@ -282,6 +288,11 @@ public final class TradingEngine implements GatewayListener
 
     private void evaluate(final long nowNs)
     {
+        if (expiryUnwindDue || expiryUnwound)
+        {
+            // The contract's last auction is the strategy's end: nothing new is opened until the next contract.
+            return;
+        }
         final ProgramDirection direction = strategy.decide(valuation, heldPrograms(), nowNs);
         if (direction != null && killSwitch.state() == TradingState.ACTIVE && tracker.openProgramCount() == 0)
         {
@@ -584,10 +595,57 @@ public final class TradingEngine implements GatewayListener
     }
 
     /**
-     * Sell (or buy back) every stock position with at-the-close orders for the expiry auction; the future settles
-     * in cash at the closing index, so it is left to expire.
+     * On the future's last trading day, the auction that sets its final settlement price is where the basket is
+     * unwound: the closing auction (the first market-wide auction after continuous trading) for a closing-price
+     * settlement, the opening auction (a market-wide auction before any continuous trading) for a special opening
+     * quotation. An average-price settlement is left to the operator.
      */
-    private void liquidateAtClose(final long nowNs)
+    private void onMarketPhase(final MarketPhase phase, final long nowNs)
+    {
+        if (phase == MarketPhase.TRADING)
+        {
+            continuousTradingSeen = true;
+        }
+        final SettlementStyle style = referenceData.settlementStyle();
+        if (phase == MarketPhase.AUCTION && referenceData.isExpiryDay() && !expiryUnwindDue && !expiryUnwound &&
+            (style == SettlementStyle.CLOSING_AUCTION && continuousTradingSeen ||
+            style == SettlementStyle.OPENING_QUOTATION && !continuousTradingSeen))
+        {
+            expiryUnwindDue = true;
+            unwindAtExpiry(nowNs);
+        }
+    }
+
+    /**
+     * The expiry unwind, once no program is open (one still working finishes or times out first).
+     */
+    private int unwindAtExpiry(final long nowNs)
+    {
+        if (!expiryUnwindDue || tracker.openProgramCount() > 0)
+        {
+            return 0;
+        }
+        expiryUnwindDue = false;
+        expiryUnwound = true;
+        liquidate(nowNs, referenceData.settlementStyle() == SettlementStyle.CLOSING_AUCTION ?
+            TimeInForce.AT_THE_CLOSE : TimeInForce.DAY);
+        return 1;
+    }
+
+    /**
+     * @return true once the basket has been unwound for the contract's expiry (or is about to be).
+     */
+    public boolean expiryUnwound()
+    {
+        return expiryUnwindDue || expiryUnwound;
+    }
+
+    /**
+     * Sell (or buy back) every stock position with orders for the expiry auction (at-the-close orders in the
+     * closing auction, day orders in the opening one); the future settles in cash at the index, so it is left to
+     * expire.
+     */
+    private void liquidate(final long nowNs, final TimeInForce tif)
     {
         final ProgramOrder program = tracker.openProgram(ProgramDirection.REVERSE, ProgramKind.LIQUIDATION, nowNs);
         if (program == null)
@@ -611,12 +669,11 @@ public final class TradingEngine implements GatewayListener
             final long limit = (long)(instrument.prevClose() * config.riskLimits.stockDailyLimit * 0.99);
             final long price = instrument.floorToTick(
                 position > 0 ? instrument.prevClose() - limit : instrument.prevClose() + limit);
-            final RiskReason reason = risk.checkOrder(id, side, Math.abs(position), price, TimeInForce.AT_THE_CLOSE,
+            final RiskReason reason = risk.checkOrder(id, side, Math.abs(position), price, tif,
                 instrument.prevClose(), false, nowNs);
             if (reason == RiskReason.NONE)
             {
-                send(tracker.addBasketLeg(program, id, side, Math.abs(position), price), TimeInForce.AT_THE_CLOSE,
-                    nowNs);
+                send(tracker.addBasketLeg(program, id, side, Math.abs(position), price), tif, nowNs);
             }
             else
             {
@@ -727,7 +784,7 @@ public final class TradingEngine implements GatewayListener
                 }
                 break;
             case LIQUIDATE_AT_CLOSE:
-                liquidateAtClose(nowNs);
+                liquidate(nowNs, TimeInForce.AT_THE_CLOSE);
                 break;
             default:
                 break;
@@ -824,10 +881,14 @@ public final class TradingEngine implements GatewayListener
     @Override
     public void onInstrumentStatus(final InstrumentStatusDecoder instrumentStatus)
     {
-        clock.advanceTo(instrumentStatus.timestampNs());
+        final long nowNs = clock.advanceTo(instrumentStatus.timestampNs());
         market.state(instrumentStatus.instrumentId(), instrumentStatus.phase());
         market.sidecar(instrumentStatus.programBuySuspended() == BooleanType.TRUE,
             instrumentStatus.programSellSuspended() == BooleanType.TRUE);
+        if (instrumentStatus.instrumentId() == -1)
+        {
+            onMarketPhase(instrumentStatus.phase(), nowNs);
+        }
     }
 
     @Override
@@ -876,7 +937,8 @@ public final class TradingEngine implements GatewayListener
      */
     public boolean needsTimer()
     {
-        return tracker.openProgramCount() > 0 || pendingHedgeContracts != 0 || killSwitch.state() != lastState;
+        return tracker.openProgramCount() > 0 || pendingHedgeContracts != 0 || killSwitch.state() != lastState ||
+            expiryUnwindDue;
     }
 
     /**
@@ -1024,7 +1086,10 @@ public final class TradingEngine implements GatewayListener
             .gatewayReplaced(flag(gatewayReplaced))
             .settleUnacknowledged(flag(settleUnacknowledged))
             .orderSessionUp(flag(orderSessionUp))
-            .marketDataSessionUp(flag(marketDataSessionUp));
+            .marketDataSessionUp(flag(marketDataSessionUp))
+            .continuousTradingSeen(flag(continuousTradingSeen))
+            .expiryUnwindDue(flag(expiryUnwindDue))
+            .expiryUnwound(flag(expiryUnwound));
         writer.begin(codecs.clockState).nowNs(clock.nowNs());
         for (int id = 0; id < books.length; id++)
         {
@@ -1076,6 +1141,9 @@ public final class TradingEngine implements GatewayListener
         settleUnacknowledged = trading.settleUnacknowledged() == 1;
         orderSessionUp = trading.orderSessionUp() == 1;
         marketDataSessionUp = trading.marketDataSessionUp() == 1;
+        continuousTradingSeen = trading.continuousTradingSeen() == 1;
+        expiryUnwindDue = trading.expiryUnwindDue() == 1;
+        expiryUnwound = trading.expiryUnwound() == 1;
         clock.restartAt(reader.next(codecs.clockStateDecoder).nowNs());
         for (int id = 0; id < books.length; id++)
         {
@@ -1183,8 +1251,8 @@ public final class TradingEngine implements GatewayListener
             case "edge":
                 return new EdgeStrategy(config.edgeThreshold, config.maxNetPrograms);
             case "paper":
-                return new MeanBasisStrategy(
-                    config.basisWindow, config.basisSampleIntervalNs, config.maxNetPrograms, config.edgeThreshold);
+                return new MeanBasisStrategy(config.basisWindow, config.basisSampleIntervalNs, config.maxNetPrograms,
+                    config.edgeThreshold, config.basisMeasure, config.entryLevel, config.exitLevel);
             default:
                 throw new IllegalArgumentException("strategy must be 'paper' or 'edge', was '" + config.strategy + "'");
         }

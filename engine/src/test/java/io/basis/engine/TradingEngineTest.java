@@ -1,5 +1,7 @@
 package io.basis.engine;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,10 @@ import io.basis.protocol.sbe.EngineStartedDecoder;
 import io.basis.protocol.sbe.EngineStartedEncoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportEncoder;
+import io.basis.protocol.sbe.InstrumentStatusDecoder;
+import io.basis.protocol.sbe.InstrumentStatusEncoder;
 import io.basis.protocol.sbe.KillScope;
+import io.basis.protocol.sbe.MarketPhase;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
 import io.basis.protocol.sbe.MessageHeaderEncoder;
 import io.basis.protocol.sbe.OrdStatus;
@@ -55,7 +60,8 @@ class TradingEngineTest
     private static final long START_NS = 1_000_000 * MS;
     private static final long ID_BASE = 1_000;
 
-    private final ReferenceData data = TestReferenceData.twoStockIndex(TestReferenceData.tempDir());
+    private final Path dataDir = TestReferenceData.tempDir();
+    private ReferenceData data = TestReferenceData.twoStockIndex(dataDir);
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -96,6 +102,15 @@ class TradingEngineTest
                 refused.add(reason);
             }
         };
+        start();
+    }
+
+    /**
+     * A fresh engine over the current reference data, every book quoted.
+     */
+    private void start()
+    {
+        orders.clear();
         positions = new Positions(data.instruments(), data.costs());
         engine = new TradingEngine(config, data, TradingEngine.newTracker(config, data, positions, ID_BASE), positions,
             TradingEngine.newStrategy(config), new OrderPort()
@@ -206,6 +221,78 @@ class TradingEngineTest
     }
 
     @Test
+    void onTheLastTradingDayTheClosingAuctionUnwindsTheBasketAtTheCloseAndStopsTheStrategy()
+    {
+        data = ReferenceData.load(dataDir, LocalDate.of(2026, 12, 10));
+        config.tradeDate = data.tradingDate();
+        start();
+        submit(Direction.CASH_AND_CARRY);
+        for (final Sent order : new ArrayList<>(orders))
+        {
+            fill(order, order.quantity());
+        }
+        orders.clear();
+
+        marketPhase(MarketPhase.AUCTION);
+        assertTrue(orders.isEmpty(), "the opening auction is not the one that settles the contract");
+        marketPhase(MarketPhase.TRADING);
+        assertTrue(orders.isEmpty());
+        marketPhase(MarketPhase.AUCTION);
+
+        assertEquals(2, orders.size(), "one order per stock held");
+        for (final Sent order : orders)
+        {
+            assertEquals(TimeInForce.AT_THE_CLOSE, order.tif());
+            assertEquals(Side.SELL, order.side());
+            assertEquals(positions.quantity(order.instrumentId()), order.quantity());
+            assertTrue(order.instrumentId() != future.id(), "the future settles at the closing index");
+        }
+        assertTrue(engine.expiryUnwound());
+        marketPhase(MarketPhase.AUCTION);
+        assertEquals(2, orders.size(), "unwound once");
+    }
+
+    @Test
+    void beforeTheLastTradingDayTheClosingAuctionUnwindsNothing()
+    {
+        submit(Direction.CASH_AND_CARRY);
+        for (final Sent order : new ArrayList<>(orders))
+        {
+            fill(order, order.quantity());
+        }
+        orders.clear();
+
+        marketPhase(MarketPhase.TRADING);
+        marketPhase(MarketPhase.AUCTION);
+
+        assertTrue(orders.isEmpty());
+        assertTrue(!engine.expiryUnwound());
+    }
+
+    @Test
+    void anUnwindDueWhileAProgramIsOpenWaitsForItToEnd()
+    {
+        data = ReferenceData.load(dataDir, LocalDate.of(2026, 12, 10));
+        config.tradeDate = data.tradingDate();
+        start();
+        submit(Direction.CASH_AND_CARRY);
+        final List<Sent> first = new ArrayList<>(orders);
+        for (final Sent order : first.subList(0, 2))
+        {
+            fill(order, order.quantity());
+        }
+        orders.clear();
+        marketPhase(MarketPhase.TRADING);
+        marketPhase(MarketPhase.AUCTION);
+        assertTrue(orders.isEmpty(), "one leg still works");
+
+        fill(first.get(2), first.get(2).quantity());
+        time(MS);
+
+        assertEquals(2, orders.size(), "the basket is unwound once the program has ended");
+    }
+
+    @Test
     void killingAnInstrumentCancelsEveryProgramWorkingInItWholeOnceAtTheNextTimer()
     {
         submit(Direction.CASH_AND_CARRY);
@@ -309,6 +396,15 @@ class TradingEngineTest
     /**
      * Time passes by {@code ns} with no other input.
      */
+    private void marketPhase(final MarketPhase phase)
+    {
+        nowNs += MS;
+        new InstrumentStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(-1).phase(phase).programBuySuspended(BooleanType.FALSE)
+            .programSellSuspended(BooleanType.FALSE).timestampNs(nowNs);
+        engine.onInstrumentStatus(new InstrumentStatusDecoder().wrapAndApplyHeader(buffer, 0, header));
+    }
+
     private void time(final long ns)
     {
         nowNs += ns;

@@ -12,8 +12,10 @@ import io.basis.engine.refdata.Costs;
 
 /**
  * The founding paper's strategy, priced from what can really be traded. It keeps rolling statistics of the
- * market basis {@code B = F − S} over a window of samples taken at a fixed interval: the mean of the contango
- * samples (B &gt; 0) and of the backwardation samples (B &lt; 0). Then:
+ * market basis {@code B = F − S} (or of the mispricing {@code F − F*}, see {@link BasisMeasure}) over a window of
+ * samples taken at a fixed interval: the mean of the contango samples (B &gt; 0) and of the backwardation samples
+ * (B &lt; 0). The window is as long as configured (a minute or several days of samples); levels fitted elsewhere
+ * (on prior expiry cycles, by a walk-forward backtest) can replace both means. Then:
  * <ul>
  *   <li>enter cash-and-carry when the executable basis {@code F_bid,exec − S_ask,exec} is at or above the contango
  *   mean and the future clears the upper no-arbitrage bound;</li>
@@ -23,8 +25,8 @@ import io.basis.engine.refdata.Costs;
  *   below the backwardation mean and the future clears the lower bound, and exit when the basis, net of exit
  *   costs, has risen back to the contango mean.</li>
  * </ul>
- * What is left at expiry is liquidated with at-the-close orders (an operator command). No decision is made until
- * a tenth of the window has been sampled. Garbage-free.
+ * What is left at expiry is unwound by the engine in the way the contract settles. With estimated means no decision
+ * is made until a tenth of the window has been sampled. Garbage-free.
  */
 public final class MeanBasisStrategy implements Strategy
 {
@@ -33,6 +35,9 @@ public final class MeanBasisStrategy implements Strategy
     private final int maxNetPrograms;
     private final double threshold;
     private final int minSamples;
+    private final BasisMeasure measure;
+    private final double fixedEntryLevel;
+    private final double fixedExitLevel;
     private int next;
     private int count;
     private long lastSampleNs;
@@ -50,10 +55,39 @@ public final class MeanBasisStrategy implements Strategy
     public MeanBasisStrategy(
         final int window, final long sampleIntervalNs, final int maxNetPrograms, final double threshold)
     {
+        this(window, sampleIntervalNs, maxNetPrograms, threshold, BasisMeasure.RAW, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param window           samples in the rolling window.
+     * @param sampleIntervalNs interval between samples.
+     * @param maxNetPrograms   largest net position, in programs, either way.
+     * @param threshold        edge beyond a bound required to enter, index points.
+     * @param measure          what is sampled and compared with the levels.
+     * @param entryLevel       fixed contango level (index points, in the measure) instead of the rolling mean, or NaN.
+     * @param exitLevel        fixed backwardation level instead of the rolling mean, or NaN; both or neither.
+     */
+    public MeanBasisStrategy(
+        final int window,
+        final long sampleIntervalNs,
+        final int maxNetPrograms,
+        final double threshold,
+        final BasisMeasure measure,
+        final double entryLevel,
+        final double exitLevel)
+    {
         if (window < 10 || sampleIntervalNs <= 0 || maxNetPrograms < 0 || !(threshold >= 0))
         {
             throw new IllegalArgumentException("window >= 10, positive interval, non-negative limits required");
         }
+        if (Double.isNaN(entryLevel) != Double.isNaN(exitLevel) || entryLevel < exitLevel)
+        {
+            throw new IllegalArgumentException("fixed levels come in pairs, the entry (contango) level at or above " +
+                "the exit (backwardation) level: entry " + entryLevel + ", exit " + exitLevel);
+        }
+        this.measure = measure;
+        this.fixedEntryLevel = entryLevel;
+        this.fixedExitLevel = exitLevel;
         this.samples = new double[window];
         this.sampleIntervalNs = sampleIntervalNs;
         this.maxNetPrograms = maxNetPrograms;
@@ -68,19 +102,21 @@ public final class MeanBasisStrategy implements Strategy
         {
             return null;
         }
-        if (count == 0 || nowNs - lastSampleNs >= sampleIntervalNs)
+        final double offset = measure.offset(valuation);
+        final boolean fixed = !Double.isNaN(fixedEntryLevel);
+        if (!fixed && (count == 0 || nowNs - lastSampleNs >= sampleIntervalNs))
         {
             lastSampleNs = nowNs;
-            sample(valuation.futureMid() - valuation.indexMid());
+            sample(valuation.futureMid() - valuation.indexMid() - offset);
         }
-        if (count < minSamples)
+        if (!fixed && count < minSamples)
         {
             return null;
         }
-        final double contangoMean = contangoMean();
-        final double backwardationMean = backwardationMean();
-        final double cashAndCarryBasis = valuation.execBasisCashAndCarry();
-        final double reverseBasis = valuation.execBasisReverse();
+        final double contangoMean = fixed ? fixedEntryLevel : contangoMean();
+        final double backwardationMean = fixed ? fixedExitLevel : backwardationMean();
+        final double cashAndCarryBasis = valuation.execBasisCashAndCarry() - offset;
+        final double reverseBasis = valuation.execBasisReverse() - offset;
 
         if (heldPrograms > 0 && reverseBasis + exitCostSelling(valuation) <= backwardationMean)
         {
@@ -169,6 +205,30 @@ public final class MeanBasisStrategy implements Strategy
     public double backwardationMean()
     {
         return backwardationCount == 0 ? 0.0 : backwardationSum / backwardationCount;
+    }
+
+    /**
+     * @return what the strategy measures.
+     */
+    public BasisMeasure measure()
+    {
+        return measure;
+    }
+
+    /**
+     * @return the level at or above which a cash-and-carry is entered: the fixed one or the rolling contango mean.
+     */
+    public double entryLevel()
+    {
+        return Double.isNaN(fixedEntryLevel) ? contangoMean() : fixedEntryLevel;
+    }
+
+    /**
+     * @return the level at or below which a cash-and-carry is left: the fixed one or the rolling backwardation mean.
+     */
+    public double exitLevel()
+    {
+        return Double.isNaN(fixedExitLevel) ? backwardationMean() : fixedExitLevel;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -124,5 +125,50 @@ class StrategyTest
 
         assertNull(strategy.decide(valuation, 0, 0), "one sample of a hundred is not a statistic");
         assertEquals(1, strategy.sampleCount());
+    }
+
+    @Test
+    void withFixedLevelsThePaperStrategyDecidesAtOnceAgainstThoseLevels()
+    {
+        final MeanBasisStrategy strategy =
+            new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, 0.30, -0.30);
+
+        future("20.40");
+        assertEquals(ProgramDirection.CASH_AND_CARRY, strategy.decide(valuation, 0, 0), "no window to fill");
+        assertEquals(0, strategy.sampleCount(), "fitted levels are not re-estimated");
+        future("19.40");
+        assertNull(strategy.decide(valuation, 1, 0), "nets -0.22 after exit costs, above the exit level");
+        future("19.20");
+        assertEquals(ProgramDirection.REVERSE, strategy.decide(valuation, 1, 0));
+    }
+
+    @Test
+    void onTheMispricingMeasureTheLevelsAreDistancesFromFairValue()
+    {
+        // F* - S at mid is the theoretical basis: the same market, one measure with the carry and one without.
+        final double theoretical = valuation.fairValue() - valuation.indexMid();
+        final MeanBasisStrategy raw = new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, 0.40, -0.30);
+        final MeanBasisStrategy mispricing = new MeanBasisStrategy(
+            20, SECOND, 1, 0.0, BasisMeasure.MISPRICING, 0.40 - theoretical, -0.30 - theoretical);
+
+        for (final String bid : new String[] {"20.40", "20.45", "20.50", "19.20", "20.00"})
+        {
+            future(bid);
+            assertEquals(raw.decide(valuation, 0, 0), mispricing.decide(valuation, 0, 0), bid);
+            assertEquals(raw.decide(valuation, 1, 0), mispricing.decide(valuation, 1, 0), bid);
+        }
+        future("20.45");
+        assertEquals(ProgramDirection.CASH_AND_CARRY, mispricing.decide(valuation, 0, 0), "0.41 over the 0.40 level");
+        future("20.00");
+        assertNull(mispricing.decide(valuation, 0, 0), "0.04 of executable basis");
+    }
+
+    @Test
+    void refusesOneFixedLevelWithoutTheOtherOrAnExitAboveTheEntry()
+    {
+        assertThrows(IllegalArgumentException.class,
+            () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, 0.30, Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+            () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, -0.30, 0.30));
     }
 }
