@@ -29,7 +29,23 @@ public final class TickTable
     }
 
     /**
-     * @return table name.
+     * @return the ascending lower bounds of the bands (scaled), a copy.
+     */
+    public long[] fromPrices()
+    {
+        return fromPrices.clone();
+    }
+
+    /**
+     * @return the tick of each band, in the order of {@link #fromPrices()}.
+     */
+    public long[] ticks()
+    {
+        return ticks.clone();
+    }
+
+    /**
+     * @return the table's name.
      */
     public String name()
     {

@@ -1,0 +1,102 @@
+package io.basis.backtest;
+
+import io.basis.backtest.report.BacktestReport;
+import io.basis.backtest.report.CycleResult;
+import io.basis.backtest.report.ProgressBar;
+import io.basis.backtest.report.ReportJson;
+import io.basis.backtest.report.View;
+import io.basis.backtest.report.ViewResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The backtest's sanity, on a short run of the production engine over the synthetic market (coarse steps, one fit
+ * cycle, one traded cycle): every cycle ends flat and reconciled with the matching engine's fills (or the run
+ * fails), costs put the executable view below the study's, the same seed gives the same report, and with no costs
+ * and instant fills at the mid the executable view makes exactly what the study's does.
+ */
+@Timeout(300)
+class BacktestTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void withCostsTheExecutableViewNetsLessThanTheStudysAndEveryCycleEndsFlat()
+    {
+        final BacktestReport report = run(Path.of("..", "refdata", "kospi200"), "book");
+
+        for (final CycleResult cycle : report.outOfSample())
+        {
+            final ViewResult study = cycle.views().get(View.STUDY.ordinal());
+            final ViewResult executable = cycle.views().get(View.EXECUTABLE.ordinal());
+            assertTrue(executable.entries() > 0, "the strategy traded cycle " + cycle.cycle());
+            assertEquals(0.0, study.costs().total(), "the study counts no costs");
+            assertTrue(executable.netPnl() < study.netPnl(), executable.netPnl() + " below " + study.netPnl());
+            assertTrue(executable.costs().tax() > 0 && executable.costs().stockCommission() > 0);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameReport() throws IOException
+    {
+        final Path refdata = Path.of("..", "refdata", "kospi200");
+
+        final String first = ReportJson.toJson(run(refdata, "book").withoutTimings());
+        final String second = ReportJson.toJson(run(refdata, "book").withoutTimings());
+
+        assertEquals(first, second);
+    }
+
+    @Test
+    void withNoCostsAndInstantFillsAtTheMidTheExecutableViewMakesWhatTheStudysMakes() throws IOException
+    {
+        final Path free = dir.resolve("free");
+        Files.createDirectories(free);
+        try (Stream<Path> files = Files.list(Path.of("..", "refdata", "kospi200")))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                Files.copy(file, free.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(free.resolve("costs.csv"), "effectiveFrom,stockCommission,futuresCommission,sellTax," +
+            "buyTax,impactIn,impactOut,futuresSlippage,borrowFee,trackingError\n2020-01-01,0,0,0,0,0,0,0,0,0\n");
+        Files.writeString(free.resolve("rates.csv"), "effectiveFrom,rate,borrowRate,lendRate\n" +
+            "2020-01-01,0.035,0,0\n");
+
+        final BacktestReport report = run(free, "mid");
+
+        for (final CycleResult cycle : report.outOfSample())
+        {
+            final ViewResult study = cycle.views().get(View.STUDY.ordinal());
+            final ViewResult executable = cycle.views().get(View.EXECUTABLE.ordinal());
+            assertTrue(executable.entries() > 0, "the strategy traded cycle " + cycle.cycle());
+            assertEquals(study.netPnl(), executable.netPnl(), 1e-6 * Math.abs(study.netPnl()) + 1e-6);
+        }
+    }
+
+    private BacktestReport run(final Path refdata, final String fills)
+    {
+        final BacktestSettings settings = BacktestSettings.parse(new String[] {
+            "--cycles", "1", "--fit-cycles", "1", "--seed", "7", "--step-seconds", "300", "--fills", fills,
+            "--refdata", refdata.toString()});
+        final BacktestData data = BacktestData.generate(settings.refdata, dir.resolve("data-" + fills),
+            settings.start, settings.cycles + settings.fitCycles);
+        final ProgressBar quiet = new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), false,
+            settings.cycles, System::nanoTime);
+        return new Backtest(settings, data).run(quiet);
+    }
+}
