@@ -125,7 +125,10 @@ public final class Quote
             .append(",\n");
         json.append("    \"financingReverse\": ").append(format(valid ? b.financingReverse() : Double.NaN))
             .append(",\n");
-        json.append("    \"basketRoundTrip\": ").append(format(valid ? b.basketCosts() : Double.NaN)).append(",\n");
+        json.append("    \"basketCostsCashAndCarry\": ").append(format(valid ? b.basketCostsCashAndCarry() : Double.NaN))
+            .append(",\n");
+        json.append("    \"basketCostsReverse\": ").append(format(valid ? b.basketCostsReverse() : Double.NaN))
+            .append(",\n");
         json.append("    \"borrowFee\": ").append(format(valid ? b.borrowCost() : Double.NaN)).append(",\n");
         json.append("    \"futuresCommissions\": ").append(format(valid ? b.futuresCosts() : Double.NaN)).append(",\n");
         json.append("    \"futuresSlippage\": ").append(format(b.costs().futuresSlippage())).append(",\n");
@@ -136,7 +139,9 @@ public final class Quote
         json.append("    \"proportional\": {\"stockCommission\": ").append(b.costs().stockCommission())
             .append(", \"futuresCommission\": ").append(b.costs().futuresCommission())
             .append(", \"sellTax\": ").append(b.costs().sellTax())
+            .append(", \"sellTaxOnLastTradingDay\": ").append(b.expiryCosts().sellTax())
             .append(", \"buyTax\": ").append(b.costs().buyTax())
+            .append(", \"buyTaxOnLastTradingDay\": ").append(b.expiryCosts().buyTax())
             .append(", \"impactIn\": ").append(b.costs().impactIn())
             .append(", \"impactOut\": ").append(b.costs().impactOut())
             .append(", \"borrowFeeAnnual\": ").append(b.costs().borrowFee()).append("}\n");
