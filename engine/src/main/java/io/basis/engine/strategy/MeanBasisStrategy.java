@@ -115,13 +115,14 @@ public final class MeanBasisStrategy implements Strategy
     }
 
     /**
-     * What leaving a reverse trade early costs: the basket is bought back today at today's buy tax, plus one
-     * futures execution.
+     * What leaving a reverse trade early costs: the basket is bought back today at today's buy tax, with the
+     * impact of leaving ({@code m_out}, as {@link Costs} defines it, though this leg buys), plus one futures
+     * execution.
      */
     private static double exitCostBuying(final ValuationView valuation)
     {
         final Costs today = valuation.bounds().costs();
-        return valuation.indexMid() * (today.stockCommission() + today.buyTax() + today.impactIn()) +
+        return valuation.indexMid() * (today.stockCommission() + today.buyTax() + today.impactOut()) +
             valuation.futureMid() * today.futuresCommission() + today.futuresSlippage();
     }
 
