@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code ./basis quote --refdata DIR --books FILE [--contracts N]}: value a static snapshot of books and print
- * the whole valuation as JSON.
+ * the whole valuation as JSON: the executable and mid bands and each cost of either bound. Books that cannot be
+ * trusted are refused in one line (see {@link BooksFile}).
  */
 public final class QuoteMain
 {
