@@ -209,6 +209,8 @@ public final class ReferenceData
     {
         final CsvTable csv = CsvTable.read(file, "effectiveFrom", "stockCommission", "futuresCommission", "sellTax",
             "buyTax", "impactIn", "impactOut", "futuresSlippage", "borrowFee", "trackingError");
+        // Every row, not only the trading date's: a basket held to expiry is taxed at its sale date's row. The
+        // trading date must still have one.
         csv.rowEffectiveOn(tradingDate);
         final NavigableMap<LocalDate, Costs> rows = new TreeMap<>();
         for (int row = 0; row < csv.size(); row++)
