@@ -73,6 +73,8 @@ final class NaiveOms extends QfjApplication
     private final double hedgeContracts;
     private final Rates rates;
     private final Costs costs;
+    /** Costs on the last trading day, when a basket held to expiry is unwound and taxed, as in the engine's bounds. */
+    private final Costs expiryCosts;
     private final double yearFraction;
     private final double dividends;
     private SessionID orderEntry;
@@ -109,6 +111,7 @@ final class NaiveOms extends QfjApplication
         hedgeContracts = Math.max(1, Math.round(CONTRACTS / (1 + referenceData.rates().rate() * script.yearFraction())));
         rates = referenceData.rates();
         costs = referenceData.costs();
+        expiryCosts = referenceData.costsOn(referenceData.lastTradingDay());
         yearFraction = script.yearFraction();
         dividends = script.dividendsFutureValue();
     }
@@ -267,10 +270,11 @@ final class NaiveOms extends QfjApplication
         final double futureAsk = asks.get(future).firstKey();
         final double futureMid = (futureBid + futureAsk) / 2;
         final double fixed = 2 * futureMid * costs.futuresCommission() + costs.futuresSlippage() + costs.trackingError();
-        final double basketCosts = indexMid * costs.basketRoundTrip();
-        final double upper = indexAsk + indexAsk * rates.borrowRate() * yearFraction - dividends + basketCosts + fixed;
+        final double upper = indexAsk + indexAsk * rates.borrowRate() * yearFraction - dividends +
+            indexMid * costs.basketCashAndCarry(expiryCosts) + fixed;
         final boolean borrow = positions.getOrDefault(future, 0.0) >= 0;
-        final double lower = indexBid + indexBid * rates.lendRate() * yearFraction - dividends - basketCosts -
+        final double lower = indexBid + indexBid * rates.lendRate() * yearFraction - dividends -
+            indexMid * costs.basketReverse(expiryCosts) -
             (borrow ? indexMid * costs.borrowFee() * yearFraction : 0) - fixed;
         if (futureBid > upper)
         {

@@ -35,7 +35,7 @@ public final class Positions
 
     /**
      * @param instruments instruments, indexed by engine id.
-     * @param costs       commission and tax rates in force.
+     * @param costs       commission and tax rates in force on the trading date, the date of every fill booked.
      */
     public Positions(final List<Instrument> instruments, final Costs costs)
     {
@@ -103,6 +103,7 @@ public final class Positions
 
         final boolean stock = isStock[instrumentId];
         final double commission = notional * (stock ? costs.stockCommission() : costs.futuresCommission());
+        // A fill is a trade of the trading date: taxed at the rate in force that day, which these costs are.
         final double tax = stock ? notional * (buy ? costs.buyTax() : costs.sellTax()) : 0.0;
         commissions += commission;
         taxes += tax;

@@ -8,17 +8,24 @@ import io.basis.engine.refdata.Rates;
 /**
  * The band outside which an index arbitrage held to expiry makes money after every cost:
  * <pre>
- * F_upper = S_ask·(1 + r_b·τ) − D_FV + S·(2c_s + x_sell + x_buy + m_in + m_out) + 2F·c_f + s_f + TE
- * F_lower = S_bid·(1 + r_l·τ) − D_FV − S·(2c_s + x_sell + x_buy + m_in + m_out + b·τ) − 2F·c_f − s_f − TE
+ * F_upper = S_ask·(1 + r_b·τ) − D_FV + S·(2c_s + x_sell(T) + x_buy + m_in + m_out) + 2F·c_f + s_f + TE
+ * F_lower = S_bid·(1 + r_l·τ) − D_FV − S·(2c_s + x_sell + x_buy(T) + m_in + m_out + b·τ) − 2F·c_f − s_f − TE
  * </pre>
  * with {@code S_ask}, {@code S_bid} the executable index levels for the size traded, {@code S} and {@code F} the
  * index and future at mid. Cash-and-carry pays when {@code F_bid,exec > F_upper}, reverse when
  * {@code F_ask,exec < F_lower}. The borrow fee applies only to a reverse trade that sells borrowed stock.
+ * <p>
+ * A tax is due at the rate in force on the date of the trade it taxes: a cash-and-carry buys its basket today and
+ * sells it on the future's last trading day {@code T}, so its sell tax {@code x_sell(T)} is that day's (a December
+ * 2025 entry into a March 2026 contract sells at 2026's Korean rate); a reverse sells today at today's rate and
+ * buys back at {@code T}'s buy tax. Commissions, impact, slippage, the borrow fee and the tracking-error buffer are
+ * the desk's estimates in force today. {@code s_f} is per side: the future trades once, at entry, and cash-settles.
  * Every term is kept so that a desk can see what the band is made of. Garbage-free: results are fields.
  */
 public final class NoArbitrageBounds
 {
     private final Costs costs;
+    private final Costs expiryCosts;
     private final Rates rates;
     private final double yearFraction;
     private final double dividends;
@@ -27,19 +34,24 @@ public final class NoArbitrageBounds
     private double lower;
     private double financingCashAndCarry;
     private double financingReverse;
-    private double basketCosts;
+    private double basketCostsCashAndCarry;
+    private double basketCostsReverse;
     private double borrowCost;
     private double futuresCosts;
 
     /**
-     * @param costs        costs in force.
+     * @param costs        costs in force on the trading date.
+     * @param expiryCosts  costs in force on the future's last trading day, when a basket held to expiry is unwound:
+     *                     only its taxes are used.
      * @param rates        rates in force.
      * @param yearFraction τ.
      * @param dividends    D_FV, points.
      */
-    public NoArbitrageBounds(final Costs costs, final Rates rates, final double yearFraction, final double dividends)
+    public NoArbitrageBounds(
+        final Costs costs, final Costs expiryCosts, final Rates rates, final double yearFraction, final double dividends)
     {
         this.costs = costs;
+        this.expiryCosts = expiryCosts;
         this.rates = rates;
         this.yearFraction = yearFraction;
         this.dividends = dividends;
@@ -63,12 +75,13 @@ public final class NoArbitrageBounds
     {
         financingCashAndCarry = indexAskExec * rates.borrowRate() * yearFraction;
         financingReverse = indexBidExec * rates.lendRate() * yearFraction;
-        basketCosts = indexMid * costs.basketRoundTrip();
+        basketCostsCashAndCarry = indexMid * costs.basketCashAndCarry(expiryCosts);
+        basketCostsReverse = indexMid * costs.basketReverse(expiryCosts);
         borrowCost = borrowNeeded ? indexMid * costs.borrowFee() * yearFraction : 0.0;
         futuresCosts = 2 * futureMid * costs.futuresCommission();
         final double fixed = futuresCosts + costs.futuresSlippage() + costs.trackingError();
-        upper = indexAskExec + financingCashAndCarry - dividends + basketCosts + fixed;
-        lower = indexBidExec + financingReverse - dividends - basketCosts - borrowCost - fixed;
+        upper = indexAskExec + financingCashAndCarry - dividends + basketCostsCashAndCarry + fixed;
+        lower = indexBidExec + financingReverse - dividends - basketCostsReverse - borrowCost - fixed;
     }
 
     /**
@@ -104,11 +117,19 @@ public final class NoArbitrageBounds
     }
 
     /**
-     * @return {@code S·(2c_s + x_sell + x_buy + m_in + m_out)}, points.
+     * @return the cash-and-carry's basket costs {@code S·(2c_s + x_sell(T) + x_buy + m_in + m_out)}, points.
      */
-    public double basketCosts()
+    public double basketCostsCashAndCarry()
     {
-        return basketCosts;
+        return basketCostsCashAndCarry;
+    }
+
+    /**
+     * @return the reverse trade's basket costs {@code S·(2c_s + x_sell + x_buy(T) + m_in + m_out)}, points.
+     */
+    public double basketCostsReverse()
+    {
+        return basketCostsReverse;
     }
 
     /**
@@ -136,11 +157,36 @@ public final class NoArbitrageBounds
     }
 
     /**
-     * @return costs in force.
+     * @return costs in force on the trading date: what a trade made today pays.
      */
     public Costs costs()
     {
         return costs;
+    }
+
+    /**
+     * @return costs in force on the future's last trading day, whose taxes a basket held to expiry pays when it is
+     *         unwound.
+     */
+    public Costs expiryCosts()
+    {
+        return expiryCosts;
+    }
+
+    /**
+     * @return rates in force.
+     */
+    public Rates rates()
+    {
+        return rates;
+    }
+
+    /**
+     * @return τ.
+     */
+    public double yearFraction()
+    {
+        return yearFraction;
     }
 
     /**
@@ -154,7 +200,8 @@ public final class NoArbitrageBounds
             .lower(lower)
             .financingCashAndCarry(financingCashAndCarry)
             .financingReverse(financingReverse)
-            .basketCosts(basketCosts)
+            .basketCostsCashAndCarry(basketCostsCashAndCarry)
+            .basketCostsReverse(basketCostsReverse)
             .borrowCost(borrowCost)
             .futuresCosts(futuresCosts);
     }
@@ -170,7 +217,8 @@ public final class NoArbitrageBounds
         lower = decoder.lower();
         financingCashAndCarry = decoder.financingCashAndCarry();
         financingReverse = decoder.financingReverse();
-        basketCosts = decoder.basketCosts();
+        basketCostsCashAndCarry = decoder.basketCostsCashAndCarry();
+        basketCostsReverse = decoder.basketCostsReverse();
         borrowCost = decoder.borrowCost();
         futuresCosts = decoder.futuresCosts();
     }

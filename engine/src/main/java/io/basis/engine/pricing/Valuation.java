@@ -5,6 +5,7 @@ import io.basis.engine.snapshot.SnapshotWriter;
 import io.basis.engine.snapshot.sbe.ValuationStateDecoder;
 import io.basis.engine.snapshot.sbe.ValuationStateEncoder;
 import io.basis.engine.book.OrderBook;
+import io.basis.engine.refdata.Costs;
 import io.basis.engine.refdata.ReferenceData;
 
 import java.time.LocalDate;
@@ -27,30 +28,34 @@ public final class Valuation implements ValuationView
     private double fair;
 
     /**
-     * @param referenceData index, rates, costs and dividends.
+     * @param referenceData index, rates, costs (those of its trading date) and dividends.
      * @param contracts     contracts n per program.
      * @param fairValue     fair value model (with its dividends).
      * @param yearFraction  τ; negative after the last trading day, when the valuation reports
      *                      {@link ModelState#EXPIRED}.
      * @param limits        bands of plausible inputs.
+     * @param expiryCosts   costs in force when a basket held to expiry is unwound (the future's last trading day):
+     *                      its sale (cash-and-carry) or purchase (reverse) is taxed at that day's rate.
      */
     public Valuation(
         final ReferenceData referenceData,
         final long contracts,
         final FairValue fairValue,
         final double yearFraction,
-        final ModelLimits limits)
+        final ModelLimits limits,
+        final Costs expiryCosts)
     {
         this.basket = new BasketValuation(referenceData, contracts);
         this.fairValue = fairValue;
         this.limits = limits;
         this.bounds = new NoArbitrageBounds(
-            referenceData.costs(), referenceData.rates(), yearFraction, fairValue.dividendsFutureValue());
+            referenceData.costs(), expiryCosts, referenceData.rates(), yearFraction, fairValue.dividendsFutureValue());
         staticState = checkInputs(referenceData, yearFraction, limits, fairValue);
     }
 
     /**
-     * Build the valuation for a trading date from reference data alone.
+     * Build the valuation for a trading date from reference data alone. The basket of a program held to expiry is
+     * unwound on the future's last trading day (or today, if that is past), and taxed at that day's rates.
      *
      * @param referenceData index, rates, costs and dividends.
      * @param tradeDate     trading date.
@@ -74,7 +79,10 @@ public final class Valuation implements ValuationView
             Math.max(0, ChronoUnit.DAYS.between(stockSettlement, settlement)) / 365.0;
         final FairValue fairValue = new FairValue(
             rate, yearFraction, dividends.futureValuePoints(), dividends.largestYield());
-        return new Valuation(referenceData, contracts, fairValue, yearFraction, limits);
+        final LocalDate unwindDate =
+            referenceData.lastTradingDay().isAfter(tradeDate) ? referenceData.lastTradingDay() : tradeDate;
+        return new Valuation(
+            referenceData, contracts, fairValue, yearFraction, limits, referenceData.costsOn(unwindDate));
     }
 
     private static ModelState checkInputs(
@@ -103,6 +111,14 @@ public final class Valuation implements ValuationView
             return ModelState.DIVIDEND_OUT_OF_BAND;
         }
         return ModelState.VALID;
+    }
+
+    /**
+     * @return true if a reverse trade would sell borrowed stock and pay the borrow fee.
+     */
+    public boolean borrowNeeded()
+    {
+        return borrowNeeded;
     }
 
     /**

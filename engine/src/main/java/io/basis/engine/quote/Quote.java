@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The valuation of a static snapshot of books, as a desk's what-if: everything the engine computes at a tick,
- * plus the largest size at which each direction still pays.
+ * plus the largest size at which each direction still pays, the band on mid prices beside the executable one and
+ * each cost of either bound, in points and in currency per program.
  */
 public final class Quote
 {
@@ -81,6 +82,23 @@ public final class Quote
     }
 
     /**
+     * The band a valuation at mid would give: the same bounds with the index at mid in place of the executable
+     * levels, so that its distance to the executable band is what walking the books for the size costs.
+     *
+     * @param valuation a valuation of these books.
+     * @return its bounds computed on mid prices.
+     */
+    public static NoArbitrageBounds midBounds(final Valuation valuation)
+    {
+        final NoArbitrageBounds executable = valuation.bounds();
+        final NoArbitrageBounds mid = new NoArbitrageBounds(executable.costs(), executable.expiryCosts(),
+            executable.rates(), executable.yearFraction(), executable.dividends());
+        mid.compute(valuation.indexMid(), valuation.indexMid(), valuation.indexMid(), valuation.futureMid(),
+            valuation.borrowNeeded());
+        return mid;
+    }
+
+    /**
      * @param contracts n.
      * @param limit     largest size to try for the maximum profitable size.
      * @return the whole valuation as JSON.
@@ -92,11 +110,13 @@ public final class Quote
         final NoArbitrageBounds b = v.bounds();
         final long maxCashAndCarry = maxContracts(true, limit);
         final long maxReverse = maxContracts(false, limit);
+        final NoArbitrageBounds mid = midBounds(v);
         final StringBuilder json = new StringBuilder(2048).append("{\n");
         text(json, "index", referenceData.indexName());
         text(json, "tradeDate", tradeDate.toString());
         text(json, "stockSettlement", referenceData.stockSettlement(tradeDate).toString());
         text(json, "futureSettlement", referenceData.finalSettlement().toString());
+        text(json, "lastTradingDay", referenceData.lastTradingDay().toString());
         number(json, "daysToSettlement",
             ChronoUnit.DAYS.between(referenceData.stockSettlement(tradeDate), referenceData.finalSettlement()));
         number(json, "yearFraction", v.fairValueModel().yearFraction());
@@ -112,6 +132,8 @@ public final class Quote
         number(json, "fairValue", valid ? v.fairValue() : Double.NaN);
         number(json, "upperBound", valid ? v.upperBound() : Double.NaN);
         number(json, "lowerBound", valid ? v.lowerBound() : Double.NaN);
+        number(json, "upperBoundMid", valid ? mid.upper() : Double.NaN);
+        number(json, "lowerBoundMid", valid ? mid.lower() : Double.NaN);
         number(json, "execBasisCashAndCarry", valid ? v.execBasisCashAndCarry() : Double.NaN);
         number(json, "execBasisReverse", valid ? v.execBasisReverse() : Double.NaN);
         number(json, "edgeCashAndCarry", valid ? v.edgeCashAndCarry() : Double.NaN);
@@ -119,13 +141,17 @@ public final class Quote
         number(json, "maxContractsCashAndCarry", maxCashAndCarry);
         number(json, "maxContractsReverse", maxReverse);
         number(json, "maxContracts", Math.max(maxCashAndCarry, maxReverse));
+        bandCosts(json, v, valid, contracts);
         json.append("  \"costs\": {\n");
         json.append("    \"dividendsFutureValue\": ").append(format(b.dividends())).append(",\n");
         json.append("    \"financingCashAndCarry\": ").append(format(valid ? b.financingCashAndCarry() : Double.NaN))
             .append(",\n");
         json.append("    \"financingReverse\": ").append(format(valid ? b.financingReverse() : Double.NaN))
             .append(",\n");
-        json.append("    \"basketRoundTrip\": ").append(format(valid ? b.basketCosts() : Double.NaN)).append(",\n");
+        json.append("    \"basketCostsCashAndCarry\": ").append(format(valid ? b.basketCostsCashAndCarry() : Double.NaN))
+            .append(",\n");
+        json.append("    \"basketCostsReverse\": ").append(format(valid ? b.basketCostsReverse() : Double.NaN))
+            .append(",\n");
         json.append("    \"borrowFee\": ").append(format(valid ? b.borrowCost() : Double.NaN)).append(",\n");
         json.append("    \"futuresCommissions\": ").append(format(valid ? b.futuresCosts() : Double.NaN)).append(",\n");
         json.append("    \"futuresSlippage\": ").append(format(b.costs().futuresSlippage())).append(",\n");
@@ -136,12 +162,52 @@ public final class Quote
         json.append("    \"proportional\": {\"stockCommission\": ").append(b.costs().stockCommission())
             .append(", \"futuresCommission\": ").append(b.costs().futuresCommission())
             .append(", \"sellTax\": ").append(b.costs().sellTax())
+            .append(", \"sellTaxOnLastTradingDay\": ").append(b.expiryCosts().sellTax())
             .append(", \"buyTax\": ").append(b.costs().buyTax())
+            .append(", \"buyTaxOnLastTradingDay\": ").append(b.expiryCosts().buyTax())
             .append(", \"impactIn\": ").append(b.costs().impactIn())
             .append(", \"impactOut\": ").append(b.costs().impactOut())
             .append(", \"borrowFeeAnnual\": ").append(b.costs().borrowFee()).append("}\n");
         json.append("  }\n}\n");
         return json.toString();
+    }
+
+    /**
+     * Each cost of either bound, in points and in the future's currency for the program of n contracts.
+     */
+    private void bandCosts(final StringBuilder json, final Valuation v, final boolean valid, final long contracts)
+    {
+        final double perPoint = (double)referenceData.future().multiplier() * contracts;
+        json.append("  \"bandCosts\": {\n");
+        json.append("    \"currencyPerPoint\": ").append(money(perPoint)).append(",\n");
+        direction(json, "cashAndCarry", valid ? BandCosts.cashAndCarry(v) : null, perPoint);
+        json.append(",\n");
+        direction(json, "reverse", valid ? BandCosts.reverse(v) : null, perPoint);
+        json.append("\n  },\n");
+    }
+
+    private static void direction(
+        final StringBuilder json, final String name, final BandCosts costs, final double perPoint)
+    {
+        json.append("    \"").append(name).append("\": {\n");
+        term(json, "bookWalk", costs == null ? Double.NaN : costs.bookWalk(), perPoint, false);
+        term(json, "stockCommission", costs == null ? Double.NaN : costs.stockCommission(), perPoint, false);
+        term(json, "tax", costs == null ? Double.NaN : costs.tax(), perPoint, false);
+        term(json, "impact", costs == null ? Double.NaN : costs.impact(), perPoint, false);
+        term(json, "futuresCommission", costs == null ? Double.NaN : costs.futuresCommission(), perPoint, false);
+        term(json, "futuresSlippage", costs == null ? Double.NaN : costs.futuresSlippage(), perPoint, false);
+        term(json, "financing", costs == null ? Double.NaN : costs.financing(), perPoint, false);
+        term(json, "borrowFee", costs == null ? Double.NaN : costs.borrowFee(), perPoint, false);
+        term(json, "trackingError", costs == null ? Double.NaN : costs.trackingError(), perPoint, false);
+        term(json, "total", costs == null ? Double.NaN : costs.total(), perPoint, true);
+        json.append("    }");
+    }
+
+    private static void term(
+        final StringBuilder json, final String name, final double points, final double perPoint, final boolean last)
+    {
+        json.append("      \"").append(name).append("\": {\"points\": ").append(format(points))
+            .append(", \"perProgram\": ").append(money(points * perPoint)).append(last ? "}\n" : "},\n");
     }
 
     private static void text(final StringBuilder json, final String name, final String value)
@@ -157,6 +223,11 @@ public final class Quote
     private static void number(final StringBuilder json, final String name, final long value)
     {
         json.append("  \"").append(name).append("\": ").append(value).append(",\n");
+    }
+
+    private static String money(final double value)
+    {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "null";
     }
 
     private static String format(final double value)

@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code ./basis quote --refdata DIR --books FILE [--contracts N]}: value a static snapshot of books and print
- * the whole valuation as JSON.
+ * the whole valuation as JSON: the executable and mid bands and each cost of either bound. Books that cannot be
+ * trusted are refused in one line (see {@link BooksFile}).
  */
 public final class QuoteMain
 {
@@ -33,6 +34,16 @@ public final class QuoteMain
      */
     public static void main(final String[] args)
     {
+        System.exit(run(args));
+    }
+
+    /**
+     * @param args command line.
+     * @return exit status: 0 with the valuation printed, 2 for a bad command line, reference data or books file
+     *         (one line on standard error naming the file, the line and the field).
+     */
+    static int run(final String[] args)
+    {
         Path refdata = null;
         Path books = null;
         long contracts = 1;
@@ -47,7 +58,7 @@ public final class QuoteMain
                     case "--help":
                     case "-h":
                         System.out.println(USAGE);
-                        return;
+                        return 0;
                     case "--refdata":
                         refdata = Path.of(Arguments.value(args, ++i));
                         break;
@@ -76,8 +87,7 @@ public final class QuoteMain
         {
             System.err.println("quote: " + ex.getMessage());
             System.err.println(USAGE);
-            System.exit(2);
-            return;
+            return 2;
         }
 
         try
@@ -85,11 +95,12 @@ public final class QuoteMain
             final ReferenceData data = ReferenceData.load(refdata, tradeDate);
             final Quote quote = new Quote(data, tradeDate, BooksFile.read(books, data, 10), ModelLimits.defaults());
             System.out.print(quote.toJson(contracts, maxSearch));
+            return 0;
         }
         catch (final ReferenceDataException ex)
         {
             System.err.println("quote: " + ex.getMessage());
-            System.exit(2);
+            return 2;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +37,8 @@ public final class ReferenceData
     private final double divisor;
     private final Rates rates;
     private final Costs costs;
+    /** Every row of costs.csv by its effectiveFrom: a tax falls on the date of the trade it taxes. */
+    private final NavigableMap<LocalDate, Costs> costsByDate;
     private final List<Dividend> dividends;
     private final List<Instrument> instruments;
     private final List<Constituent> constituents;
@@ -53,6 +56,7 @@ public final class ReferenceData
         final double divisor,
         final Rates rates,
         final Costs costs,
+        final NavigableMap<LocalDate, Costs> costsByDate,
         final List<Dividend> dividends,
         final List<Instrument> instruments,
         final List<Constituent> constituents)
@@ -68,6 +72,7 @@ public final class ReferenceData
         this.divisor = divisor;
         this.rates = rates;
         this.costs = costs;
+        this.costsByDate = costsByDate;
         this.dividends = Collections.unmodifiableList(dividends);
         this.instruments = Collections.unmodifiableList(instruments);
         this.constituents = Collections.unmodifiableList(constituents);
@@ -197,6 +202,7 @@ public final class ReferenceData
             throw new ReferenceDataException(basketCsv.file(), 0, null, "the basket has no constituents");
         }
 
+        final NavigableMap<LocalDate, Costs> costsByDate = loadCosts(dir.resolve("costs.csv"), tradingDate);
         return new ReferenceData(
             indexCsv.requiredText(indexRow, "index"),
             future,
@@ -208,7 +214,8 @@ public final class ReferenceData
             stockSettlementDays,
             divisor,
             loadRates(dir.resolve("rates.csv"), tradingDate),
-            loadCosts(dir.resolve("costs.csv"), tradingDate),
+            costsByDate.floorEntry(tradingDate).getValue(),
+            costsByDate,
             loadDividends(dir.resolve("dividends.csv"), rowBySymbol, instruments, seen),
             instruments,
             constituents);
@@ -321,21 +328,32 @@ public final class ReferenceData
         return rates;
     }
 
-    private static Costs loadCosts(final Path file, final LocalDate tradingDate)
+    private static NavigableMap<LocalDate, Costs> loadCosts(final Path file, final LocalDate tradingDate)
     {
         final CsvTable csv = CsvTable.read(file, "effectiveFrom", "stockCommission", "futuresCommission", "sellTax",
             "buyTax", "impactIn", "impactOut", "futuresSlippage", "borrowFee", "trackingError");
-        final int row = csv.rowEffectiveOn(tradingDate);
-        return new Costs(
-            csv.number(row, "stockCommission", 0, 0.05),
-            csv.number(row, "futuresCommission", 0, 0.05),
-            csv.number(row, "sellTax", 0, 0.05),
-            csv.number(row, "buyTax", 0, 0.05),
-            csv.number(row, "impactIn", 0, 0.05),
-            csv.number(row, "impactOut", 0, 0.05),
-            csv.number(row, "futuresSlippage", 0, 1.0e6),
-            csv.number(row, "borrowFee", 0, 1.0),
-            csv.number(row, "trackingError", 0, 1.0e6));
+        // Every row, not only the trading date's: a basket held to expiry is taxed at its sale date's row. The
+        // trading date must still have one.
+        csv.rowEffectiveOn(tradingDate);
+        final NavigableMap<LocalDate, Costs> rows = new TreeMap<>();
+        for (int row = 0; row < csv.size(); row++)
+        {
+            final Costs costs = new Costs(
+                csv.number(row, "stockCommission", 0, 0.05),
+                csv.number(row, "futuresCommission", 0, 0.05),
+                csv.number(row, "sellTax", 0, 0.05),
+                csv.number(row, "buyTax", 0, 0.05),
+                csv.number(row, "impactIn", 0, 0.05),
+                csv.number(row, "impactOut", 0, 0.05),
+                csv.number(row, "futuresSlippage", 0, 1.0e6),
+                csv.number(row, "borrowFee", 0, 1.0),
+                csv.number(row, "trackingError", 0, 1.0e6));
+            if (rows.put(csv.date(row, "effectiveFrom"), costs) != null)
+            {
+                throw csv.error(row, "effectiveFrom", "two rows effective from " + csv.date(row, "effectiveFrom"));
+            }
+        }
+        return rows;
     }
 
     private static List<Dividend> loadDividends(
@@ -560,11 +578,31 @@ public final class ReferenceData
     }
 
     /**
-     * @return costs in force on the trading date.
+     * @return costs in force on the trading date: {@code costsOn(tradingDate)}.
      */
     public Costs costs()
     {
         return costs;
+    }
+
+    /**
+     * The costs row in force on a date: the one with the latest {@code effectiveFrom} not after it. A tax is due at
+     * the rate in force when the taxed trade is made, so a basket held to expiry is sold at the rate of its sale
+     * date, which may be another year's.
+     *
+     * @param date a trading date on or after the first row's {@code effectiveFrom}; any date from the loaded trading
+     *             date on qualifies.
+     * @return the costs in force on that date.
+     * @throws IllegalArgumentException if the date is before every row of costs.csv.
+     */
+    public Costs costsOn(final LocalDate date)
+    {
+        final Map.Entry<LocalDate, Costs> row = costsByDate.floorEntry(date);
+        if (row == null)
+        {
+            throw new IllegalArgumentException("costs.csv has no row effective on " + date);
+        }
+        return row.getValue();
     }
 
     /**

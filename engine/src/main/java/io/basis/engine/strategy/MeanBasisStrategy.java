@@ -139,18 +139,27 @@ public final class MeanBasisStrategy implements Strategy
         return null;
     }
 
+    /**
+     * What leaving a cash-and-carry early costs beyond the executable prices: the basket is sold today, so its sell
+     * tax is today's rate (the bounds' {@code costs()}, not the expiry day's), plus one futures execution.
+     */
     private static double exitCostSelling(final ValuationView valuation)
     {
-        final Costs costs = valuation.bounds().costs();
-        return valuation.indexMid() * (costs.stockCommission() + costs.sellTax() + costs.impactOut()) +
-            valuation.futureMid() * costs.futuresCommission() + costs.futuresSlippage();
+        final Costs today = valuation.bounds().costs();
+        return valuation.indexMid() * (today.stockCommission() + today.sellTax() + today.impactOut()) +
+            valuation.futureMid() * today.futuresCommission() + today.futuresSlippage();
     }
 
+    /**
+     * What leaving a reverse trade early costs: the basket is bought back today at today's buy tax, with the
+     * impact of leaving ({@code m_out}, as {@link Costs} defines it, though this leg buys), plus one futures
+     * execution.
+     */
     private static double exitCostBuying(final ValuationView valuation)
     {
-        final Costs costs = valuation.bounds().costs();
-        return valuation.indexMid() * (costs.stockCommission() + costs.buyTax() + costs.impactIn()) +
-            valuation.futureMid() * costs.futuresCommission() + costs.futuresSlippage();
+        final Costs today = valuation.bounds().costs();
+        return valuation.indexMid() * (today.stockCommission() + today.buyTax() + today.impactOut()) +
+            valuation.futureMid() * today.futuresCommission() + today.futuresSlippage();
     }
 
     private void sample(final double basis)

@@ -73,8 +73,10 @@ class ValuationTest
         final NoArbitrageBounds bounds = v.bounds();
         // Financing the bought basket: S_ask * r_b * τ = 20.04 * 0.04 * 16/365 = 0.035138...
         assertEquals(20.04 * 0.04 * TAU, bounds.financingCashAndCarry(), EPSILON);
-        // Round trip in the basket: S * (2c_s + x_sell + x_buy + m_in + m_out) = 19.925 * 0.005 = 0.099625
-        assertEquals(0.099625, bounds.basketCosts(), EPSILON);
+        // Round trip in the basket: S * (2c_s + x_sell + x_buy + m_in + m_out) = 19.925 * 0.005 = 0.099625, the same
+        // both ways while the sell tax does not change before the last trading day.
+        assertEquals(0.099625, bounds.basketCostsCashAndCarry(), EPSILON);
+        assertEquals(0.099625, bounds.basketCostsReverse(), EPSILON);
         // Futures commissions: 2 * F * c_f = 2 * 20.55 * 0.0005 = 0.02055
         assertEquals(0.02055, bounds.futuresCosts(), EPSILON);
         // F_upper = 20.04 + 0.035138 + 0.099625 + 0.02055 + s_f 0.05 + TE 0.02 = 20.265313...
@@ -188,5 +190,42 @@ class ValuationTest
 
         final Valuation v = value(1);
         assertEquals(19.925 * (1 + 0.03 * TAU) - schedule.futureValuePoints(), v.fairValue(), EPSILON);
+    }
+
+    @Test
+    void aBasketHeldToExpiryIsSoldAtTheSellTaxOfTheLastTradingDay() throws IOException
+    {
+        // A March 2026 contract traded on Monday 2025-12-15, when the Korean sell tax is 0.15%; from 2026 it is 0.20%.
+        Files.writeString(dir.resolve("instruments.csv"),
+            "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement,settlementStyle\n" +
+            "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-03-12,2026-03-13,CLOSING_AUCTION\n" +
+            "A,STOCK,KRW,1,STK,1,100,,,\nB,STOCK,KRW,1,STK,1,200,,,\n");
+        Files.writeString(dir.resolve("rates.csv"), "effectiveFrom,rate,borrowRate,lendRate\n2025-01-01,0.03,0.04,0.02\n");
+        Files.writeString(dir.resolve("costs.csv"), "effectiveFrom,stockCommission,futuresCommission,sellTax,buyTax," +
+            "impactIn,impactOut,futuresSlippage,borrowFee,trackingError\n" +
+            "2025-01-01,0.001,0.0005,0.0015,0,0.0005,0.0005,0.05,0.02,0.02\n" +
+            "2026-01-01,0.001,0.0005,0.0020,0,0.0005,0.0005,0.05,0.02,0.02\n");
+        final LocalDate december = LocalDate.of(2025, 12, 15);
+        data = ReferenceData.load(dir, december);
+        books = TestReferenceData.twoStockBooks(data);
+        final Valuation v = Valuation.forTradeDate(data, december, 1, ModelLimits.defaults());
+        for (int id = 0; id < books.length; id++)
+        {
+            v.onBookUpdate(id, books[id]);
+        }
+
+        assertEquals(ModelState.VALID, v.modelState());
+        assertEquals(0.0015, v.bounds().costs().sellTax(), EPSILON, "what a trade made today pays");
+        assertEquals(0.0020, v.bounds().expiryCosts().sellTax(), EPSILON, "what the sale on 2026-03-12 pays");
+        // Stocks bought on 2025-12-15 settle 2025-12-17, 86 days before the future's 2026-03-13.
+        final double tau = 86 / 365.0;
+        // Cash-and-carry: bought today, sold on the last trading day at 0.20%: S * (0.2% + 0.20% + 0.1%) = S * 0.005.
+        assertEquals(19.925 * 0.005, v.bounds().basketCostsCashAndCarry(), EPSILON);
+        final double upper = 20.04 + 20.04 * 0.04 * tau + 19.925 * 0.005 + 0.02055 + 0.05 + 0.02;
+        assertEquals(upper, v.upperBound(), EPSILON);
+        // Reverse: sold today at 0.15%, bought back untaxed: S * (0.2% + 0.15% + 0.1%) = S * 0.0045.
+        assertEquals(19.925 * 0.0045, v.bounds().basketCostsReverse(), EPSILON);
+        final double lower = 19.80 + 19.80 * 0.02 * tau - 19.925 * 0.0045 - 19.925 * 0.02 * tau - 0.02055 - 0.05 - 0.02;
+        assertEquals(lower, v.lowerBound(), EPSILON);
     }
 }

@@ -65,6 +65,39 @@ class ReferenceDataTest
     }
 
     @Test
+    void givesTheCostsInForceOnAnyDateFromItsEffectiveDatedRows()
+    {
+        final ReferenceData december2025 = ReferenceData.load(
+            java.nio.file.Path.of("..", "refdata", "kospi200"), java.time.LocalDate.of(2025, 12, 15));
+
+        assertEquals(0.0015, december2025.costs().sellTax(), 1e-12, "the trading date's row");
+        assertEquals(0.0015, december2025.costsOn(java.time.LocalDate.of(2025, 12, 31)).sellTax(), 1e-12);
+        assertEquals(0.0020, december2025.costsOn(java.time.LocalDate.of(2026, 1, 1)).sellTax(), 1e-12);
+        assertEquals(0.0020, december2025.costsOn(java.time.LocalDate.of(2026, 3, 12)).sellTax(), 1e-12);
+        assertEquals(0.0018, december2025.costsOn(java.time.LocalDate.of(2024, 1, 1)).sellTax(), 1e-12);
+        final IllegalArgumentException before = assertThrows(IllegalArgumentException.class,
+            () -> december2025.costsOn(java.time.LocalDate.of(2023, 12, 31)));
+        assertEquals("costs.csv has no row effective on 2023-12-31", before.getMessage());
+    }
+
+    @Test
+    void refusesTwoCostRowsEffectiveFromTheSameDate() throws IOException
+    {
+        TestReferenceData.twoStockIndex(dir);
+        Files.writeString(dir.resolve("costs.csv"), "effectiveFrom,stockCommission,futuresCommission,sellTax," +
+            "buyTax,impactIn,impactOut,futuresSlippage,borrowFee,trackingError\n" +
+            "2026-01-01,0.001,0.0005,0.002,0,0.0005,0.0005,0.05,0.02,0.02\n" +
+            "2027-01-01,0.001,0.0005,0.002,0,0.0005,0.0005,0.05,0.02,0.02\n" +
+            "2027-01-01,0.001,0.0005,0.003,0,0.0005,0.0005,0.05,0.02,0.02\n");
+
+        final ReferenceDataException error = assertThrows(
+            ReferenceDataException.class, () -> ReferenceData.load(dir, TestReferenceData.TRADE_DATE));
+
+        assertTrue(error.getMessage().endsWith("costs.csv:4 field 'effectiveFrom': two rows effective from 2027-01-01"),
+            error.getMessage());
+    }
+
+    @Test
     void loadsTheEminiSetWithUsTicksAndNextDaySettlement()
     {
         final ReferenceData data = ReferenceData.load(

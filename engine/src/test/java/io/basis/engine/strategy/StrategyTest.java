@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +54,11 @@ class StrategyTest
         books[b].setLevel(false, 0, Prices.parse("200"), 5);
         books[b].setLevel(true, 0, Prices.parse("199"), 2);
         books[b].setLevel(true, 1, Prices.parse("198"), 10);
+        value();
+    }
+
+    private void value()
+    {
         valuation = Valuation.forTradeDate(data, TestReferenceData.TRADE_DATE, 1, ModelLimits.defaults());
         for (int id = 0; id < books.length; id++)
         {
@@ -170,5 +177,35 @@ class StrategyTest
             () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, 0.30, Double.NaN));
         assertThrows(IllegalArgumentException.class,
             () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, -0.30, 0.30));
+
+    void leavingAReverseEarlyPaysTheImpactOfLeaving() throws IOException
+    {
+        // m_in 0.05% and m_out 0.5%: buying the basket back to leave a reverse trade pays m_out, not m_in.
+        Files.writeString(dir.resolve("costs.csv"), "effectiveFrom,stockCommission,futuresCommission,sellTax,buyTax," +
+            "impactIn,impactOut,futuresSlippage,borrowFee,trackingError\n" +
+            "2026-01-01,0.001,0.0005,0.002,0,0.0005,0.005,0.05,0.02,0.02\n");
+        data = ReferenceData.load(dir, TestReferenceData.TRADE_DATE);
+        value();
+        final MeanBasisStrategy strategy = new MeanBasisStrategy(20, SECOND, 1, 0.0);
+        long now = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            future(i % 2 == 0 ? "20.225" : "19.575");
+            assertNull(strategy.decide(valuation, -1, now), "short a program while the window fills: no exit yet");
+            now += SECOND;
+        }
+        // Mid basis samples 20.25 - 19.925 = +0.325 and 19.60 - 19.925 = -0.325; decisions within the last sample's
+        // second take no new sample, so the mean stays.
+        assertEquals(0.325, strategy.contangoMean(), 1e-9);
+        now -= SECOND / 2;
+
+        // Exit costs: S·(c_s + x_buy + m_out) + F·c_f + s_f = 19.925 * 0.006 + 20.525 * 0.0005 + 0.05 = 0.180.
+        // At 20.50 - 20.04 = 0.46 the exit nets 0.28, below the contango mean: hold (with m_in it would net 0.37).
+        future("20.50");
+        assertNull(strategy.decide(valuation, -1, now));
+        // At 20.65 - 20.04 = 0.61 it nets 0.43: buy the basket back.
+        future("20.65");
+        assertEquals(ProgramDirection.CASH_AND_CARRY, strategy.decide(valuation, -1, now));
+        assertEquals(0.325, strategy.contangoMean(), 1e-9);
     }
 }
