@@ -95,6 +95,10 @@ class ModelTest
             IllegalArgumentException.class, () -> new BacktestReport(Map.of(), "KRW",
                 List.of(Reports.cycle(2, "KS200 2026-06", Sample.IN_SAMPLE, Reports.parameters(1, -1, 1, 1), 1)),
                 List.of(), List.of(), null, 0, 0, 0)).getMessage());
+        assertEquals("BacktestReport: equity point 1 (2026-03-02) is before the one before it (2026-03-03)",
+            assertThrows(IllegalArgumentException.class, () -> new BacktestReport(Map.of(), "KRW", List.of(),
+                List.of(), List.of(new EquityPoint(LocalDate.of(2026, 3, 3), 1, new double[3]),
+                    new EquityPoint(LocalDate.of(2026, 3, 2), 1, new double[3])), null, 0, 0, 0)).getMessage());
         assertEquals("BasisChart of cycle 4: point 1 goes back in time", assertThrows(IllegalArgumentException.class,
             () -> new BasisChart(4, "KS200 2026-12", List.of(new BasisPoint(10, 0, 1, -1, 2, -2),
                 new BasisPoint(9, 0, 1, -1, 2, -2)), List.of())).getMessage());
