@@ -27,7 +27,8 @@ public record BacktestReport(Map<String, String> settings, String currency, List
     long events, double eventsPerSecond, double elapsedSeconds)
 {
     /**
-     * Lists and settings are copied (settings keep their order); every cycle must be of its list's sample.
+     * Lists and settings are copied (settings keep their order); every cycle must be of its list's sample and the
+     * equity curve in day order.
      */
     public BacktestReport
     {
@@ -46,6 +47,14 @@ public record BacktestReport(Map<String, String> settings, String currency, List
         }
         checkSample(outOfSample, Sample.OUT_OF_SAMPLE);
         checkSample(inSample, Sample.IN_SAMPLE);
+        for (int i = 1; i < equity.size(); i++)
+        {
+            if (equity.get(i).day().isBefore(equity.get(i - 1).day()))
+            {
+                throw new IllegalArgumentException("BacktestReport: equity point " + i + " (" + equity.get(i).day() +
+                    ") is before the one before it (" + equity.get(i - 1).day() + ")");
+            }
+        }
     }
 
     private static void checkSample(final List<CycleResult> cycles, final Sample sample)

@@ -1,5 +1,7 @@
 package io.basis.backtest.report;
 
+import static io.basis.backtest.report.Checks.finite;
+
 /**
  * What trading cost, by kind, in the report's currency; each a positive amount paid.
  *
@@ -15,6 +17,19 @@ public record CostBreakdown(double stockCommission, double futuresCommission, do
 {
     /** No cost at all, the start of a sum. */
     public static final CostBreakdown ZERO = new CostBreakdown(0, 0, 0, 0, 0, 0);
+
+    /**
+     * Every cost must be a finite number: a NaN or infinity would have no place in the report's JSON or totals.
+     */
+    public CostBreakdown
+    {
+        finite("CostBreakdown", "stockCommission", stockCommission);
+        finite("CostBreakdown", "futuresCommission", futuresCommission);
+        finite("CostBreakdown", "tax", tax);
+        finite("CostBreakdown", "impact", impact);
+        finite("CostBreakdown", "financing", financing);
+        finite("CostBreakdown", "borrow", borrow);
+    }
 
     /**
      * @return the sum of every kind of cost.

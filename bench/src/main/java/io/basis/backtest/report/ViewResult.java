@@ -2,6 +2,9 @@ package io.basis.backtest.report;
 
 import java.util.Objects;
 
+import static io.basis.backtest.report.Checks.finite;
+import static io.basis.backtest.report.Checks.nonNegative;
+
 /**
  * What one view of the market made of one cycle (or of a sum of cycles, see {@link #combine(ViewResult)}).
  * Amounts are in the report's currency.
@@ -21,7 +24,8 @@ public record ViewResult(View view, int entries, int exits, int unwinds, long co
     CostBreakdown costs, double netPnl, double maxUnhedgedExposure, double leggedMillis)
 {
     /**
-     * Checks that nothing is missing and that the counts are counts.
+     * Checks that nothing is missing, that the counts are counts and that the amounts are finite (exposure and
+     * legged time not negative).
      */
     public ViewResult
     {
@@ -32,6 +36,10 @@ public record ViewResult(View view, int entries, int exits, int unwinds, long co
             throw new IllegalArgumentException("view " + view + ": entries, exits, unwinds and contracts traded " +
                 "cannot be negative: " + entries + ", " + exits + ", " + unwinds + ", " + contractsTraded);
         }
+        finite("ViewResult " + view, "grossPnl", grossPnl);
+        finite("ViewResult " + view, "netPnl", netPnl);
+        nonNegative("ViewResult " + view, "maxUnhedgedExposure", maxUnhedgedExposure);
+        nonNegative("ViewResult " + view, "leggedMillis", leggedMillis);
     }
 
     /**
