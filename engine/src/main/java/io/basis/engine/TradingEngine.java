@@ -433,7 +433,8 @@ public final class TradingEngine implements GatewayListener
         for (int i = 0; i < tracker.openProgramCount(); i++)
         {
             final ProgramOrder program = tracker.openProgram(i);
-            if (program.isCancelRequested())
+            // A liquidation's orders wait for their auction's uncross by design: no timeout, no legging.
+            if (program.isCancelRequested() || program.kind() == ProgramKind.LIQUIDATION)
             {
                 continue;
             }
@@ -568,8 +569,10 @@ public final class TradingEngine implements GatewayListener
      */
     private int sendPendingHedge(final long nowNs)
     {
-        if (pendingHedgeContracts == 0 || tracker.openProgramCount() > 0 || killSwitch.isKilled(futureId))
+        if (pendingHedgeContracts == 0 || tracker.openProgramCount() > 0 || killSwitch.isKilled(futureId) ||
+            expiryUnwindDue || expiryUnwound)
         {
+            // Once the expiry auction has begun the future is left to settle: a residual is not hedged in it.
             return 0;
         }
         final boolean buy = pendingHedgeContracts > 0;
@@ -612,6 +615,12 @@ public final class TradingEngine implements GatewayListener
             style == SettlementStyle.OPENING_QUOTATION && !continuousTradingSeen))
         {
             expiryUnwindDue = true;
+            // A program still working when the settling auction begins is cut short: what it filled is unwound
+            // with the rest once its cancels are confirmed.
+            for (int i = 0; i < tracker.openProgramCount(); i++)
+            {
+                cancelWorkingLegs(tracker.openProgram(i), nowNs);
+            }
             unwindAtExpiry(nowNs);
         }
     }

@@ -250,6 +250,8 @@ class TradingEngineTest
         assertTrue(engine.expiryUnwound());
         marketPhase(MarketPhase.AUCTION);
         assertEquals(2, orders.size(), "unwound once");
+        time(2 * config.programTimeoutMs * MS);
+        assertTrue(cancels.isEmpty(), "auction orders wait for the uncross, past any program timeout");
     }
 
     @Test
@@ -270,7 +272,7 @@ class TradingEngineTest
     }
 
     @Test
-    void anUnwindDueWhileAProgramIsOpenWaitsForItToEnd()
+    void anUnwindDueWhileAProgramIsOpenCutsItShortAndUnwindsWhatItFilled()
     {
         data = ReferenceData.load(dataDir, LocalDate.of(2026, 12, 10));
         config.tradeDate = data.tradingDate();
@@ -285,11 +287,14 @@ class TradingEngineTest
         marketPhase(MarketPhase.TRADING);
         marketPhase(MarketPhase.AUCTION);
         assertTrue(orders.isEmpty(), "one leg still works");
+        assertEquals(List.of(first.get(2).orderId()), cancelledOrders(), "cut short at once");
 
-        fill(first.get(2), first.get(2).quantity());
+        canceled(first.get(2));
         time(MS);
 
-        assertEquals(2, orders.size(), "the basket is unwound once the program has ended");
+        assertEquals(1, orders.size(), "the one stock filled is unwound once the program has ended, unhedged " +
+            "futures left to settle");
+        assertEquals(TimeInForce.AT_THE_CLOSE, orders.get(0).tif());
     }
 
     @Test

@@ -549,7 +549,8 @@ public final class ReferenceData
                 dividend.payDate()));
         }
         return new ReferenceData(indexName, updated.get(future.id()), lastTradingDay, finalSettlement,
-            settlementStyle, tradingDate, calendar, stockSettlementDays, divisor, rates, costs, paid, updated, basket);
+            settlementStyle, tradingDate, calendar, stockSettlementDays, divisor, rates, costs, costsByDate, paid, updated,
+            basket);
     }
 
     /**

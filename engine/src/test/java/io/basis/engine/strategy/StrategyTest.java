@@ -177,7 +177,9 @@ class StrategyTest
             () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, 0.30, Double.NaN));
         assertThrows(IllegalArgumentException.class,
             () -> new MeanBasisStrategy(20, SECOND, 1, 0.0, BasisMeasure.RAW, -0.30, 0.30));
+    }
 
+    @Test
     void leavingAReverseEarlyPaysTheImpactOfLeaving() throws IOException
     {
         // m_in 0.05% and m_out 0.5%: buying the basket back to leave a reverse trade pays m_out, not m_in.
