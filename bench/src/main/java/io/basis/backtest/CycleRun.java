@@ -20,6 +20,8 @@ import io.basis.engine.refdata.Costs;
 import io.basis.engine.refdata.Dividend;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
+import io.basis.engine.refdata.SettlementStyle;
+import io.basis.engine.risk.RiskReason;
 import io.basis.engine.strategy.BasisMeasure;
 import io.basis.engine.strategy.Strategy;
 import io.basis.protocol.Prices;
@@ -72,6 +74,7 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
     private static final long SECOND = 1_000_000_000L;
     private static final long CONTINUOUS_SECONDS = 6 * 3600 + 20 * 60;
     private static final long CLOSING_AUCTION_SECONDS = 10 * 60;
+    private static final long OPENING_AUCTION_SECONDS = 60;
 
     private final BacktestData data;
     private final SyntheticMarket market;
@@ -109,6 +112,7 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
     private int unwinds;
     private long leggedNs;
     private String failure;
+    private RiskReason lastRiskReject;
 
     /**
      * The result of one cycle.
@@ -181,10 +185,6 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
             openEngine(date, d, carriedQuantity, carriedPrice);
             tradeDay(date, days.size() - 1 - d);
             final boolean expiry = d == days.size() - 1;
-            if (expiry)
-            {
-                settleAtExpiry();
-            }
             exchange.closeDay();
             exchange.deliver();
             engine.onTimer(nowNs);
@@ -217,9 +217,15 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
         }
         for (final ViewLedger ledger : ledgers)
         {
-            if (!ledger.isFlat() && failure == null)
+            for (int id = 0; id < mids.length && failure == null; id++)
             {
-                failure = "cycle " + cycle.number() + ": a position is left after expiry";
+                if (ledger.position(id) != 0)
+                {
+                    failure = "cycle " + cycle.number() + " (" + cycle.contract() + "): the " + ledger.view() +
+                        " view still holds " + ledger.position(id) + " of " + day.instruments().get(id).symbol() +
+                        " after the expiry unwind (last risk reject: " + lastRiskReject + ", last exchange " +
+                        "reject: " + exchange.lastReject() + ")";
+                }
             }
         }
         final List<ViewResult> results = new ArrayList<>();
@@ -275,8 +281,24 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
     private void tradeDay(final LocalDate date, final int daysToExpiry)
     {
         final long open = nowNs;
+        final boolean expiry = daysToExpiry == 0;
+        final boolean openingSettlement = expiry && day.settlementStyle() == SettlementStyle.OPENING_QUOTATION;
+        if (openingSettlement)
+        {
+            // The special opening quotation: the basket is unwound in the opening auction, the future settles at it.
+            exchange.startOpeningAuction();
+            phase(MarketPhase.AUCTION);
+        }
         market.openDay(day, Valuation.forTradeDate(day, date, config.contracts, config.modelLimits)
             .fairValueModel(), daysToExpiry, this);
+        if (openingSettlement)
+        {
+            settleInFlight();
+            auctionClock(OPENING_AUCTION_SECONDS);
+            exchange.uncross();
+            settleInFlight();
+            settleAtExpiry();
+        }
         phase(MarketPhase.TRADING);
         final long steps = CONTINUOUS_SECONDS / market.stepSeconds();
         for (long step = 1; step <= steps; step++)
@@ -293,10 +315,24 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
         exchange.startClosingAuction();
         phase(MarketPhase.AUCTION);
         settleInFlight();
-        nowNs += CLOSING_AUCTION_SECONDS * SECOND;
-        if (daysToExpiry == 0)
+        auctionClock(CLOSING_AUCTION_SECONDS);
+        if (expiry && day.settlementStyle() == SettlementStyle.CLOSING_AUCTION)
         {
             exchange.uncross();
+            settleInFlight();
+            settleAtExpiry();
+        }
+    }
+
+    /**
+     * The auction's minutes pass second by second, so that what depends on time alone happens in them: a program
+     * still working when the expiry auction opens times out, and only then is the basket unwound.
+     */
+    private void auctionClock(final long seconds)
+    {
+        for (long second = 0; second < seconds; second++)
+        {
+            nowNs += SECOND;
             settleInFlight();
         }
     }
@@ -468,6 +504,12 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
             trades.add(new TradeMark(nowNs / 1_000_000L, View.EXECUTABLE, exit ? TradeMark.EXIT : TradeMark.ENTRY,
                 basis()));
         }
+    }
+
+    @Override
+    public void onRiskReject(final RiskReason reason)
+    {
+        lastRiskReject = reason;
     }
 
     @Override

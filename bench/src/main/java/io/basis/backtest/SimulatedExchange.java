@@ -61,6 +61,8 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
     private String[] symbols = new String[0];
     private MatchingEngine matching;
     private boolean closingAuction;
+    private boolean openingAuction;
+    private String lastReject;
 
     private record ChildOrderRef(long orderId, int instrumentId, Side side)
     {
@@ -116,6 +118,7 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
         byClOrdId.clear();
         byOrderId.clear();
         closingAuction = false;
+        openingAuction = false;
     }
 
     /**
@@ -206,20 +209,41 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
     }
 
     /**
-     * Uncross every book the engine has orders in, at the price that matches the most volume.
+     * The opening auction (of a special-opening-quotation expiry): orders arriving now wait in their book's
+     * auction until the uncross.
+     */
+    void startOpeningAuction()
+    {
+        openingAuction = true;
+    }
+
+    /**
+     * Uncross every book the engine has orders in, at the price that matches the most volume, and end the auction.
      */
     void uncross()
     {
         for (int id = 0; id < symbols.length; id++)
         {
-            if (working[id] > 0)
+            if (working[id] > 0 && matching.book(symbols[id]).inAuction())
             {
                 mirror(id);
                 matching.uncross(symbols[id]);
             }
         }
-        matching.endClosingAuction();
+        if (closingAuction)
+        {
+            matching.endClosingAuction();
+        }
         closingAuction = false;
+        openingAuction = false;
+    }
+
+    /**
+     * @return the exchange's last reject of an engine order, for a failure's message, or null.
+     */
+    String lastReject()
+    {
+        return lastReject;
     }
 
     /**
@@ -238,6 +262,10 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
         byClOrdId.put(clOrdId, new ChildOrderRef(orderId, instrumentId, side));
         working[instrumentId]++;
         mirror(instrumentId);
+        if (openingAuction)
+        {
+            matching.startAuction(symbols[instrumentId]);
+        }
         final Order order = matching.submit(new OrderRequest(ENGINE, "BASIS", clOrdId, symbols[instrumentId],
             side(side), OrderType.LIMIT, timeInForce(timeInForce), quantity, price, null, null, null, "2", false));
         if (order != null)
@@ -304,6 +332,8 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
     {
         if (request.owner() == ENGINE)
         {
+            lastReject = request.symbol() + " " + request.side() + " " + request.quantity() + " @ " +
+                Prices.format(request.price()) + ": " + text;
             final ChildOrderRef ref = byClOrdId.get(request.clOrdId());
             working[ref.instrumentId()]--;
             reports.onReport(ref.orderId(), ref.instrumentId(), ExecType.REJECTED, OrdStatus.REJECTED, ref.side(),

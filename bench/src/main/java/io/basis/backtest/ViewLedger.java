@@ -155,16 +155,9 @@ final class ViewLedger
         return value - costs().total();
     }
 
-    boolean isFlat()
+    View view()
     {
-        for (final long quantity : position)
-        {
-            if (quantity != 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        return view;
     }
 
     CostBreakdown costs()

@@ -88,12 +88,24 @@ class BacktestTest
         }
     }
 
-    private BacktestReport run(final Path refdata, final String fills)
+    @Test
+    void anEminiStyleContractIsUnwoundInTheOpeningAuctionOfItsLastTradingDay()
     {
-        final BacktestSettings settings = BacktestSettings.parse(new String[] {
+        final BacktestReport report = run(Path.of("..", "refdata", "emini"), "book", "--start", "2026-12-21");
+
+        final CycleResult cycle = report.outOfSample().get(0);
+        assertEquals("ES2706", cycle.contract());
+        assertEquals(java.time.LocalDate.of(2027, 6, 18), cycle.lastTradingDay(), "the third Friday of June");
+        assertTrue(cycle.views().get(View.EXECUTABLE.ordinal()).entries() > 0, "the strategy traded");
+    }
+
+    private BacktestReport run(final Path refdata, final String fills, final String... more)
+    {
+        final String[] args = Stream.concat(Stream.of(
             "--cycles", "1", "--fit-cycles", "1", "--seed", "7", "--step-seconds", "300", "--fills", fills,
-            "--refdata", refdata.toString()});
-        final BacktestData data = BacktestData.generate(settings.refdata, dir.resolve("data-" + fills),
+            "--refdata", refdata.toString()), Stream.of(more)).toArray(String[]::new);
+        final BacktestSettings settings = BacktestSettings.parse(args);
+        final BacktestData data = BacktestData.generate(settings.refdata, dir.resolve("data-" + fills + more.length),
             settings.start, settings.cycles + settings.fitCycles);
         final ProgressBar quiet = new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), false,
             settings.cycles, System::nanoTime);
