@@ -12,8 +12,8 @@ public final class MarketParameters
     private double commonVolPerMinute = 0.003;
     private double idiosyncraticVolPerMinute = 0.002;
     private double maxDriftFraction = 0.20;
-    private double mispricingStdPoints = 1.5;
-    private double mispricingHalfLifeSeconds = 6.0;
+    private double mispricingStdPoints = 2.0;
+    private double mispricingHalfLifeSeconds = 4.0;
     private int quoteLevels = 10;
     private double stockLevelMinContracts = 2.0;
     private double stockLevelMaxContracts = 6.0;

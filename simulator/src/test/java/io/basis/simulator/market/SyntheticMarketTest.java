@@ -131,7 +131,7 @@ class SyntheticMarketTest
             open = nowOpen;
         }
         final double std = Math.sqrt(sumSquares / (minutes * stepsPerMinute));
-        assertEquals(1.5, std, 0.3, "stationary std of the mispricing");
+        assertEquals(2.0, std, 0.4, "stationary std of the mispricing");
         final double windowsPerMinute = (double)windows / minutes;
         assertTrue(windowsPerMinute >= 2 && windowsPerMinute <= 60, "windows per minute " + windowsPerMinute);
     }
