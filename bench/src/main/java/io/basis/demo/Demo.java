@@ -3,7 +3,6 @@ package io.basis.demo;
 import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
 import io.basis.engine.admin.AdminClient;
-import io.basis.engine.EngineConfig;
 import io.basis.engine.admin.EngineStatusReader;
 import io.basis.engine.refdata.Constituent;
 import io.basis.engine.refdata.ReferenceData;
@@ -92,7 +91,8 @@ final class Demo implements AutoCloseable
         final long startNs = System.nanoTime();
 
         final List<String> simulatorArgs = new ArrayList<>(List.of(
-            "--refdata", config.refdataDir.toString(), "--oe-port", Integer.toString(oePort),
+            "--refdata", config.refdataDir.toString(), "--trade-date", config.tradeDate.toString(),
+            "--oe-port", Integer.toString(oePort),
             "--md-port", Integer.toString(mdPort), "--seed", Long.toString(config.seed),
             "--record", simRecord.toString()));
         if (config.crashes.stream().anyMatch(crash -> crash.point() != null))
@@ -100,7 +100,7 @@ final class Demo implements AutoCloseable
             // Crash points are brought about with the simulator's faults, over its control port.
             controlPort = freePort();
             simulatorArgs.addAll(List.of("--control-port", Integer.toString(controlPort)));
-            heaviestStock = heaviestStock(config.refdataDir);
+            heaviestStock = heaviestStock(config.refdataDir, config.tradeDate);
         }
         final ChildProcess simulator = launch("simulator", "io.basis.simulator.SimulatorMain", simulatorArgs);
         await("simulator to listen", simulator::hasStarted, simulator);
@@ -128,8 +128,8 @@ final class Demo implements AutoCloseable
             () -> Files.exists(aeronDir.resolve(CncFileDescriptor.CNC_FILE)) && gateway.hasStarted(), gateway);
 
         engineArgs = List.of(
-            "--refdata", config.refdataDir.toString(), "--aeron-dir", aeronDir.toString(),
-            "--report", engineReport.toString());
+            "--refdata", config.refdataDir.toString(), "--trade-date", config.tradeDate.toString(),
+            "--aeron-dir", aeronDir.toString(), "--report", engineReport.toString());
         final ChildProcess engine = launch("engine", "io.basis.engine.live.EngineMain", engineArgs);
 
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir.toString()));
@@ -333,9 +333,9 @@ final class Demo implements AutoCloseable
     /**
      * The basket's heaviest stock by index weight: holding its fills legs a program the most.
      */
-    private static String heaviestStock(final Path refdataDir)
+    private static String heaviestStock(final Path refdataDir, final java.time.LocalDate tradeDate)
     {
-        final ReferenceData data = ReferenceData.load(refdataDir, new EngineConfig().tradeDate);
+        final ReferenceData data = ReferenceData.load(refdataDir, tradeDate);
         Constituent heaviest = null;
         double heaviestWeight = 0;
         for (final Constituent constituent : data.constituents())

@@ -1,6 +1,9 @@
 package io.basis.demo;
 
+import io.basis.engine.EngineConfig;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +18,11 @@ final class DemoConfig
     Path reportFile;
     /** Reference data directory shared by the simulator and the engine. */
     Path refdataDir = Path.of("refdata", "kospi200");
+    /**
+     * Trading date given to both the simulator and the engine: it picks the rate and the dividends of the fair
+     * value, and the simulator centres its market on the engine's fair value only if both use the same date.
+     */
+    LocalDate tradeDate = new EngineConfig().tradeDate;
     /** Seed of the simulator's synthetic market. */
     long seed = 42;
     /** Jar holding every role. */

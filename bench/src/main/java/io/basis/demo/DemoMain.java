@@ -1,7 +1,9 @@
 package io.basis.demo;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 
@@ -17,6 +19,8 @@ public final class DemoMain
         "  --seconds N      trading window in seconds (default 60, at least 10)",
         "  --report FILE    write the JSON report here",
         "  --refdata DIR    reference data set (default refdata/kospi200)",
+        "  --trade-date D   trading date of the simulator and the engine, YYYY-MM-DD (default 2026-11-23):",
+        "                   the rate and dividends of the future's fair value, which both take from --refdata",
         "  --seed N         seed of the synthetic market (default 42)",
         "  --run-dir DIR    logs and process files (default run/demo-<time>)",
         "  --quiet          no live status line",
@@ -137,6 +141,17 @@ public final class DemoMain
                     break;
                 case "--refdata":
                     config.refdataDir = Path.of(value(args, ++i, "--refdata"));
+                    break;
+                case "--trade-date":
+                    try
+                    {
+                        config.tradeDate = LocalDate.parse(value(args, ++i, "--trade-date"));
+                    }
+                    catch (final DateTimeParseException ex)
+                    {
+                        throw new IllegalArgumentException("--trade-date needs a date YYYY-MM-DD, not '" +
+                            args[i] + "'");
+                    }
                     break;
                 case "--seed":
                     config.seed = Long.parseLong(value(args, ++i, "--seed"));

@@ -56,6 +56,65 @@ final class DemoReport
         return engineCount("programsCompleted");
     }
 
+    /**
+     * @return programs that opened or added to a position: the futures hedge filled in the direction the position
+     *         already had, or from flat.
+     */
+    long entries()
+    {
+        return tradeCounts()[0];
+    }
+
+    /**
+     * @return programs that closed (or cut) a position: a reverse program while cash-and-carry was held, or a
+     *         cash-and-carry program while reverse was held.
+     */
+    long exits()
+    {
+        return tradeCounts()[1];
+    }
+
+    /**
+     * @return P&L realized on closed quantity before costs, from the engine's positions, in the currency of the
+     *         reference data.
+     */
+    String realizedPnl()
+    {
+        return engine.getProperty("realizedPnl", "0");
+    }
+
+    /**
+     * Entries and exits from the engine's program rows, in order: the position is the futures hedge filled so far
+     * (cash-and-carry sells the future, reverse buys it), which is how the engine counts the programs it holds.
+     * Hedge programs (the futures residual of a legged program) move the position but are neither.
+     */
+    private long[] tradeCounts()
+    {
+        long futures = 0;
+        long entries = 0;
+        long exits = 0;
+        for (int i = 0; engine.getProperty("program." + i) != null; i++)
+        {
+            final String[] cells = engine.getProperty("program." + i).split(",");
+            final boolean cashAndCarry = "CASH_AND_CARRY".equals(cells[1]);
+            final long filled = Long.parseLong(cells[5]);
+            if (filled > 0 && ("ARBITRAGE".equals(cells[2]) || "MANUAL".equals(cells[2])))
+            {
+                final boolean closing = cashAndCarry ? futures > 0 : futures < 0;
+                if (closing)
+                {
+                    exits++;
+                }
+                else
+                {
+                    entries++;
+                }
+            }
+            futures += cashAndCarry ? -filled : filled;
+        }
+        return new long[]{entries, exits};
+    }
+
     long exchangeLiveOrders()
     {
         return Long.parseLong(exchange.getProperty("account." + Demo.ACCOUNT + ".liveOrders", "0"));
@@ -97,12 +156,12 @@ final class DemoReport
     String summary()
     {
         return String.format(
-            "demo: %d program orders (%d completed), %d child orders, %d fills, %d rejects, reconciled %s, " +
-            "realized P&L %s, net P&L %s after commissions %s and taxes %s, trading state %s, " +
+            "demo: %d program orders (%d completed; %d entries, %d exits), %d child orders, %d fills, %d rejects, " +
+            "reconciled %s, realized P&L %s, net P&L %s after commissions %s and taxes %s, trading state %s, " +
             "tick-to-order after the first program (closed loop, simulator clock): first leg p50 %s us p99 %s us, " +
             "last leg p50 %s us p99 %s us, over %s programs",
-            programOrders(), completedPrograms(), engineCount("childOrders"), engineCount("fills"),
-            engineCount("rejects"), reconciled(), engine.getProperty("realizedPnl", "?"),
+            programOrders(), completedPrograms(), entries(), exits(), engineCount("childOrders"),
+            engineCount("fills"), engineCount("rejects"), reconciled(), engine.getProperty("realizedPnl", "?"),
             engine.getProperty("netPnl", "?"), engine.getProperty("commissions", "?"),
             engine.getProperty("taxes", "?"), engine.getProperty("tradingState", "?"),
             exchangeValue("tickToOrder.firstLeg.p50Micros"), exchangeValue("tickToOrder.firstLeg.p99Micros"),
@@ -118,6 +177,8 @@ final class DemoReport
         field(json, "elapsedMs", elapsedMs);
         field(json, "programOrders", programOrders());
         field(json, "completedPrograms", completedPrograms());
+        field(json, "entries", entries());
+        field(json, "exits", exits());
         field(json, "childOrders", engineCount("childOrders"));
         field(json, "workingOrders", engineCount("workingOrders"));
         field(json, "fills", engineCount("fills"));

@@ -21,13 +21,14 @@ final class CommandLine
     private static final String[][] OPTIONS =
     {
         {"--refdata", "DIR", "reference data directory (default refdata/kospi200)"},
-        {"--trading-date", "YYYY-MM-DD", "simulated trading date, selects tick tables (default " +
+        {"--trade-date", "YYYY-MM-DD", "simulated trading date, as the engine's --trade-date: selects the tick" +
+            " tables and the rate in force and starts the future's carry window (default " +
             SimulatorConfig.DEFAULT_TRADING_DATE + ")"},
+        {"--trading-date", "YYYY-MM-DD", "the same as --trade-date"},
         {"--oe-port", "N", "order-entry port (default " + SimulatorConfig.DEFAULT_ORDER_ENTRY_PORT + ")"},
         {"--md-port", "N", "market-data port (default " + SimulatorConfig.DEFAULT_MARKET_DATA_PORT + ")"},
         {"--seed", "N", "random seed of the synthetic market (default 42)"},
         {"--tick-ms", "N", "market tick period in milliseconds (default 50)"},
-        {"--days-to-expiry", "N", "days to the future's expiry in its fair value (default 18)"},
         {"--record", "FILE", "write the exchange record to FILE on shutdown (default: none)"},
         {"--oe-comp-id", "ID", "order-entry client CompID (default BASIS-OE)"},
         {"--md-comp-id", "ID", "market-data client CompID (default BASIS-MD)"},
@@ -183,12 +184,11 @@ final class CommandLine
         switch (option)
         {
             case "--refdata" -> config.referenceDataDirectory(Path.of(value));
-            case "--trading-date" -> config.tradingDate(date(option, value));
+            case "--trade-date", "--trading-date" -> config.tradingDate(date(option, value));
             case "--oe-port" -> config.orderEntryPort((int)number(option, value, 1, 65_535));
             case "--md-port" -> config.marketDataPort((int)number(option, value, 1, 65_535));
             case "--seed" -> config.market().seed(number(option, value, Long.MIN_VALUE, Long.MAX_VALUE));
             case "--tick-ms" -> config.market().tickMillis(number(option, value, 1, 60_000));
-            case "--days-to-expiry" -> config.market().daysToExpiry((int)number(option, value, 0, 3_650));
             case "--record" -> config.recordFile(Path.of(value));
             case "--oe-comp-id" -> config.orderEntryCompId(value);
             case "--md-comp-id" -> config.marketDataCompId(value);

@@ -104,7 +104,8 @@ public final class SimulatorConfig
     }
 
     /**
-     * @param date simulated trading date.
+     * @param date simulated trading date: selects the tick tables and the rate in force and starts the future's
+     *             carry window; give the engine the same {@code --trade-date} so that both value the future alike.
      * @return this.
      */
     public SimulatorConfig tradingDate(final LocalDate date)

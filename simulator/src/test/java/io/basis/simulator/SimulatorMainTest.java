@@ -59,7 +59,7 @@ class SimulatorMainTest
         final SimulatorConfig config = CommandLine.parse(new String[]{
             "--refdata", "data", "--oe-port", "7001", "--md-port=7002", "--seed", "-3", "--tick-ms", "10",
             "--record", "r.properties", "--oe-comp-id", "OE", "--md-comp-id", "MD", "--exchange-comp-id", "X",
-            "--trading-date", "2025-01-02", "--days-to-expiry", "40", "--quiet"});
+            "--trade-date", "2025-01-02", "--quiet"});
         assertEquals(Path.of("data"), config.referenceDataDirectory());
         assertEquals(7001, config.orderEntryPort());
         assertEquals(7002, config.marketDataPort());
@@ -70,7 +70,8 @@ class SimulatorMainTest
         assertEquals("MD", config.marketDataCompId());
         assertEquals("X", config.exchangeCompId());
         assertEquals(LocalDate.of(2025, 1, 2), config.tradingDate());
-        assertEquals(40, config.market().daysToExpiry());
+        assertEquals(LocalDate.of(2024, 3, 4),
+            CommandLine.parse(new String[]{"--trading-date", "2024-03-04"}).tradingDate(), "the older name");
         assertTrue(!config.logSessionEvents());
         assertNull(CommandLine.parse(new String[]{"--seed", "1", "--help"}));
     }
@@ -149,8 +150,8 @@ class SimulatorMainTest
     {
         assertEquals(0, run("--help"));
         final String help = out.toString(StandardCharsets.UTF_8);
-        for (final String option : new String[]{"--refdata", "--trading-date", "--oe-port", "--md-port", "--seed",
-            "--tick-ms", "--days-to-expiry", "--record", "--oe-comp-id", "--md-comp-id", "--exchange-comp-id",
+        for (final String option : new String[]{"--refdata", "--trade-date", "--trading-date", "--oe-port",
+            "--md-port", "--seed", "--tick-ms", "--record", "--oe-comp-id", "--md-comp-id", "--exchange-comp-id",
             "--control-port", "--fault", "--fault-seed", "--vi-seconds", "--session", "--no-default-sessions",
             "--standard-default-sessions",
             "--tls-keystore", "--tls-password", "--replay", "--day-schedule", "--definitions-on-logon", "--quiet",

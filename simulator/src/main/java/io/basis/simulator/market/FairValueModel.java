@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  * <p>
  * Each stock's log price moves every tick by a common factor shock plus its own noise, bounded to a band around
  * prevClose. The index is S = sum(N*f*c*P) / divisor over the basket's fair prices; the future's theoretical
- * value is F* = S*(1 + r*days/365) and its fair price F* plus an Ornstein-Uhlenbeck mispricing.
+ * value is the engine's cost-of-carry fair value F* = S*(1 + r*tau) - D_FV from the same reference data
+ * ({@link FairValue}), and its fair price F* plus an Ornstein-Uhlenbeck mispricing.
  */
 public final class FairValueModel
 {
@@ -31,7 +32,7 @@ public final class FairValueModel
     private final double[] basketShares;
     private final double commonStd;
     private final double idiosyncraticStd;
-    private final double carry;
+    private final FairValue fairValue;
     private final MispricingProcess mispricing;
     private double indexLevel;
 
@@ -72,7 +73,7 @@ public final class FairValueModel
         final double stepMinutes = parameters.tickMillis() / 60_000.0;
         this.commonStd = parameters.commonVolPerMinute() * Math.sqrt(stepMinutes);
         this.idiosyncraticStd = parameters.idiosyncraticVolPerMinute() * Math.sqrt(stepMinutes);
-        this.carry = 1.0 + parameters.rate() * parameters.daysToExpiry() / 365.0;
+        this.fairValue = FairValue.of(referenceData);
         this.mispricing = new MispricingProcess(parameters.mispricingStdPoints(),
             parameters.mispricingHalfLifeSeconds(), parameters.tickMillis() / 1000.0, random);
         this.indexLevel = computeIndex();
@@ -115,11 +116,19 @@ public final class FairValueModel
     }
 
     /**
-     * @return the future's theoretical value F* = S*(1 + r*days/365).
+     * @return the future's theoretical value F* = S*(1 + r*tau) - D_FV.
      */
     public double theoreticalFuturePrice()
     {
-        return indexLevel * carry;
+        return fairValue.fairValue(indexLevel);
+    }
+
+    /**
+     * @return the fair value model the mispricing is centred on.
+     */
+    public FairValue fairValue()
+    {
+        return fairValue;
     }
 
     /**

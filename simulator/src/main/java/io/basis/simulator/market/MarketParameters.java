@@ -12,10 +12,8 @@ public final class MarketParameters
     private double commonVolPerMinute = 0.003;
     private double idiosyncraticVolPerMinute = 0.002;
     private double maxDriftFraction = 0.20;
-    private double rate = 0.035;
-    private int daysToExpiry = 18;
-    private double mispricingStdPoints = 1.5;
-    private double mispricingHalfLifeSeconds = 6.0;
+    private double mispricingStdPoints = 2.0;
+    private double mispricingHalfLifeSeconds = 4.0;
     private int quoteLevels = 10;
     private double stockLevelMinContracts = 2.0;
     private double stockLevelMaxContracts = 6.0;
@@ -112,42 +110,6 @@ public final class MarketParameters
     public MarketParameters maxDriftFraction(final double fraction)
     {
         this.maxDriftFraction = fraction;
-        return this;
-    }
-
-    /**
-     * @return money-market rate r of the futures fair value.
-     */
-    public double rate()
-    {
-        return rate;
-    }
-
-    /**
-     * @param rate money-market rate, e.g. 0.035.
-     * @return this.
-     */
-    public MarketParameters rate(final double rate)
-    {
-        this.rate = rate;
-        return this;
-    }
-
-    /**
-     * @return days from stock settlement to the future's final settlement.
-     */
-    public int daysToExpiry()
-    {
-        return daysToExpiry;
-    }
-
-    /**
-     * @param days days to expiry, not negative.
-     * @return this.
-     */
-    public MarketParameters daysToExpiry(final int days)
-    {
-        this.daysToExpiry = days;
         return this;
     }
 
@@ -305,7 +267,6 @@ public final class MarketParameters
         require(tickMillis > 0, "tickMillis must be positive");
         require(commonVolPerMinute >= 0 && idiosyncraticVolPerMinute >= 0, "vols must not be negative");
         require(maxDriftFraction > 0 && maxDriftFraction < 1, "maxDriftFraction must be in (0, 1)");
-        require(daysToExpiry >= 0, "daysToExpiry must not be negative");
         require(mispricingStdPoints >= 0, "mispricingStdPoints must not be negative");
         require(mispricingHalfLifeSeconds > 0, "mispricingHalfLifeSeconds must be positive");
         // Zero levels: no liquidity provider, a market where clients only meet each other.

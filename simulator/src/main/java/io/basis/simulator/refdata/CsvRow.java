@@ -59,6 +59,44 @@ final class CsvRow
         return parsed;
     }
 
+    long wholeNumber(final String field, final long min, final long max)
+    {
+        final String value = text(field);
+        final long parsed;
+        try
+        {
+            parsed = Long.parseLong(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error(field, "not a whole number: '" + value + "'");
+        }
+        if (parsed < min || parsed > max)
+        {
+            throw error(field, "must be in " + min + ".." + max + ": " + value);
+        }
+        return parsed;
+    }
+
+    double number(final String field, final double min, final double max)
+    {
+        final String value = text(field);
+        final double parsed;
+        try
+        {
+            parsed = Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error(field, "not a number: '" + value + "'");
+        }
+        if (!(parsed >= min && parsed <= max))
+        {
+            throw error(field, "must be in [" + min + ", " + max + "]: " + value);
+        }
+        return parsed;
+    }
+
     long price(final String field)
     {
         final String value = text(field);

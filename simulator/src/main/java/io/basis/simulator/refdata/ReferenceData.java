@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the exchange knows about its instruments for one trading date: the instruments, the index and
- * its basket. Immutable.
+ * Everything the exchange knows about its instruments for one trading date: the instruments, the index, its
+ * basket and the future's carry (rate, settlement dates, dividends). Immutable.
  */
 public final class ReferenceData
 {
@@ -17,8 +17,11 @@ public final class ReferenceData
     private final Map<String, Instrument> bySymbol;
     private final IndexDefinition index;
     private final List<Constituent> basket;
+    private final Carry carry;
 
     /**
+     * A market without carry ({@link Carry#none}): the future's fair value is the index itself.
+     *
      * @param tradingDate the simulated trading date the tick tables were chosen for.
      * @param instruments every instrument, in file order.
      * @param index       the index and its future.
@@ -30,6 +33,23 @@ public final class ReferenceData
         final IndexDefinition index,
         final List<Constituent> basket)
     {
+        this(tradingDate, instruments, index, basket, Carry.none(tradingDate));
+    }
+
+    /**
+     * @param tradingDate the simulated trading date the tick tables and the rate were chosen for.
+     * @param instruments every instrument, in file order.
+     * @param index       the index and its future.
+     * @param basket      the index constituents.
+     * @param carry       rate, settlement dates and dividends of the future's fair value.
+     */
+    public ReferenceData(
+        final LocalDate tradingDate,
+        final List<Instrument> instruments,
+        final IndexDefinition index,
+        final List<Constituent> basket,
+        final Carry carry)
+    {
         this.tradingDate = tradingDate;
         this.instruments = List.copyOf(instruments);
         final Map<String, Instrument> map = new LinkedHashMap<>();
@@ -40,6 +60,15 @@ public final class ReferenceData
         this.bySymbol = Collections.unmodifiableMap(map);
         this.index = index;
         this.basket = List.copyOf(basket);
+        this.carry = carry;
+    }
+
+    /**
+     * @return rate, settlement dates and dividends of the future's fair value.
+     */
+    public Carry carry()
+    {
+        return carry;
     }
 
     /**

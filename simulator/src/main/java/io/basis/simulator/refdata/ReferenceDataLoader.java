@@ -15,10 +15,11 @@ import java.util.TreeMap;
 
 /**
  * Loads and validates a reference-data directory: {@code tick-tables.csv}, {@code instruments.csv},
- * {@code index.csv} and {@code basket.csv}.
+ * {@code index.csv}, {@code basket.csv}, {@code rates.csv} and {@code dividends.csv}.
  * <p>
- * Tick tables are effective-dated: for each table name the rows with the greatest {@code effectiveFrom} not
- * after the trading date are the table in force. Every problem is reported as a
+ * Tick tables and rates are effective-dated: for each table name the rows with the greatest {@code effectiveFrom}
+ * not after the trading date are the table in force, and likewise the rate. The carry inputs are read as the
+ * engine reads them, because the synthetic market centres the future on the engine's fair value. Every problem is reported as a
  * {@link ReferenceDataException} naming file, line, field and reason; nothing is silently repaired.
  */
 public final class ReferenceDataLoader
@@ -31,29 +32,106 @@ public final class ReferenceDataLoader
     public static final String INDEX_FILE = "index.csv";
     /** Basket file name. */
     public static final String BASKET_FILE = "basket.csv";
+    /** Rates file name. */
+    public static final String RATES_FILE = "rates.csv";
+    /** Dividends file name. */
+    public static final String DIVIDENDS_FILE = "dividends.csv";
 
     private ReferenceDataLoader()
     {
     }
 
     /**
-     * @param directory   directory holding the four CSV files.
-     * @param tradingDate the simulated trading date, selects the tick tables in force.
+     * @param directory   directory holding the six CSV files.
+     * @param tradingDate the simulated trading date, selects the tick tables and the rate in force.
      * @return validated reference data.
      * @throws ReferenceDataException if a file is missing or any value is invalid.
      */
     public static ReferenceData load(final Path directory, final LocalDate tradingDate)
     {
         final Map<String, TickTable> tickTables = loadTickTables(directory, tradingDate);
-        final List<Instrument> instruments = loadInstruments(directory, tickTables);
+        final Map<String, CsvRow> instrumentRows = new HashMap<>();
+        final List<Instrument> instruments = loadInstruments(directory, tickTables, instrumentRows);
         final Map<String, Instrument> bySymbol = new HashMap<>();
         for (final Instrument instrument : instruments)
         {
             bySymbol.put(instrument.symbol(), instrument);
         }
-        final IndexDefinition index = loadIndex(directory, bySymbol);
+        final CsvRow indexRow = indexRow(directory);
+        final IndexDefinition index = loadIndex(indexRow, bySymbol);
         final List<Constituent> basket = loadBasket(directory, bySymbol);
-        return new ReferenceData(tradingDate, instruments, index, basket);
+        final Carry carry = new Carry(
+            loadRate(directory, tradingDate),
+            (int)indexRow.wholeNumber("stockSettlementDays", 0, 5),
+            finalSettlement(instrumentRows.get(index.future().symbol())),
+            loadDividends(directory, basket));
+        return new ReferenceData(tradingDate, instruments, index, basket, carry);
+    }
+
+    private static LocalDate finalSettlement(final CsvRow futureRow)
+    {
+        final LocalDate finalSettlement = futureRow.date("finalSettlement");
+        final LocalDate lastTradingDay = futureRow.optionalDate("lastTradingDay");
+        if (lastTradingDay != null && finalSettlement.isBefore(lastTradingDay))
+        {
+            throw futureRow.error("finalSettlement", "before the last trading day " + lastTradingDay);
+        }
+        return finalSettlement;
+    }
+
+    private static double loadRate(final Path directory, final LocalDate tradingDate)
+    {
+        final CsvFile file = CsvFile.read(directory, RATES_FILE, "effectiveFrom", "rate");
+        final TreeMap<LocalDate, CsvRow> versions = new TreeMap<>();
+        for (final CsvRow row : file.rows())
+        {
+            final CsvRow previous = versions.put(row.date("effectiveFrom"), row);
+            if (previous != null)
+            {
+                throw row.error("effectiveFrom", "two rows effective from " + row.date("effectiveFrom") +
+                    " (also line " + previous.line() + ")");
+            }
+        }
+        final Map.Entry<LocalDate, CsvRow> inForce = versions.floorEntry(tradingDate);
+        if (inForce == null)
+        {
+            throw new ReferenceDataException(RATES_FILE, 0, "effectiveFrom",
+                "no row effective on or before the trading date " + tradingDate);
+        }
+        return inForce.getValue().number("rate", -0.05, 1.0);
+    }
+
+    private static List<Dividend> loadDividends(final Path directory, final List<Constituent> basket)
+    {
+        final CsvFile file = CsvFile.read(directory, DIVIDENDS_FILE, "symbol", "perShare", "exDate", "payDate");
+        final Map<String, Instrument> constituents = new HashMap<>();
+        for (final Constituent constituent : basket)
+        {
+            constituents.put(constituent.instrument().symbol(), constituent.instrument());
+        }
+        final List<Dividend> dividends = new ArrayList<>();
+        for (final CsvRow row : file.rows())
+        {
+            final String symbol = row.text("symbol");
+            final Instrument instrument = constituents.get(symbol);
+            if (instrument == null)
+            {
+                throw row.error("symbol", symbol + " is not a constituent (not in " + BASKET_FILE + ")");
+            }
+            final long perShare = row.price("perShare");
+            if (perShare <= 0)
+            {
+                throw row.error("perShare", "must be positive: " + FixedPoint.format(perShare));
+            }
+            final LocalDate exDate = row.date("exDate");
+            final LocalDate payDate = row.date("payDate");
+            if (payDate.isBefore(exDate))
+            {
+                throw row.error("payDate", "before the ex-date " + exDate);
+            }
+            dividends.add(new Dividend(instrument, perShare, exDate, payDate));
+        }
+        return dividends;
     }
 
     private static Map<String, TickTable> loadTickTables(final Path directory, final LocalDate tradingDate)
@@ -117,10 +195,11 @@ public final class ReferenceDataLoader
         return tables;
     }
 
-    private static List<Instrument> loadInstruments(final Path directory, final Map<String, TickTable> tickTables)
+    private static List<Instrument> loadInstruments(
+        final Path directory, final Map<String, TickTable> tickTables, final Map<String, CsvRow> rows)
     {
-        final CsvFile file = CsvFile.read(directory, INSTRUMENTS_FILE,
-            "symbol", "kind", "currency", "lot", "tickTable", "multiplier", "prevClose", "lastTradingDay");
+        final CsvFile file = CsvFile.read(directory, INSTRUMENTS_FILE, "symbol", "kind", "currency", "lot",
+            "tickTable", "multiplier", "prevClose", "lastTradingDay", "finalSettlement");
         final List<Instrument> instruments = new ArrayList<>();
         final Set<String> symbols = new HashSet<>();
         for (final CsvRow row : file.rows())
@@ -130,6 +209,7 @@ public final class ReferenceDataLoader
             {
                 throw row.error("symbol", "duplicate symbol " + symbol);
             }
+            rows.put(symbol, row);
             final InstrumentKind kind;
             try
             {
@@ -174,15 +254,19 @@ public final class ReferenceDataLoader
         return instruments;
     }
 
-    private static IndexDefinition loadIndex(final Path directory, final Map<String, Instrument> bySymbol)
+    private static CsvRow indexRow(final Path directory)
     {
-        final CsvFile file = CsvFile.read(directory, INDEX_FILE, "index", "future", "divisor");
+        final CsvFile file = CsvFile.read(directory, INDEX_FILE, "index", "future", "divisor", "stockSettlementDays");
         if (file.rows().size() != 1)
         {
             throw new ReferenceDataException(INDEX_FILE, 0, null,
                 "exactly one index row expected, found " + file.rows().size());
         }
-        final CsvRow row = file.rows().get(0);
+        return file.rows().get(0);
+    }
+
+    private static IndexDefinition loadIndex(final CsvRow row, final Map<String, Instrument> bySymbol)
+    {
         final String futureSymbol = row.text("future");
         final Instrument future = bySymbol.get(futureSymbol);
         if (future == null)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.basis.simulator.support.TestReferenceData.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,14 +28,26 @@ class ReferenceDataLoaderTest
         FUTT,2000-01-01,0,0.05
         """;
     private static final String INSTRUMENTS = """
-        symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay
-        FUT,FUTURE,KRW,1,FUTT,250000,353.95,2026-12-10
-        AAA,STOCK,KRW,1,KRX,1,1987,
-        BBB,STOCK,KRW,1,KRX,1,4215,
+        symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement
+        FUT,FUTURE,KRW,1,FUTT,250000,353.95,2026-12-10,2026-12-11
+        AAA,STOCK,KRW,1,KRX,1,1987,,
+        BBB,STOCK,KRW,1,KRX,1,4215,,
         """;
     private static final String INDEX = """
-        index,future,divisor
-        TEST,FUT,1000000
+        index,future,divisor,stockSettlementDays
+        TEST,FUT,1000000,2
+        """;
+    private static final String RATES = """
+        # extra columns (the engine's borrowing and lending rates) are ignored
+        effectiveFrom,rate,borrowRate,lendRate
+        2020-01-01,0.0050,0.0100,0.0000
+        2025-01-01,0.0300,0.0350,0.0250
+        2026-01-01,0.0350,0.0400,0.0300
+        """;
+    private static final String DIVIDENDS = """
+        symbol,perShare,exDate,payDate
+        AAA,25,2026-11-27,2027-01-20
+        BBB,40.5,2026-12-29,2027-04-17
         """;
     private static final String BASKET = """
         symbol,indexShares,floatFactor,capFactor
@@ -57,6 +70,65 @@ class ReferenceDataLoaderTest
         assertNull(data.instrument("005930").lastTradingDay());
         // q = 250000 * 9028557241 * 0.78 / 5675368898462 ~ 310.21 shares of 005930 per contract
         assertEquals(310.21, data.sharesPerContract(data.basket().get(0)), 0.01);
+        assertEquals(0.035, data.carry().rate());
+        assertEquals(2, data.carry().stockSettlementDays());
+        assertEquals(LocalDate.of(2026, 12, 11), data.carry().finalSettlement());
+        assertEquals(LocalDate.of(2026, 11, 25), data.carry().stockSettlement(LocalDate.of(2026, 11, 23)));
+        assertEquals(new Dividend(data.instrument("005930"), p("361"), LocalDate.of(2026, 11, 27),
+            LocalDate.of(2027, 1, 20)), data.carry().dividends().get(0));
+    }
+
+    @Test
+    void picksTheRateInForceOnTheTradingDateAndReadsTheDividends() throws IOException
+    {
+        write(TICKS, INSTRUMENTS, INDEX, BASKET);
+        assertEquals(0.035, ReferenceDataLoader.load(directory, LocalDate.of(2026, 11, 23)).carry().rate());
+        final ReferenceData lastYear = ReferenceDataLoader.load(directory, LocalDate.of(2025, 12, 31));
+        assertEquals(0.030, lastYear.carry().rate());
+        assertEquals(List.of(
+            new Dividend(lastYear.instrument("AAA"), p("25"), LocalDate.of(2026, 11, 27), LocalDate.of(2027, 1, 20)),
+            new Dividend(lastYear.instrument("BBB"), p("40.5"), LocalDate.of(2026, 12, 29),
+                LocalDate.of(2027, 4, 17))), lastYear.carry().dividends());
+    }
+
+    @Test
+    void reportsBadCarryInputsWithFileLineAndField() throws IOException
+    {
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES + "2026-01-01,0.04,0.05,0.03\n", DIVIDENDS);
+        assertError("rates.csv:6: field effectiveFrom: two rows effective from 2026-01-01 (also line 5)");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES.replace("2026-01-01,0.0350", "2026-01-01,3.5"), DIVIDENDS);
+        assertError("rates.csv:5: field rate: must be in [-0.05, 1.0]: 3.5");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES.replace("2025-01-01", "2027-01-01")
+            .replace("2026-01-01", "2027-06-01").replace("2020-01-01", "2028-01-01"), DIVIDENDS);
+        assertError("rates.csv: field effectiveFrom: no row effective on or before the trading date 2026-11-23");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES, DIVIDENDS.replace("AAA,25", "FUT,25"));
+        assertError("dividends.csv:2: field symbol: FUT is not a constituent (not in basket.csv)");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES, DIVIDENDS.replace("40.5", "-1"));
+        assertError("dividends.csv:3: field perShare: must be positive: -1");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES, DIVIDENDS.replace("2027-01-20", "2026-11-26"));
+        assertError("dividends.csv:2: field payDate: before the ex-date 2026-11-27");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES, DIVIDENDS.replace("2026-12-29", "29/12/2026"));
+        assertError("dividends.csv:3: field exDate: not an ISO date (yyyy-mm-dd): '29/12/2026'");
+
+        write(TICKS, INSTRUMENTS, INDEX.replace("1000000,2", "1000000,9"), BASKET, RATES, DIVIDENDS);
+        assertError("index.csv:2: field stockSettlementDays: must be in 0..5: 9");
+
+        write(TICKS, INSTRUMENTS.replace("2026-12-10,2026-12-11", "2026-12-10,2026-12-09"), INDEX, BASKET, RATES,
+            DIVIDENDS);
+        assertError("instruments.csv:2: field finalSettlement: before the last trading day 2026-12-10");
+
+        write(TICKS, INSTRUMENTS.replace("2026-12-10,2026-12-11", "2026-12-10,"), INDEX, BASKET, RATES, DIVIDENDS);
+        assertError("instruments.csv:2: field finalSettlement: must not be empty");
+
+        write(TICKS, INSTRUMENTS, INDEX, BASKET, RATES, DIVIDENDS);
+        Files.delete(directory.resolve("rates.csv"));
+        assertError("rates.csv: file not found in " + directory);
     }
 
     @Test
@@ -131,9 +203,22 @@ class ReferenceDataLoaderTest
     private void write(final String ticks, final String instruments, final String index, final String basket)
         throws IOException
     {
+        write(ticks, instruments, index, basket, RATES, DIVIDENDS);
+    }
+
+    private void write(
+        final String ticks,
+        final String instruments,
+        final String index,
+        final String basket,
+        final String rates,
+        final String dividends) throws IOException
+    {
         Files.writeString(directory.resolve("tick-tables.csv"), ticks);
         Files.writeString(directory.resolve("instruments.csv"), instruments);
         Files.writeString(directory.resolve("index.csv"), index);
         Files.writeString(directory.resolve("basket.csv"), basket);
+        Files.writeString(directory.resolve("rates.csv"), rates);
+        Files.writeString(directory.resolve("dividends.csv"), dividends);
     }
 }
