@@ -31,11 +31,14 @@ final class SyntheticMarket
     /**
      * Where a cycle's market starts: enough to generate it again, tick for tick.
      *
-     * @param prices     each stock's price.
-     * @param mispricing the future's mispricing.
-     * @param random     the generator's state.
+     * @param prices        each stock's price.
+     * @param idiosyncratic each stock's own log deviation from its beta to the index.
+     * @param paid          dividends each stock has gone ex of so far.
+     * @param factor        the index factor's log move so far.
+     * @param mispricing    the future's mispricing.
+     * @param random        the generator's state.
      */
-    record State(double[] prices, double mispricing, long random)
+    record State(double[] prices, double[] idiosyncratic, double[] paid, double factor, double mispricing, long random)
     {
     }
 
@@ -46,7 +49,10 @@ final class SyntheticMarket
     private final long contracts;
     private final int levels;
     private final double[] price;
+    private final double[] anchor;
     private final double[] beta;
+    private final double[] idiosyncratic;
+    private final double[] paid;
     private final long[][] bidPrice;
     private final long[][] bidSize;
     private final long[][] askPrice;
@@ -57,6 +63,7 @@ final class SyntheticMarket
     private List<Constituent> basket;
     private FairValue fairValue;
     private double divisor;
+    private double factor;
     private double mispricing;
     private double mispricingScale;
     private double futureMid;
@@ -76,7 +83,10 @@ final class SyntheticMarket
         this.levels = model.levels();
         final int count = referenceData.instruments().size();
         price = new double[count];
+        anchor = new double[count];
         beta = new double[count];
+        idiosyncratic = new double[count];
+        paid = new double[count];
         bidPrice = new long[count][levels];
         bidSize = new long[count][levels];
         askPrice = new long[count][levels];
@@ -88,18 +98,22 @@ final class SyntheticMarket
             final int id = instrument.id();
             stock[id] = instrument.kind() == InstrumentKind.STOCK;
             price[id] = Prices.toDouble(instrument.prevClose());
+            anchor[id] = price[id];
             beta[id] = 0.7 + 0.6 * random.nextDouble();
         }
     }
 
     State state()
     {
-        return new State(price.clone(), mispricing, random.state());
+        return new State(price.clone(), idiosyncratic.clone(), paid.clone(), factor, mispricing, random.state());
     }
 
     void restore(final State state)
     {
         System.arraycopy(state.prices(), 0, price, 0, price.length);
+        System.arraycopy(state.idiosyncratic(), 0, idiosyncratic, 0, idiosyncratic.length);
+        System.arraycopy(state.paid(), 0, paid, 0, paid.length);
+        factor = state.factor();
         mispricing = state.mispricing();
         random.state(state.random());
     }
@@ -127,8 +141,12 @@ final class SyntheticMarket
         {
             if (dividend.exDate().equals(referenceData.tradingDate()))
             {
+                // The stock opens lower by the dividend; its path keeps the drop (a fraction of it for a dividend
+                // the price could not bear).
                 final int id = dividend.instrument().id();
-                price[id] = Math.max(price[id] - Prices.toDouble(dividend.perShare()), price[id] * 0.5);
+                final double drop = Math.min(Prices.toDouble(dividend.perShare()), price[id] * 0.1);
+                paid[id] += drop;
+                price[id] -= drop;
             }
         }
         for (final Constituent constituent : basket)
@@ -147,13 +165,18 @@ final class SyntheticMarket
     int step(final BookListener listener)
     {
         final double dt = model.stepSeconds() / TRADING_SECONDS_PER_YEAR;
-        final double factor = random.nextGaussian() * model.indexVolatility() * Math.sqrt(dt);
-        final double idiosyncratic = model.idiosyncraticVolatility() * Math.sqrt(dt);
+        factor += random.nextGaussian() * model.indexVolatility() * Math.sqrt(dt);
+        // A stock's own move mean-reverts (half-life a year) around its beta to the index, so that over many years
+        // names drift apart as real constituents do without wandering to prices no index would keep.
+        final double keep = Math.exp(-Math.log(2) * dt);
+        final double shock = model.idiosyncraticVolatility() * Math.sqrt((1 - keep * keep) / (2 * Math.log(2)));
         int changed = 0;
         for (final Constituent constituent : basket)
         {
             final int id = constituent.instrument().id();
-            price[id] *= Math.exp(beta[id] * factor + idiosyncratic * random.nextGaussian());
+            idiosyncratic[id] = idiosyncratic[id] * keep + shock * random.nextGaussian();
+            final double path = anchor[id] * Math.exp(beta[id] * factor + idiosyncratic[id]);
+            price[id] = Math.max(path - paid[id], path * 0.05);
             changed += quoteStock(constituent, false, listener);
         }
         // Ornstein-Uhlenbeck over the step, exact: decay, then the stationary share of fresh noise.

@@ -33,6 +33,8 @@ class FairValueAgreementTest
         "kospi200, 2025-06-02",
         "emini, 2026-11-23",
         "emini, 2026-12-01",
+        // Stocks bought the day before Thanksgiving settle on the Friday: both count business days.
+        "emini, 2026-11-25",
     })
     void theSimulatorsFairValueIsTheEngines(final String set, final LocalDate tradeDate)
     {

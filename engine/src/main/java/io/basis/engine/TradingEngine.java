@@ -663,6 +663,8 @@ public final class TradingEngine implements GatewayListener
             return;
         }
         listener.onProgramOpened(program);
+        // Day orders are the opening auction's; the closing auction takes at-the-close ones as they are.
+        risk.admitAuctionOrders(tif == TimeInForce.DAY);
         final BasketValuation basket = valuation.basket();
         for (int i = 0; i < basket.constituentCount(); i++)
         {
@@ -676,8 +678,13 @@ public final class TradingEngine implements GatewayListener
             // A marketable limit at the daily limit: the auction fills it at the uncrossing price.
             final Instrument instrument = instruments.get(id);
             final long limit = (long)(instrument.prevClose() * config.riskLimits.stockDailyLimit * 0.99);
-            final long price = instrument.floorToTick(
+            long price = instrument.floorToTick(
                 position > 0 ? instrument.prevClose() - limit : instrument.prevClose() + limit);
+            if (instrument.prevClose() - price > limit)
+            {
+                // Rounding a sell down can cross the lower limit where a tick is coarse for the price: one up.
+                price = instrument.ticksAway(price, 1);
+            }
             final RiskReason reason = risk.checkOrder(id, side, Math.abs(position), price, tif,
                 instrument.prevClose(), false, nowNs);
             if (reason == RiskReason.NONE)
@@ -689,6 +696,7 @@ public final class TradingEngine implements GatewayListener
                 reject(reason);
             }
         }
+        risk.admitAuctionOrders(false);
         if (program.legCount() == 0)
         {
             // Nothing to liquidate: an empty program completes at once.

@@ -255,6 +255,35 @@ class TradingEngineTest
     }
 
     @Test
+    void aSpecialOpeningQuotationContractIsUnwoundWithDayOrdersInTheOpeningAuction() throws java.io.IOException
+    {
+        java.nio.file.Files.writeString(dataDir.resolve("instruments.csv"),
+            "symbol,kind,currency,lot,tickTable,multiplier,prevClose,lastTradingDay,finalSettlement,settlementStyle\n" +
+            "FUT,FUTURE,KRW,1,FUT,100,20.00,2026-12-10,2026-12-10,OPENING_QUOTATION\n" +
+            "A,STOCK,KRW,1,STK,1,100,,,\nB,STOCK,KRW,1,STK,1,200,,,\n");
+        data = ReferenceData.load(dataDir, LocalDate.of(2026, 12, 9));
+        config.tradeDate = data.tradingDate();
+        start();
+        submit(Direction.CASH_AND_CARRY);
+        for (final Sent order : new ArrayList<>(orders))
+        {
+            fill(order, order.quantity());
+        }
+        data = ReferenceData.load(dataDir, LocalDate.of(2026, 12, 10));
+        config.tradeDate = data.tradingDate();
+        final long heldA = positions.quantity(a.id());
+        start();
+        positionHeld(a, heldA);
+
+        marketPhase(MarketPhase.AUCTION);
+
+        assertTrue(refused.isEmpty(), "day orders are admitted into the opening auction's call: " + refused);
+        assertEquals(1, orders.size(), "the stock held, sold into the opening auction");
+        assertEquals(TimeInForce.DAY, orders.get(0).tif());
+        assertEquals(Side.SELL, orders.get(0).side());
+    }
+
+    @Test
     void beforeTheLastTradingDayTheClosingAuctionUnwindsNothing()
     {
         submit(Direction.CASH_AND_CARRY);
@@ -401,6 +430,14 @@ class TradingEngineTest
     /**
      * Time passes by {@code ns} with no other input.
      */
+    private void positionHeld(final Instrument instrument, final long quantity)
+    {
+        new io.basis.protocol.sbe.StartOfDayPositionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .instrumentId(instrument.id()).quantity(quantity).averagePrice(Prices.toDouble(instrument.prevClose()));
+        engine.onStartOfDayPosition(
+            new io.basis.protocol.sbe.StartOfDayPositionDecoder().wrapAndApplyHeader(buffer, 0, header));
+    }
+
     private void marketPhase(final MarketPhase phase)
     {
         nowNs += MS;

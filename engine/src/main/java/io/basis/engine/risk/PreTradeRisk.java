@@ -29,6 +29,9 @@ import java.util.List;
  */
 public final class PreTradeRisk
 {
+    /** While true, day orders are admitted into an auction: the calls of an opening auction take them. */
+    private boolean auctionOrders;
+
     private final List<Instrument> instruments;
     private final OrderBook[] books;
     private final Positions positions;
@@ -160,6 +163,17 @@ public final class PreTradeRisk
     }
 
     /**
+     * Admit day orders into an auction, for the orders of one decision: an opening auction's call takes limit
+     * orders (the closing auction takes at-the-close orders without this).
+     *
+     * @param admit true while checking the orders of an opening-auction unwind.
+     */
+    public void admitAuctionOrders(final boolean admit)
+    {
+        auctionOrders = admit;
+    }
+
+    /**
      * Checks that apply to one order.
      *
      * @param instrumentId  engine instrument id.
@@ -213,7 +227,7 @@ public final class PreTradeRisk
         }
         final MarketPhase phase = market.state(instrumentId);
         final boolean atTheClose = timeInForce == TimeInForce.AT_THE_CLOSE;
-        if (!(phase == MarketPhase.TRADING || (phase == MarketPhase.AUCTION && atTheClose)))
+        if (!(phase == MarketPhase.TRADING || (phase == MarketPhase.AUCTION && (atTheClose || auctionOrders))))
         {
             return RiskReason.INSTRUMENT_NOT_TRADING;
         }
@@ -223,7 +237,8 @@ public final class PreTradeRisk
             return RiskReason.SIDECAR;
         }
         final OrderBook book = books[instrumentId];
-        if (!atTheClose)
+        final boolean auctionOrder = atTheClose || auctionOrders && phase == MarketPhase.AUCTION;
+        if (!auctionOrder)
         {
             if (book.isStale(nowNs, limits.maxBookAgeNs))
             {
@@ -248,8 +263,9 @@ public final class PreTradeRisk
         {
             return RiskReason.OUTSIDE_DAILY_LIMIT;
         }
-        // An at-the-close order trades at the auction's uncrossing price, bounded by the daily limit alone.
-        if (!atTheClose && (reference <= 0 || Math.abs(price - reference) > limits.collar * reference))
+        // An auction order (at the close, or a day order admitted into an opening auction's call) trades at the
+        // uncrossing price, bounded by the daily limit alone.
+        if (!auctionOrder && (reference <= 0 || Math.abs(price - reference) > limits.collar * reference))
         {
             return RiskReason.OUTSIDE_COLLAR;
         }

@@ -2,6 +2,7 @@ package io.basis.simulator.refdata;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the future's cost-of-carry fair value needs beyond the basket: the money-market rate in force on the
@@ -13,18 +14,22 @@ import java.util.List;
  * @param stockSettlementDays business days from trade to stock settlement (2 for KRX, 1 for US stocks).
  * @param finalSettlement     the future's final settlement date T.
  * @param dividends           every dividend of the basket, in file order.
+ * @param holidays            the exchange's holidays ({@code holidays.csv}).
  */
-public record Carry(double rate, int stockSettlementDays, LocalDate finalSettlement, List<Dividend> dividends)
+public record Carry(
+    double rate, int stockSettlementDays, LocalDate finalSettlement, List<Dividend> dividends, Set<LocalDate> holidays)
 {
     /**
      * @param rate                money-market rate.
      * @param stockSettlementDays stock settlement lag, business days.
      * @param finalSettlement     the future's final settlement.
      * @param dividends           the basket's dividends.
+     * @param holidays            the exchange's holidays.
      */
     public Carry
     {
         dividends = List.copyOf(dividends);
+        holidays = Set.copyOf(holidays);
     }
 
     /**
@@ -35,12 +40,12 @@ public record Carry(double rate, int stockSettlementDays, LocalDate finalSettlem
      */
     public static Carry none(final LocalDate tradingDate)
     {
-        return new Carry(0.0, 0, tradingDate, List.of());
+        return new Carry(0.0, 0, tradingDate, List.of(), Set.of());
     }
 
     /**
-     * The date stocks traded on a date settle: {@link #stockSettlementDays()} weekdays later. Exchange holidays
-     * are not modelled, as in the engine, so that both count the same carry days.
+     * The date stocks traded on a date settle: {@link #stockSettlementDays()} business days later (weekdays that
+     * are not holidays), as the engine counts them, so that both count the same carry days.
      *
      * @param tradeDate trade date.
      * @return its stock settlement date.
@@ -51,7 +56,7 @@ public record Carry(double rate, int stockSettlementDays, LocalDate finalSettlem
         for (int remaining = stockSettlementDays; remaining > 0; )
         {
             date = date.plusDays(1);
-            if (date.getDayOfWeek().getValue() <= 5)
+            if (date.getDayOfWeek().getValue() <= 5 && !holidays.contains(date))
             {
                 remaining--;
             }

@@ -64,7 +64,8 @@ public final class ReferenceDataLoader
             loadRate(directory, tradingDate),
             (int)indexRow.wholeNumber("stockSettlementDays", 0, 5),
             finalSettlement(instrumentRows.get(index.future().symbol())),
-            loadDividends(directory, basket));
+            loadDividends(directory, basket),
+            loadHolidays(directory));
         return new ReferenceData(tradingDate, instruments, index, basket, carry);
     }
 
@@ -99,6 +100,23 @@ public final class ReferenceDataLoader
                 "no row effective on or before the trading date " + tradingDate);
         }
         return inForce.getValue().number("rate", -0.05, 1.0);
+    }
+
+    /**
+     * The exchange's holidays ({@code holidays.csv}, optional): stock settlement counts business days, as the
+     * engine does.
+     */
+    private static java.util.Set<LocalDate> loadHolidays(final Path directory)
+    {
+        final java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        if (java.nio.file.Files.exists(directory.resolve("holidays.csv")))
+        {
+            for (final CsvRow row : CsvFile.read(directory, "holidays.csv", "date").rows())
+            {
+                holidays.add(row.date("date"));
+            }
+        }
+        return holidays;
     }
 
     private static List<Dividend> loadDividends(final Path directory, final List<Constituent> basket)

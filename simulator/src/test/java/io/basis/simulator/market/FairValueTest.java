@@ -34,7 +34,7 @@ class FairValueTest
             new Dividend(small.instrument("AAA"), p("300"), MONDAY, LocalDate.of(2026, 12, 1)),
             // ex after the future settles: the future's buyer does not forgo it
             new Dividend(small.instrument("LOT"), p("900"), LocalDate.of(2026, 12, 29), LocalDate.of(2027, 4, 17)));
-        final FairValue fairValue = FairValue.of(withCarry(small, MONDAY, new Carry(0.035, 2, SETTLEMENT, dividends)));
+        final FairValue fairValue = FairValue.of(withCarry(small, MONDAY, new Carry(0.035, 2, SETTLEMENT, dividends, java.util.Set.of())));
 
         assertEquals(16 / 365.0, fairValue.yearFraction(), 1e-15, "stocks settle Wednesday 11-25, T is 12-11");
         final double expectedDividends = 2.0 * (1 + 0.035 * 10 / 365.0) + 7.0 / (1 + 0.035 * 30 / 365.0);
@@ -45,7 +45,7 @@ class FairValueTest
     @Test
     void settlementCountsWeekdaysOnly()
     {
-        final Carry carry = new Carry(0.035, 2, SETTLEMENT, List.of());
+        final Carry carry = new Carry(0.035, 2, SETTLEMENT, List.of(), java.util.Set.of());
         assertEquals(LocalDate.of(2026, 12, 1), carry.stockSettlement(LocalDate.of(2026, 11, 27)), "Friday: Tuesday");
         final FairValue fromFriday = FairValue.of(withCarry(TestReferenceData.small(), LocalDate.of(2026, 11, 27),
             carry));
@@ -57,7 +57,7 @@ class FairValueTest
     {
         // On the last trading day stocks bought would settle after the future: no carry is left to earn.
         final FairValue lastDay = FairValue.of(withCarry(TestReferenceData.small(), LocalDate.of(2026, 12, 10),
-            new Carry(0.035, 2, SETTLEMENT, List.of())));
+            new Carry(0.035, 2, SETTLEMENT, List.of(), java.util.Set.of())));
         assertEquals(0.0, lastDay.yearFraction());
         assertEquals(354.0, lastDay.fairValue(354.0), 1e-12);
     }
