@@ -30,17 +30,16 @@ final class Backtest
 {
     private final BacktestSettings settings;
     private final BacktestData data;
-    private final SyntheticMarket market;
-    private final List<SyntheticMarket.State> starts = new ArrayList<>();
+    private final MarketSource market;
+    private final List<Object> starts = new ArrayList<>();
     private final List<BasisStatistics> statistics = new ArrayList<>();
     private long events;
 
-    Backtest(final BacktestSettings settings, final BacktestData data)
+    Backtest(final BacktestSettings settings, final BacktestData data, final MarketSource market)
     {
         this.settings = settings;
         this.data = data;
-        this.market = new SyntheticMarket(data.day(data.cycles().get(0).days().get(0)), settings.market,
-            settings.engine.contracts, settings.seed);
+        this.market = market;
     }
 
     BacktestReport run(final ProgressBar progress)
@@ -97,27 +96,38 @@ final class Backtest
     }
 
     /**
-     * The market alone, once: where each cycle starts, and its basis statistics for the fits.
+     * The market alone, once: where each cycle starts, and its basis statistics for the fits (one sample per
+     * market event).
      */
     private void generate()
     {
-        final SyntheticMarket.BookListener none = id -> { };
+        final BookRecorder recorder = settings.record != null ? new BookRecorder(market, settings.record) : null;
+        final MarketSource.BookListener none = recorder != null ? recorder : id -> { };
         for (final BacktestData.Cycle cycle : data.cycles())
         {
-            starts.add(market.state());
+            starts.add(market.mark());
             final BasisStatistics cycleStatistics = new BasisStatistics();
             final List<LocalDate> days = cycle.days();
             for (int d = 0; d < days.size(); d++)
             {
-                final ReferenceData day = data.day(days.get(d));
-                final FairValue fairValue = Valuation.forTradeDate(day, days.get(d), settings.engine.contracts,
+                final LocalDate date = days.get(d);
+                final ReferenceData day = data.day(date);
+                final FairValue fairValue = Valuation.forTradeDate(day, date, settings.engine.contracts,
                     settings.engine.modelLimits).fairValueModel();
-                market.openDay(day, fairValue, days.size() - 1 - d, none);
-                final int futureId = day.future().id();
-                final long steps = (6 * 3600 + 20 * 60) / market.stepSeconds();
-                for (long step = 0; step < steps; step++)
+                if (recorder != null)
                 {
-                    market.step(none);
+                    recorder.at(day, Session.openNs(date));
+                }
+                market.openDay(day, fairValue, days.size() - 1 - d, Session.openNs(date), none);
+                final int futureId = day.future().id();
+                final long close = Session.closeNs(date);
+                while (market.nextEventNs() < close)
+                {
+                    if (recorder != null)
+                    {
+                        recorder.at(day, market.nextEventNs());
+                    }
+                    market.advance(none);
                     final double index = market.index();
                     final double offset = settings.engine.basisMeasure == BasisMeasure.RAW ? index :
                         fairValue.fairValue(index);
@@ -125,6 +135,10 @@ final class Backtest
                 }
             }
             statistics.add(cycleStatistics);
+        }
+        if (recorder != null)
+        {
+            recorder.close();
         }
     }
 

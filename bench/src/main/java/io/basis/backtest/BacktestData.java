@@ -59,6 +59,27 @@ final class BacktestData
      */
     static BacktestData generate(final Path base, final Path dir, final LocalDate start, final int cycles)
     {
+        return generate(base, dir, start, cycles, null);
+    }
+
+    /**
+     * The cycles a recording covers: its days, grouped by front contract; a last cycle the recording stops before
+     * the end of is left out.
+     *
+     * @param base the reference data set.
+     * @param dir  where the backtest's set is written.
+     * @param days the recording's trading days, in order.
+     * @return the data.
+     */
+    static BacktestData covering(final Path base, final Path dir, final List<LocalDate> days)
+    {
+        return generate(base, dir, days.get(0), Integer.MAX_VALUE, new java.util.TreeSet<>(days));
+    }
+
+    private static BacktestData generate(
+        final Path base, final Path dir, final LocalDate start, final int cycles,
+        final java.util.NavigableSet<LocalDate> recorded)
+    {
         final ReferenceData sample = ReferenceData.load(base, start);
         final TradingCalendar calendar = sample.calendar();
         final String rule = column(base.resolve("index.csv"), "contractRule");
@@ -91,7 +112,15 @@ final class BacktestData
                 final List<LocalDate> days = new ArrayList<>();
                 for (; !day.isAfter(lastTradingDay); day = calendar.nextBusinessDay(day))
                 {
-                    days.add(day);
+                    if (recorded == null || recorded.contains(day))
+                    {
+                        days.add(day);
+                    }
+                }
+                if (recorded != null && (days.isEmpty() || !days.get(days.size() - 1).equals(lastTradingDay)))
+                {
+                    // The recording ends before this contract's last trading day: no whole cycle left.
+                    break;
                 }
                 list.add(new Cycle(number, symbol, days));
                 futures.append(symbol).append(",FUTURE,").append(currency(base, root)).append(",1,")
@@ -100,6 +129,11 @@ final class BacktestData
                     .append(lastTradingDay).append(',').append(contractRule.finalSettlement(month, calendar))
                     .append(',').append(contractRule.settlementStyle()).append('\n');
                 month = month.plusMonths(3);
+            }
+            if (list.isEmpty())
+            {
+                throw new IllegalArgumentException("the recording holds no whole expiry cycle (from " + start +
+                    " it never reaches a last trading day of " + contractRule + ")");
             }
             writeInstruments(base, dir, root, futures.toString());
             writeIndex(base, dir);

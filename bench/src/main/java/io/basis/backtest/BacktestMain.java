@@ -34,15 +34,35 @@ public final class BacktestMain
         }
         final BacktestSettings settings;
         final BacktestData data;
+        final MarketSource market;
         try
         {
             settings = BacktestSettings.parse(args);
             final Path dataDir = settings.out != null ? settings.out.resolve("refdata") :
                 Files.createTempDirectory("basis-backtest-refdata");
-            data = BacktestData.generate(settings.refdata, dataDir, settings.start,
-                settings.cycles + settings.fitCycles);
+            if (settings.marketFile != null)
+            {
+                data = BacktestData.covering(settings.refdata, dataDir, RecordedMarket.days(settings.marketFile));
+                market = RecordedMarket.load(settings.marketFile, data.day(data.cycles().get(0).days().get(0)),
+                    settings.market.levels());
+                if (data.cycles().size() <= settings.fitCycles)
+                {
+                    throw new IllegalArgumentException("the recording holds " + data.cycles().size() +
+                        " whole expiry cycles: a walk-forward over them needs more than --fit-cycles " +
+                        settings.fitCycles);
+                }
+                settings.cycles = data.cycles().size() - settings.fitCycles;
+            }
+            else
+            {
+                data = BacktestData.generate(settings.refdata, dataDir, settings.start,
+                    settings.cycles + settings.fitCycles);
+                market = new SyntheticMarket(data.day(data.cycles().get(0).days().get(0)), settings.market,
+                    settings.engine.contracts, settings.seed);
+            }
         }
-        catch (final IllegalArgumentException | ReferenceDataException | IOException ex)
+        catch (final IllegalArgumentException | ReferenceDataException | IOException |
+            java.io.UncheckedIOException ex)
         {
             System.err.println("basis backtest: " + ex.getMessage());
             System.err.println(BacktestSettings.USAGE);
@@ -51,7 +71,8 @@ public final class BacktestMain
         }
         try
         {
-            final BacktestReport report = new Backtest(settings, data).run(ProgressBar.onConsole(settings.cycles));
+            final BacktestReport report = new Backtest(settings, data, market)
+                .run(ProgressBar.onConsole(settings.cycles));
             if (settings.report != null)
             {
                 ReportJson.write(report, settings.report);

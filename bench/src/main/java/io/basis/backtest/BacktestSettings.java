@@ -28,6 +28,9 @@ final class BacktestSettings
         "  --step-seconds N         seconds of trading between market steps (default 30)",
         "  --order-latency-us N     engine to exchange latency, virtual microseconds (default 500)",
         "  --fills book|mid         fills from the matching engine (default), or all at once at the mid",
+        "  --market FILE            a recording of book levels (timeMillis,symbol,side,level,price,size) instead of",
+        "                           the synthetic market: every whole expiry cycle it holds is traded",
+        "  --record FILE            write the synthetic market's book events as such a recording",
         "  --chart-cycle N          the cycle whose basis is charted (default: the first out-of-sample one)",
         "  --report FILE            the JSON report",
         "  --out DIR                the cycle CSV, the charts, a summary and the generated reference data",
@@ -43,6 +46,8 @@ final class BacktestSettings
     int chartCycle;
     Path report;
     Path out;
+    Path marketFile;
+    Path record;
     MarketModel market = MarketModel.defaults();
     final EngineConfig engine = new EngineConfig();
     private int stepSeconds = 30;
@@ -100,6 +105,12 @@ final class BacktestSettings
                 case "--chart-cycle":
                     settings.chartCycle = (int)Arguments.positive(value, option);
                     break;
+                case "--market":
+                    settings.marketFile = Path.of(value);
+                    break;
+                case "--record":
+                    settings.record = Path.of(value);
+                    break;
                 case "--report":
                     settings.report = Path.of(value);
                     break;
@@ -155,6 +166,7 @@ final class BacktestSettings
         map.put("step-seconds", Integer.toString(stepSeconds));
         map.put("order-latency-us", Long.toString(latencyNs / 1_000));
         map.put("fills", fillAtMid ? "mid" : "book");
+        map.put("market", marketFile != null ? marketFile.toString() : "synthetic");
         return map;
     }
 }

@@ -54,7 +54,6 @@ import io.basis.protocol.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,15 +68,15 @@ import java.util.Set;
  * from the in-process exchange, market phases and timers. The three views price the same decisions: the study's at
  * the mid with no costs, the top of book's at the touch with every cost, the executable one at the exchange's fills.
  */
-final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.Reports, OrderPort, EngineListener
+final class CycleRun implements MarketSource.BookListener, SimulatedExchange.Reports, OrderPort, EngineListener
 {
-    private static final long SECOND = 1_000_000_000L;
-    private static final long CONTINUOUS_SECONDS = 6 * 3600 + 20 * 60;
-    private static final long CLOSING_AUCTION_SECONDS = 10 * 60;
+    private static final long SECOND = Session.SECOND_NS;
+    private static final long CLOSING_AUCTION_SECONDS = Session.CLOSING_AUCTION_NS / SECOND;
     private static final long OPENING_AUCTION_SECONDS = 60;
+    private static final long CHART_SAMPLE_NS = 300 * SECOND;
 
     private final BacktestData data;
-    private final SyntheticMarket market;
+    private final MarketSource market;
     private final SimulatedExchange exchange;
     private final EngineConfig config;
     private final Strategy strategy;
@@ -131,7 +130,7 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
 
     CycleRun(
         final BacktestData data,
-        final SyntheticMarket market,
+        final MarketSource market,
         final EngineConfig config,
         final long latencyNs,
         final boolean fillAtMid,
@@ -170,9 +169,9 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
      * @param start the market's state at its first day.
      * @return what the three views made of it.
      */
-    Outcome run(final BacktestData.Cycle cycle, final SyntheticMarket.State start)
+    Outcome run(final BacktestData.Cycle cycle, final Object start)
     {
-        market.restore(start);
+        market.rewind(start);
         final List<double[]> equity = new ArrayList<>();
         long[] carriedQuantity = new long[mids.length];
         double[] carriedPrice = new double[mids.length];
@@ -245,7 +244,7 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
             strategy, this, new EngineClock());
         exchange.openDay(day);
         legsBooked.clear();
-        nowNs = date.atTime(9, 0).toEpochSecond(ZoneOffset.UTC) * SECOND;
+        nowNs = Session.openNs(date);
         new EngineStartedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder)
             .engineId(dayIndex + 1).idBase(idBase).timestampNs(nowNs).continued(BooleanType.FALSE).commandLine("");
         engine.onEngineStarted(new EngineStartedDecoder().wrapAndApplyHeader(buffer, 0, header));
@@ -290,7 +289,7 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
             phase(MarketPhase.AUCTION);
         }
         market.openDay(day, Valuation.forTradeDate(day, date, config.contracts, config.modelLimits)
-            .fairValueModel(), daysToExpiry, this);
+            .fairValueModel(), daysToExpiry, open, this);
         if (openingSettlement)
         {
             settleInFlight();
@@ -300,18 +299,20 @@ final class CycleRun implements SyntheticMarket.BookListener, SimulatedExchange.
             settleAtExpiry();
         }
         phase(MarketPhase.TRADING);
-        final long steps = CONTINUOUS_SECONDS / market.stepSeconds();
-        for (long step = 1; step <= steps; step++)
+        final long close = open + Session.CONTINUOUS_NS;
+        long nextSampleNs = open + CHART_SAMPLE_NS;
+        for (long next = market.nextEventNs(); next < close; next = market.nextEventNs())
         {
-            nowNs = open + step * market.stepSeconds() * SECOND;
-            market.step(this);
+            nowNs = Math.max(nowNs, next);
+            market.advance(this);
             settleInFlight();
-            if (chart && step % 10 == 0)
+            if (chart && nowNs >= nextSampleNs)
             {
+                nextSampleNs += CHART_SAMPLE_NS;
                 sample();
             }
         }
-        nowNs = open + CONTINUOUS_SECONDS * SECOND;
+        nowNs = Math.max(nowNs, close);
         exchange.startClosingAuction();
         phase(MarketPhase.AUCTION);
         settleInFlight();

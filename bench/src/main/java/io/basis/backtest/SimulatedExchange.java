@@ -50,7 +50,7 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
     private static final Object ENGINE = new Object();
     private static final String LIQUIDITY = "LP";
 
-    private final SyntheticMarket market;
+    private final MarketSource market;
     private final Reports reports;
     private final boolean fillAtMid;
     private final ArrayDeque<Runnable> inFlight = new ArrayDeque<>();
@@ -73,7 +73,7 @@ final class SimulatedExchange implements OrderPort, ExecutionListener
      * @param reports   where reports and fills go.
      * @param fillAtMid fill every order at once and whole at the mid (the sanity check against the study's view).
      */
-    SimulatedExchange(final SyntheticMarket market, final Reports reports, final boolean fillAtMid)
+    SimulatedExchange(final MarketSource market, final Reports reports, final boolean fillAtMid)
     {
         this.market = market;
         this.reports = reports;

@@ -17,17 +17,8 @@ import java.util.List;
  * wide on its tick band, several levels deep, with sizes drawn around a multiple of what one program needs; a book is
  * re-quoted (and counted as a book event) when its price leaves its tick.
  */
-final class SyntheticMarket
+final class SyntheticMarket implements MarketSource
 {
-    /** What a book change is told to. */
-    interface BookListener
-    {
-        /**
-         * @param instrumentId the instrument whose book was re-quoted.
-         */
-        void onBook(int instrumentId);
-    }
-
     /**
      * Where a cycle's market starts: enough to generate it again, tick for tick.
      *
@@ -68,6 +59,7 @@ final class SyntheticMarket
     private double mispricingScale;
     private double futureMid;
     private int futureId = -1;
+    private long nextStepNs;
 
     /**
      * @param referenceData any day of the run: instrument ids and starting prices (previous closes).
@@ -103,6 +95,18 @@ final class SyntheticMarket
         }
     }
 
+    @Override
+    public Object mark()
+    {
+        return state();
+    }
+
+    @Override
+    public void rewind(final Object mark)
+    {
+        restore((State)mark);
+    }
+
     State state()
     {
         return new State(price.clone(), idiosyncratic.clone(), paid.clone(), factor, mispricing, random.state());
@@ -125,12 +129,15 @@ final class SyntheticMarket
      * @param referenceData the day's reference data.
      * @param fairValue     the day's fair value model (the engine's).
      * @param daysToExpiry  trading days left after today until the contract's last trading day.
+     * @param openNs        the session's open.
      * @param listener      told of every book.
      */
-    void openDay(
-        final ReferenceData referenceData, final FairValue fairValue, final int daysToExpiry,
+    @Override
+    public void openDay(
+        final ReferenceData referenceData, final FairValue fairValue, final int daysToExpiry, final long openNs,
         final BookListener listener)
     {
+        nextStepNs = openNs + model.stepSeconds() * 1_000_000_000L;
         day = referenceData;
         basket = referenceData.constituents();
         divisor = referenceData.divisor();
@@ -154,6 +161,19 @@ final class SyntheticMarket
             quoteStock(constituent, true, listener);
         }
         quoteFuture(true, listener);
+    }
+
+    @Override
+    public long nextEventNs()
+    {
+        return nextStepNs;
+    }
+
+    @Override
+    public void advance(final BookListener listener)
+    {
+        nextStepNs += model.stepSeconds() * 1_000_000_000L;
+        step(listener);
     }
 
     /**
@@ -192,13 +212,15 @@ final class SyntheticMarket
      *
      * @return the index at the close.
      */
-    double settle()
+    @Override
+    public double settle()
     {
         mispricing = 0;
         return index();
     }
 
-    double index()
+    @Override
+    public double index()
     {
         double index = 0;
         for (final Constituent constituent : basket)
@@ -208,7 +230,8 @@ final class SyntheticMarket
         return index;
     }
 
-    double midOf(final int id)
+    @Override
+    public double midOf(final int id)
     {
         return Prices.toDouble(bidPrice[id][0] + askPrice[id][0]) * 0.5;
     }
@@ -218,32 +241,32 @@ final class SyntheticMarket
         return price[id];
     }
 
-    long bidPrice(final int id, final int level)
+    @Override
+    public long bidPrice(final int id, final int level)
     {
         return bidPrice[id][level];
     }
 
-    long bidSize(final int id, final int level)
+    @Override
+    public long bidSize(final int id, final int level)
     {
         return bidSize[id][level];
     }
 
-    long askPrice(final int id, final int level)
+    @Override
+    public long askPrice(final int id, final int level)
     {
         return askPrice[id][level];
     }
 
-    long askSize(final int id, final int level)
+    @Override
+    public long askSize(final int id, final int level)
     {
         return askSize[id][level];
     }
 
-    int stepSeconds()
-    {
-        return model.stepSeconds();
-    }
-
-    int levels()
+    @Override
+    public int levels()
     {
         return levels;
     }

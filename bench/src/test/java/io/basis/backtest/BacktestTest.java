@@ -99,6 +99,51 @@ class BacktestTest
         assertTrue(cycle.views().get(View.EXECUTABLE.ordinal()).entries() > 0, "the strategy traded");
     }
 
+    @Test
+    void aRecordingOfTheSyntheticMarketBacktestsToTheSameReport() throws IOException
+    {
+        final Path refdata = Path.of("..", "refdata", "kospi200");
+        final Path recording = dir.resolve("books.csv");
+
+        final BacktestReport synthetic = run(refdata, "book", "--record", recording.toString(),
+            "--step-seconds", "1800");
+        final BacktestSettings settings = BacktestSettings.parse(new String[] {
+            "--fit-cycles", "1", "--step-seconds", "1800", "--refdata", refdata.toString(),
+            "--market", recording.toString()});
+        final BacktestData data = BacktestData.covering(
+            settings.refdata, dir.resolve("recorded"), RecordedMarket.days(recording));
+        final RecordedMarket market = RecordedMarket.load(
+            recording, data.day(data.cycles().get(0).days().get(0)), settings.market.levels());
+        final BacktestReport recorded = new Backtest(settings, data, market).run(quiet(1));
+
+        assertEquals(2, data.cycles().size(), "the fit cycle and the traded one");
+        assertEquals(synthetic.outOfSample(), recorded.outOfSample(), "event for event, decision for decision");
+        assertEquals(synthetic.inSample(), recorded.inSample());
+        assertEquals(synthetic.events(), recorded.events());
+    }
+
+    @Test
+    void aRecordingWithARowOutOfTimeOrderIsRefusedNamingTheLine() throws IOException
+    {
+        final Path recording = dir.resolve("bad.csv");
+        Files.writeString(recording, "timeMillis,symbol,side,level,price,size\n" +
+            "1800000000000,005930,BID,1,100000,10\n1799999999999,005930,ASK,1,100100,10\n");
+        final BacktestData data = BacktestData.generate(Path.of("..", "refdata", "kospi200"), dir.resolve("d"),
+            java.time.LocalDate.of(2026, 12, 11), 1);
+
+        final IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> RecordedMarket.load(recording, data.day(data.cycles().get(0).days().get(0)), 5));
+
+        assertTrue(error.getMessage().endsWith("bad.csv:3: time goes back: rows must be in time order"),
+            error.getMessage());
+    }
+
+    private static ProgressBar quiet(final int cycles)
+    {
+        return new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), false, cycles, System::nanoTime);
+    }
+
     private BacktestReport run(final Path refdata, final String fills, final String... more)
     {
         final String[] args = Stream.concat(Stream.of(
@@ -107,8 +152,7 @@ class BacktestTest
         final BacktestSettings settings = BacktestSettings.parse(args);
         final BacktestData data = BacktestData.generate(settings.refdata, dir.resolve("data-" + fills + more.length),
             settings.start, settings.cycles + settings.fitCycles);
-        final ProgressBar quiet = new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), false,
-            settings.cycles, System::nanoTime);
-        return new Backtest(settings, data).run(quiet);
+        return new Backtest(settings, data, new SyntheticMarket(data.day(data.cycles().get(0).days().get(0)),
+            settings.market, settings.engine.contracts, settings.seed)).run(quiet(settings.cycles));
     }
 }
