@@ -31,8 +31,9 @@ import org.agrona.concurrent.AgentTerminationException;
  * the engine rather than add reports it cannot deliver. Messages waiting longer than the publish timeout raise
  * {@link Alarm#ENGINE_PUBLISH_TIMEOUT} once per outage.
  * <p>
- * Shared by the QuickFIX/J thread and the gateway agent: sends and drains hold the publisher's lock so that a
- * message can never overtake one waiting in the backlog. The lock is uncontended unless the backlog is draining.
+ * Owned by the gateway agent: every translator that sends runs on it (QuickFIX/J's threads hand their messages
+ * over, {@link FixHandOff}), so a send and a drain never overlap and a message can never overtake one waiting in
+ * the backlog, without a lock. The publication is the agent's alone.
  */
 final class EnginePublisher implements SbeSink
 {
@@ -45,11 +46,11 @@ final class EnginePublisher implements SbeSink
     private final Alarms alarms;
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final ExpandableRingBuffer.MessageConsumer deliver = this::deliver;
-    private volatile boolean congested;
-    private volatile boolean engineAbsent;
+    private boolean congested;
+    private boolean engineAbsent;
     /** True while the backlog holds anything. */
-    private volatile boolean waiting;
-    /** Set under the lock once the Aeron client closed (driver gone): its publication must not be touched again. */
+    private boolean waiting;
+    /** Set once the Aeron client closed (driver gone): its publication must not be touched again. */
     private boolean clientClosed;
     private long waitingSinceNs;
     private int deliveredCount;
@@ -81,7 +82,7 @@ final class EnginePublisher implements SbeSink
     }
 
     @Override
-    public synchronized boolean send(
+    public boolean send(
         final DirectBuffer buffer, final int offset, final int length, final Delivery delivery)
     {
         if (clientClosed)
@@ -129,11 +130,10 @@ final class EnginePublisher implements SbeSink
      */
     int drain()
     {
-        // Read without the lock on every duty cycle: the QuickFIX/J thread's sends never wait for an idle agent.
         return waiting && !engineAbsent ? drainWaiting() : 0;
     }
 
-    private synchronized int drainWaiting()
+    private int drainWaiting()
     {
         if (clientClosed)
         {
@@ -158,15 +158,15 @@ final class EnginePublisher implements SbeSink
     }
 
     /**
-     * Run the Aeron client's conductor (it runs on the gateway agent, {@code useConductorAgentInvoker}) under the
-     * publisher's lock: when the driver goes away the conductor closes the client and unmaps its files inside this
+     * Run the Aeron client's conductor (it runs on the gateway agent, {@code useConductorAgentInvoker}) on the
+     * thread that sends: when the driver goes away the conductor closes the client and unmaps its files inside this
      * call, so no send may be offering into them meanwhile, and none may after.
      *
      * @param conductor the client's conductor.
      * @param client    the client, to see whether the conductor closed it.
      * @return the conductor's work count, or -1 once the client is closed.
      */
-    synchronized int invokeConductor(final AgentInvoker conductor, final Aeron client)
+    int invokeConductor(final AgentInvoker conductor, final Aeron client)
     {
         if (clientClosed)
         {
@@ -211,7 +211,7 @@ final class EnginePublisher implements SbeSink
     /**
      * @return bytes waiting in the backlog.
      */
-    synchronized int backlogBytes()
+    int backlogBytes()
     {
         return backlog.size();
     }

@@ -36,7 +36,7 @@ import quickfix.field.Text;
  * Every output uses {@link SbeSink.Delivery#WAIT_FOR_ENGINE}: a fill must not be lost because the engine blinked.
  * FIX 4.2 reports are accepted too: ExecType 1/2 are fills, 3 done for day is expired, and a trade bust or
  * correction (ExecTransType 1/2), which the engine does not model, is alarmed and not forwarded.
- * Single-threaded (the QuickFIX/J thread); owns its buffer.
+ * Gateway agent thread only (reports come through the {@link FixHandOff}); owns its buffer.
  */
 public final class ExecutionTranslator
 {

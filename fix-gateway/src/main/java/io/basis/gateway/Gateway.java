@@ -32,11 +32,12 @@ import quickfix.SocketInitiator;
  * instrument routed to one of each by {@link SessionRouter}) on one side, SBE over Aeron IPC to the engine on the
  * other.
  * <p>
- * Two threads do the work: the QuickFIX/J initiator thread (all session callbacks, FIX to SBE) and the gateway
- * agent (engine messages, SBE to FIX). Each encodes into its own buffers and publishes through the one
- * {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. Every ClOrdID is
- * written ahead to the {@link OrderJournal}, so that after a restart the gateway asks the exchange for the state
- * of every order it may have left working.
+ * One thread owns the gateway's state: the gateway agent ({@link GatewayAgent}) translates engine messages to FIX
+ * and, through the {@link FixHandOff}, everything QuickFIX/J's threads receive to SBE; it alone publishes through
+ * the {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. QuickFIX/J's
+ * threads (the initiator's session thread, its timer, its socket I/O) only parse, hand over and send
+ * (docs/architecture.md, "Gateway threads"). Every ClOrdID is written ahead to the {@link OrderJournal}, so that
+ * after a restart the gateway asks the exchange for the state of every order it may have left working.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -46,6 +47,8 @@ public final class Gateway implements AutoCloseable
     private static final int JOURNAL_RECORDS = 1 << 20;
     /** QuickFIX/J's default queue of incoming messages per initiator. */
     private static final int QUEUE_CAPACITY = 10_000;
+    /** Hand-offs from QuickFIX/J to the agent: as many as QuickFIX/J's own queue, a power of two. */
+    private static final int HAND_OFF_CAPACITY = 16 * 1024;
 
     private final GatewayConfig config;
     private final SessionRoles roles;
@@ -209,26 +212,16 @@ public final class Gateway implements AutoCloseable
         final MarketStatusTranslator marketStatus = new MarketStatusTranslator(directory, toEngineSink, alarms,
             counters, roles.marketDataDialect().sidecarTag());
 
+        final FixHandOff handOff = new FixHandOff(HAND_OFF_CAPACITY);
+        final ExchangeInbound inbound = new ExchangeInbound(roles, marketData, marketStatus, executions,
+            subscriptions, sessionStatus, toEngineSink, counters, alarms, orderStatus, rejects, config.probe());
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
             sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
-            this::fail, config.probe());
+            this::fail, config.probe(), handOff, inbound);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
-        final GatewayApplication application = new GatewayApplication(
-            roles,
-            marketData,
-            marketStatus,
-            executions,
-            subscriptions,
-            sessionStatus,
-            toEngineSink,
-            counters,
-            alarms,
-            orderStatus,
-            sent,
-            rejects,
-            config.probe());
+        final GatewayApplication application = new GatewayApplication(roles, handOff, counters, alarms, sent);
         try
         {
             final DefaultSessionFactory sessions = new DefaultSessionFactory(application,
@@ -402,9 +395,10 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Log out and stop: FIX sessions first (so their logout still reaches the engine), then the agent, the Aeron
-     * client and the embedded driver. Idempotent. Safe after the driver went away: the QuickFIX/J threads never
-     * write into the Aeron client's mapped files, and the agent stopped writing when the client closed.
+     * Log out and stop: FIX sessions first (so their logout still reaches the engine: the agent handles what they
+     * handed over before it stops), then the agent, the Aeron client and the embedded driver. Idempotent. Safe
+     * after the driver went away: the QuickFIX/J threads never write into the Aeron client's mapped files, and the
+     * agent stopped writing when the client closed.
      */
     @Override
     public void close()

@@ -35,12 +35,18 @@ import org.agrona.concurrent.AgentInvoker;
  * connects, asks the exchange for the state of the open orders when a new engine logs on, and delivers what waits
  * in the backlog for the engine.
  * <p>
+ * It also drains the {@link FixHandOff}: every message and session event QuickFIX/J's threads received is handled
+ * here ({@link ExchangeInbound}), so this one thread owns the translators, the journal, the lists, the recovery,
+ * the session and market status and the {@link EnginePublisher}, and none of them locks.
+ * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */
 final class GatewayAgent implements Agent
 {
     /** Enough for a definitions burst to become a few V messages rather than one per symbol. */
     private static final int FRAGMENT_LIMIT = 64;
+    /** Hand-offs per duty cycle: a burst of market data must not starve the engine's orders. */
+    private static final int HAND_OFF_LIMIT = 64;
     /** How often the Aeron conductor runs and AeronStat's copy of the counters is refreshed. */
     private static final long CONDUCTOR_INTERVAL_NS = 1_000_000;
 
@@ -74,6 +80,8 @@ final class GatewayAgent implements Agent
     private final CountersMirror countersMirror;
     private final Consumer<String> onClientClosed;
     private final GatewayProbe probe;
+    private final FixHandOff handOff;
+    private final ExchangeInbound inbound;
     private boolean engineConnected;
     private long engineId;
     private boolean clientClosed;
@@ -95,8 +103,12 @@ final class GatewayAgent implements Agent
         final Aeron aeron,
         final CountersMirror countersMirror,
         final Consumer<String> onClientClosed,
-        final GatewayProbe probe)
+        final GatewayProbe probe,
+        final FixHandOff handOff,
+        final ExchangeInbound inbound)
     {
+        this.handOff = handOff;
+        this.inbound = inbound;
         this.probe = probe;
         this.aeron = aeron;
         this.conductor = aeron.conductorAgentInvoker();
@@ -130,15 +142,34 @@ final class GatewayAgent implements Agent
     }
 
     @Override
+    public void onStart()
+    {
+        handOff.consumer(Thread.currentThread());
+    }
+
+    /**
+     * Handle what QuickFIX/J handed over before it stopped (the logouts of a closing gateway), then refuse more.
+     */
+    @Override
+    public void onClose()
+    {
+        while (handOff.drain(inbound, HAND_OFF_LIMIT) > 0)
+        {
+            sink.drain();
+        }
+        handOff.close();
+    }
+
+    @Override
     public int doWork()
     {
         if (clientClosed)
         {
-            return 0;
+            // The publisher refuses every send now; the hand-off is still drained so QuickFIX/J never waits on it.
+            return handOff.drain(inbound, HAND_OFF_LIMIT);
         }
         // The Aeron client's conductor runs here, once a millisecond (it only keeps the driver informed and
-        // notices connections; taking the publisher's lock on every duty cycle would contend with the QuickFIX/J
-        // thread's sends). If it closes the client (driver gone), nothing below may touch the client's mapped
+        // notices connections). If it closes the client (driver gone), nothing below may touch the client's mapped
         // files, and the publisher refuses every later send.
         int work = 0;
         final long nowNs = System.nanoTime();
@@ -169,6 +200,8 @@ final class GatewayAgent implements Agent
             work++;
         }
         work += sink.drain();
+        // The exchange's messages first: a tick on its way to the engine is the latency that counts.
+        work += handOff.drain(inbound, HAND_OFF_LIMIT);
 
         final int fragments = fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
         work += fragments;

@@ -20,81 +20,41 @@ import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 
 /**
- * QuickFIX/J callbacks of every session, all on the single thread of the {@link quickfix.SocketInitiator}:
- * dispatches incoming application messages to the translators of the session they arrived on (looked up by
- * SessionID) and session events to the status publisher.
+ * QuickFIX/J callbacks of every session, on QuickFIX/J's threads (the initiator's session thread for messages, its
+ * timer and socket threads for some logouts, whichever thread sends for {@code toApp}/{@code toAdmin}). They touch
+ * no gateway state: each message or session event the gateway acts on is handed to the gateway agent through the
+ * {@link FixHandOff} and handled there ({@link ExchangeInbound}), so the translators, the journal, the lists and
+ * the recovery have one thread. What is done here is only what must be decided while QuickFIX/J waits: refusing a
+ * resend ({@link DoNotSend}), remembering what went out by MsgSeqNum ({@link SentMessages}, written under the
+ * session's own send lock, read by the agent), whether a Logout answers our Logon, and alarms (thread safe).
  * Nothing thrown here may reach QuickFIX/J, which would reject the message or drop the session.
  */
 final class GatewayApplication implements Application
 {
     private final SessionRoles roles;
     private final Map<SessionID, Integer> orderEntryIndex = new HashMap<>();
-    private final Map<SessionID, Integer> marketDataIndex = new HashMap<>();
-    private final MarketDataTranslator[] marketData;
-    private final MarketStatusTranslator marketStatus;
-    private final ExecutionTranslator[] executions;
-    private final MarketDataSubscriptions[] subscriptions;
-    private final SessionStatusPublisher sessionStatus;
-    private final SbeSink sink;
+    private final FixHandOff handOff;
     private final GatewayCounters counters;
     private final Alarms alarms;
-    private final OrderStatusRecovery orderStatus;
     private final SentMessages[] sent;
-    private final OrderEntryRejects[] rejects;
-    private final GatewayProbe probe;
 
     GatewayApplication(
         final SessionRoles roles,
-        final MarketDataTranslator[] marketData,
-        final MarketStatusTranslator marketStatus,
-        final ExecutionTranslator[] executions,
-        final MarketDataSubscriptions[] subscriptions,
-        final SessionStatusPublisher sessionStatus,
-        final SbeSink sink,
+        final FixHandOff handOff,
         final GatewayCounters counters,
         final Alarms alarms,
-        final OrderStatusRecovery orderStatus,
-        final SentMessages[] sent,
-        final OrderEntryRejects[] rejects,
-        final GatewayProbe probe)
+        final SentMessages[] sent)
     {
-        this.probe = probe;
-        this.orderStatus = orderStatus;
-        this.sent = sent.clone();
-        this.rejects = rejects.clone();
         this.roles = roles;
-        this.marketData = marketData.clone();
-        this.marketStatus = marketStatus;
-        this.executions = executions.clone();
-        this.subscriptions = subscriptions.clone();
-        index(roles.orderEntrySessions(), orderEntryIndex);
-        index(roles.marketDataSessions(), marketDataIndex);
-        this.sessionStatus = sessionStatus;
-        this.sink = sink;
+        this.handOff = handOff;
         this.counters = counters;
         this.alarms = alarms;
-    }
-
-    private static void index(final List<SessionID> sessions, final Map<SessionID, Integer> indexes)
-    {
+        this.sent = sent.clone();
+        final List<SessionID> sessions = roles.orderEntrySessions();
         for (int i = 0; i < sessions.size(); i++)
         {
-            indexes.put(sessions.get(i), i);
+            orderEntryIndex.put(sessions.get(i), i);
         }
-    }
-
-    /** Index of an order-entry session; the first for any other session, as when there was only one. */
-    private int orderEntryIndexOf(final SessionID sessionId)
-    {
-        final Integer index = orderEntryIndex.get(sessionId);
-        return index == null ? 0 : index;
-    }
-
-    /** Index of a market-data session; the first for any other session, as when there was only one. */
-    private int marketDataIndexOf(final SessionID sessionId)
-    {
-        final Integer index = marketDataIndex.get(sessionId);
-        return index == null ? 0 : index;
     }
 
     @Override
@@ -105,36 +65,13 @@ final class GatewayApplication implements Application
     @Override
     public void onLogon(final SessionID sessionId)
     {
-        final SessionRole role = roles.roleOf(sessionId);
-        if (role == SessionRole.MARKET_DATA)
-        {
-            // Market data is not stored or resent: every logon starts from fresh snapshots of every symbol of the
-            // session, and from the exchange's current market status. Subscribed before the engine hears of the
-            // logon: a definition it sends on hearing it gets its own request, not a second one from here.
-            final int index = marketDataIndexOf(sessionId);
-            marketData[index].onLogon();
-            subscriptions[index].subscribeAll();
-            subscriptions[index].requestMarketStatusAll();
-            sessionStatus.onStateChange(sessionId, role, true, sink);
-        }
-        else
-        {
-            sessionStatus.onStateChange(sessionId, role, true, sink);
-            // Reports may have been missed while the session was down or the gateway dead, and orders journaled
-            // may never have reached the exchange: ask for the truth about every order still open on it.
-            orderStatus.requestOpenOrders(orderEntryIndexOf(sessionId));
-        }
+        handOff.logon(sessionId);
     }
 
     @Override
     public void onLogout(final SessionID sessionId)
     {
-        final SessionRole role = roles.roleOf(sessionId);
-        sessionStatus.onStateChange(sessionId, role, false, sink);
-        if (role == SessionRole.ORDER_ENTRY)
-        {
-            orderStatus.onSessionDown(orderEntryIndexOf(sessionId));
-        }
+        handOff.logout(sessionId);
     }
 
     @Override
@@ -165,27 +102,25 @@ final class GatewayApplication implements Application
     @Override
     public void fromAdmin(final Message message, final SessionID sessionId)
     {
+        final long receiveTimestampNs = System.nanoTime();
         try
         {
             final String msgType = message.getHeader().getString(MsgType.FIELD);
             if (MsgType.SEQUENCE_RESET.equals(msgType) && roles.roleOf(sessionId) == SessionRole.MARKET_DATA)
             {
-                // Our resend request was answered with a gap fill: market data is never stored, so whatever the
-                // skipped sequence numbers carried is lost. Every book is suspect until re-snapshotted.
-                marketData[marketDataIndexOf(sessionId)].onSequenceReset(System.nanoTime());
+                handOff.sequenceReset(sessionId, receiveTimestampNs);
             }
             else if (MsgType.LOGOUT.equals(msgType) && !isLoggedOn(sessionId))
             {
-                // A Logout in answer to our Logon: refused credentials, an unknown CompID, a closed session.
+                // A Logout in answer to our Logon: refused credentials, an unknown CompID, a closed session. Decided
+                // here: by the time the agent could look, every logout would look like this.
                 alarms.raise(Alarm.LOGON_REFUSED, sessionId + " Text=" + optional(message, Text.FIELD));
             }
             else if (MsgType.REJECT.equals(msgType))
             {
-                final Integer orderEntry = orderEntryIndex.get(sessionId);
-                if (orderEntry != null)
+                if (orderEntryIndex.containsKey(sessionId))
                 {
-                    // An order, cancel or status request refused at session level ends in a known state.
-                    rejects[orderEntry].onSessionReject(message);
+                    handOff.sessionReject(sessionId, message);
                 }
                 else
                 {
@@ -255,52 +190,15 @@ final class GatewayApplication implements Application
         sent.record(seqNum, id == Long.MIN_VALUE ? SentMessages.NONE : kind, id);
     }
 
+    /**
+     * Hands the message to the gateway agent and returns: the receive path of a tick on this thread is a clock
+     * read, a queue offer and a wake-up.
+     */
     @Override
     public void fromApp(final Message message, final SessionID sessionId)
     {
-        // Taken before dispatch: the closest this API lets us get to the wire.
-        final long receiveTimestampNs = System.nanoTime();
-        counters.fixMessagesIn.incrementRelease();
-        try
-        {
-            final String msgType = message.getHeader().getString(MsgType.FIELD);
-            switch (msgType)
-            {
-                case MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH:
-                case MsgType.MARKET_DATA_INCREMENTAL_REFRESH:
-                    final MarketDataTranslator translator = marketData[marketDataIndexOf(sessionId)];
-                    if (translator.onMessage(message, receiveTimestampNs) > 0)
-                    {
-                        probe.onMarketDataPublished(translator.exchangeTimestampNs(), receiveTimestampNs);
-                    }
-                    break;
-                case MsgType.SECURITY_STATUS:
-                case MsgType.TRADING_SESSION_STATUS:
-                    marketStatus.onMessage(message, receiveTimestampNs);
-                    break;
-                case MsgType.EXECUTION_REPORT:
-                    executions[orderEntryIndexOf(sessionId)].onExecutionReport(message, receiveTimestampNs);
-                    break;
-                case MsgType.ORDER_CANCEL_REJECT:
-                    executions[orderEntryIndexOf(sessionId)].onOrderCancelReject(message);
-                    break;
-                case MsgType.BUSINESS_MESSAGE_REJECT:
-                    executions[orderEntryIndexOf(sessionId)].onBusinessMessageReject(message);
-                    break;
-                case MsgType.LIST_STATUS:
-                    executions[orderEntryIndexOf(sessionId)].onListStatus(message);
-                    break;
-                case MsgType.MARKET_DATA_REQUEST_REJECT:
-                    alarms.raise(Alarm.MARKET_DATA_REQUEST_REJECTED, String.valueOf(optional(message, Text.FIELD)));
-                    break;
-                default:
-                    alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + " MsgType=" + msgType);
-            }
-        }
-        catch (final FieldNotFound | RuntimeException ex)
-        {
-            alarms.raise(Alarm.UNEXPECTED_FIX_MESSAGE, sessionId + ": " + ex);
-        }
+        // Taken before the hand-off: the closest this API lets us get to the wire.
+        handOff.applicationMessage(sessionId, message, System.nanoTime());
     }
 
     private static boolean isLoggedOn(final SessionID sessionId)

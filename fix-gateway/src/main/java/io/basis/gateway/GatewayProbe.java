@@ -15,7 +15,7 @@ public interface GatewayProbe
 
     /**
      * A market data message became SBE and was handed to the engine publication (or its backlog). Called on the
-     * QuickFIX/J thread.
+     * gateway agent's thread, after QuickFIX/J's thread handed the message over.
      *
      * @param exchangeTimestampNs the message's exchange send time (ExchangeSendNanos), 0 if it had none.
      * @param receiveTimestampNs  when the gateway received it (the BookUpdate's receiveTimestampNs).

@@ -2,7 +2,7 @@ package io.basis.gateway;
 
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 import io.basis.protocol.sbe.InstrumentKind;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -11,17 +11,16 @@ import org.agrona.collections.Int2ObjectHashMap;
  * Engine instrument id to exchange symbol and back, filled from the engine's InstrumentDefinition messages, with
  * each symbol's instrument kind (which {@link SessionRouter} routes by).
  * <p>
- * Threading: {@link #define} and {@link #symbolOf} belong to the gateway agent (the only writer, and the only
- * thread that routes orders); {@link #idOf} and {@link #symbols} may be called from the QuickFIX/J thread, which
- * translates market data and execution reports, hence the concurrent map in that direction.
+ * Owned by the gateway agent: it defines instruments from the engine's stream, routes orders, and translates the
+ * market data and execution reports QuickFIX/J hands over ({@link FixHandOff}).
  */
 public final class InstrumentDirectory
 {
     /** Returned by {@link #idOf} for a symbol the engine has not defined. */
     public static final int UNKNOWN = Integer.MIN_VALUE;
 
-    private final ConcurrentHashMap<String, Integer> idBySymbol = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, InstrumentKind> kindBySymbol = new ConcurrentHashMap<>();
+    private final HashMap<String, Integer> idBySymbol = new HashMap<>();
+    private final HashMap<String, InstrumentKind> kindBySymbol = new HashMap<>();
     private final Int2ObjectHashMap<String> symbolById = new Int2ObjectHashMap<>();
 
     /**
@@ -44,7 +43,6 @@ public final class InstrumentDirectory
      */
     public void define(final int instrumentId, final String symbol, final InstrumentKind kind)
     {
-        // The kind first: a thread that sees the symbol must find its kind too.
         kindBySymbol.put(symbol, kind == null ? InstrumentKind.NULL_VAL : kind);
         final String previousSymbol = symbolById.put(instrumentId, symbol);
         if (previousSymbol != null && !previousSymbol.equals(symbol))

@@ -39,7 +39,7 @@ import quickfix.field.TransactTime;
  * yet reported terminal by an execution report (which also reaches the engine). Execution reports of the legs
  * are translated by the {@link ExecutionTranslator} as for any order.
  * <p>
- * QuickFIX/J thread only; owns its buffer.
+ * Gateway agent thread only (answers come through the {@link FixHandOff}); owns its buffer.
  */
 final class ListStatusTranslator
 {
@@ -56,7 +56,7 @@ final class ListStatusTranslator
     /**
      * @param sent       lists sent by the {@link OrderLists} of the same session.
      * @param orderEntry the order-entry session, for ListExecute.
-     * @param sink       receives the rejects (the QuickFIX/J thread's sink).
+     * @param sink       receives the rejects (the gateway agent's sink).
      * @param alarms     for refused lists and unknown list ids.
      * @param journal    which legs are still open.
      * @param dialect    the order-entry session's dialect.

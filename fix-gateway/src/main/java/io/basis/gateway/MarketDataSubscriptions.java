@@ -22,7 +22,8 @@ import quickfix.fix44.TradingSessionStatusRequest;
 
 /**
  * Sends MarketDataRequest (V) on the market-data session: for each batch of new instrument definitions (gateway
- * agent) and for every known symbol on each market-data logon (QuickFIX/J thread). Thread safe.
+ * agent) and for every known symbol on each market-data logon (handed to the agent by QuickFIX/J). Gateway agent
+ * thread only.
  * <p>
  * A definition that arrives while the session is down is not lost: the next logon subscribes every symbol in the
  * directory. A definition racing with a logon may be subscribed twice, which only costs a second snapshot.

@@ -35,7 +35,8 @@ import quickfix.field.Symbol;
  * level of size 0, RptSeq(83) and ExchangeSendNanos(21001) are read at message level.
  * <p>
  * A message is fully translated before anything is published, so a bad entry drops the whole message (with an
- * alarm) rather than publishing half a book change. Single-threaded (the QuickFIX/J thread); owns its buffer.
+ * alarm) rather than publishing half a book change. Gateway agent thread only (market data comes
+ * through the {@link FixHandOff}); owns its buffer.
  * <p>
  * <b>Gap detection.</b> RptSeq is tracked per instrument: a W sets it, each X must be the next one. An X older than
  * the instrument's snapshot is dropped (it is already in the snapshot). An X beyond the next one means updates were
@@ -251,7 +252,7 @@ public final class MarketDataTranslator
         }
         catch (final FieldNotFound | RuntimeException ex)
         {
-            // Bad input from the exchange must never take the session thread down.
+            // Bad input from the exchange must never take the gateway agent down.
             alarms.raise(Alarm.UNPARSABLE_MARKET_DATA, "MsgType=" + msgType + ": " + ex);
             return 0;
         }

@@ -26,9 +26,8 @@ import quickfix.field.TradingSessionSubID;
  * is published as one message for all instruments followed by one per overriding instrument, so a halt survives
  * the open of the closing auction; every message carries the current sidecar flags.
  * <p>
- * Called on the QuickFIX/J thread (translation) and on the gateway agent ({@link #republish} when an engine
- * connects): both go through this object's lock, like {@link SessionStatusPublisher}. Status changes are rare,
- * the lock costs nothing on the market-data path.
+ * Owned by the gateway agent: it translates what QuickFIX/J hands over ({@link FixHandOff}) and
+ * {@link #republish republishes} when an engine connects, so the state needs no lock.
  */
 public final class MarketStatusTranslator
 {
@@ -57,7 +56,7 @@ public final class MarketStatusTranslator
 
     /**
      * @param directory  symbol to engine instrument id.
-     * @param sink       the QuickFIX/J thread's sink.
+     * @param sink       the gateway agent's sink.
      * @param alarms     for unknown symbols and unmappable statuses.
      * @param counters   status messages in and out.
      * @param sidecarTag tag of the sidecar flag on TradingSessionStatus (dialect key {@code sidecar.tag}), 0 if the
@@ -84,7 +83,7 @@ public final class MarketStatusTranslator
      * @param timestampNs {@link System#nanoTime()} when it was received.
      * @return how many SBE messages were published.
      */
-    public synchronized int onMessage(final Message message, final long timestampNs)
+    public int onMessage(final Message message, final long timestampNs)
     {
         counters.marketStatusIn.incrementRelease();
         String msgType = "?";
@@ -116,7 +115,7 @@ public final class MarketStatusTranslator
      * @param agentSink the calling thread's sink.
      * @return how many SBE messages were published.
      */
-    public synchronized int republish(final SbeSink agentSink)
+    public int republish(final SbeSink agentSink)
     {
         int published = 0;
         if (marketKnown)
@@ -129,7 +128,7 @@ public final class MarketStatusTranslator
     /**
      * @return the market-wide phase last announced.
      */
-    public synchronized MarketPhase marketPhase()
+    public MarketPhase marketPhase()
     {
         return marketPhase;
     }
@@ -138,7 +137,7 @@ public final class MarketStatusTranslator
      * @param instrumentId engine id.
      * @return the phase the engine was last told for the instrument.
      */
-    public synchronized MarketPhase phaseOf(final int instrumentId)
+    public MarketPhase phaseOf(final int instrumentId)
     {
         final MarketPhase override = overrides.get(instrumentId);
         return override != null ? override : marketPhase;

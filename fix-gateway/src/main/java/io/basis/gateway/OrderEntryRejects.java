@@ -29,7 +29,7 @@ import quickfix.field.Text;
  * </ul>
  * A reject whose RefSeqNum the session no longer remembers ({@link SentMessages}) is only alarmed.
  * Also decides, for an OrderCancelReject (9), whether it leaves the order's state in doubt (see
- * {@link #onCancelRejected}). Single-threaded (the QuickFIX/J thread); owns its buffer.
+ * {@link #onCancelRejected}). Gateway agent thread only; owns its buffer.
  */
 final class OrderEntryRejects
 {

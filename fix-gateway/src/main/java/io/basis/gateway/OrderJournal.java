@@ -33,8 +33,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * grow across restarts. Records are fixed-size; each is written field by field with its type byte last, so a
  * record torn by a crash reads as the end of the journal (x86 stores are not reordered).
  * <p>
- * Thread safe: the gateway agent records orders and cancels, the QuickFIX/J thread records terminal states, and
- * both read the open orders to request their status. The lock is uncontended almost always.
+ * Owned by the gateway agent: it records orders and cancels, records terminal states from the reports QuickFIX/J
+ * hands over ({@link FixHandOff}) and reads the open orders to request their status, so nothing here locks. The
+ * gateway opens it before the agent starts and closes it after the agent stopped.
  */
 public final class OrderJournal implements AutoCloseable
 {
@@ -169,7 +170,7 @@ public final class OrderJournal implements AutoCloseable
      *                     gateway asks that session for its status after a restart.
      * @return {@link #RECORDED}, {@link #DUPLICATE} or {@link #FULL}.
      */
-    public synchronized int recordNew(
+    public int recordNew(
         final long orderId,
         final int instrumentId,
         final String symbol,
@@ -201,7 +202,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId  the order it cancels.
      * @return {@link #RECORDED}, {@link #DUPLICATE} or {@link #FULL}.
      */
-    public synchronized int recordCancel(final long cancelId, final long orderId)
+    public int recordCancel(final long cancelId, final long orderId)
     {
         if (isUsed(cancelId))
         {
@@ -226,7 +227,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId the engine order id.
      * @return true if the order was open until now, false if it was already done (or never recorded).
      */
-    public synchronized boolean recordDone(final long orderId)
+    public boolean recordDone(final long orderId)
     {
         held.remove(orderId);
         statusRequests.remove(orderId);
@@ -248,7 +249,7 @@ public final class OrderJournal implements AutoCloseable
      *
      * @param orderId the engine order id.
      */
-    public synchronized void onStatusAnswered(final long orderId)
+    public void onStatusAnswered(final long orderId)
     {
         statusRequests.remove(orderId);
     }
@@ -258,7 +259,7 @@ public final class OrderJournal implements AutoCloseable
      * @return the engine order id it belongs to (itself for a new order, the cancelled order for a cancel), or
      * {@code clOrdId} if the journal has no cancel of that id.
      */
-    public synchronized long orderIdOf(final long clOrdId)
+    public long orderIdOf(final long clOrdId)
     {
         final long orderId = cancels.get(clOrdId);
         return orderId != 0 ? orderId : clOrdId;
@@ -272,7 +273,7 @@ public final class OrderJournal implements AutoCloseable
      * @return the engine order id (the cancelled order for a cancel's ClOrdID), or {@link Long#MIN_VALUE} if the
      * order was neither sent since the journal was opened nor carried over open from the last run.
      */
-    public synchronized long knownOrderIdOf(final long clOrdId)
+    public long knownOrderIdOf(final long clOrdId)
     {
         final long cancelled = cancels.get(clOrdId);
         final long orderId = cancelled != 0 ? cancelled : clOrdId;
@@ -283,7 +284,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId an engine order id.
      * @return its instrument id if the order is open, else {@code InstrumentDirectory.UNKNOWN}.
      */
-    public synchronized int instrumentIdOf(final long orderId)
+    public int instrumentIdOf(final long orderId)
     {
         final long offset = openOrders.get(orderId);
         return offset < 0 || closed ?
@@ -294,7 +295,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId an engine order id.
      * @return true if it was recorded and has not been reported terminal.
      */
-    public synchronized boolean isOpen(final long orderId)
+    public boolean isOpen(final long orderId)
     {
         return openOrders.containsKey(orderId);
     }
@@ -307,7 +308,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId an engine order id.
      * @return the requests counted so far including this one, or 0 if the order is not open.
      */
-    public synchronized int countStatusRequest(final long orderId)
+    public int countStatusRequest(final long orderId)
     {
         if (!openOrders.containsKey(orderId))
         {
@@ -325,7 +326,7 @@ public final class OrderJournal implements AutoCloseable
      * @param visitor told of it, under the journal's lock: do not call back into the journal.
      * @return true if the order is open and was visited.
      */
-    public synchronized boolean visitOpen(final long orderId, final OpenOrderVisitor visitor)
+    public boolean visitOpen(final long orderId, final OpenOrderVisitor visitor)
     {
         final long offset = openOrders.get(orderId);
         if (offset < 0 || closed)
@@ -339,7 +340,7 @@ public final class OrderJournal implements AutoCloseable
     /**
      * @return orders recorded and not yet reported terminal.
      */
-    public synchronized int openOrderCount()
+    public int openOrderCount()
     {
         return openOrders.size();
     }
@@ -348,7 +349,7 @@ public final class OrderJournal implements AutoCloseable
      * @param orderId an engine order id.
      * @return the index of the order-entry session it was sent on if it is open, else -1.
      */
-    public synchronized int sessionOf(final long orderId)
+    public int sessionOf(final long orderId)
     {
         final long offset = openOrders.get(orderId);
         return offset < 0 ? -1 : buffer.getShort((int)offset + SESSION_OFFSET) & 0xFFFF;
@@ -358,7 +359,7 @@ public final class OrderJournal implements AutoCloseable
      * @param session a session index.
      * @return how many open orders were sent on that session or a later one.
      */
-    public synchronized int openOrdersFromSession(final int session)
+    public int openOrdersFromSession(final int session)
     {
         int count = 0;
         final Long2LongHashMap.KeyIterator it = openOrders.keySet().iterator();
@@ -377,7 +378,7 @@ public final class OrderJournal implements AutoCloseable
      * @param visitor told of each, under the journal's lock: do not call back into the journal.
      * @return how many were visited.
      */
-    public synchronized int forEachOpen(final int session, final OpenOrderVisitor visitor)
+    public int forEachOpen(final int session, final OpenOrderVisitor visitor)
     {
         return forEachOpen(session, Integer.MAX_VALUE, visitor);
     }
@@ -391,7 +392,7 @@ public final class OrderJournal implements AutoCloseable
      * @param visitor        told of each, under the journal's lock: do not call back into the journal.
      * @return how many were visited.
      */
-    public synchronized int forEachOpen(final int session, final int recordedBefore, final OpenOrderVisitor visitor)
+    public int forEachOpen(final int session, final int recordedBefore, final OpenOrderVisitor visitor)
     {
         if (closed)
         {
@@ -419,7 +420,7 @@ public final class OrderJournal implements AutoCloseable
      *
      * @param orderId the leg's engine order id.
      */
-    public synchronized void hold(final long orderId)
+    public void hold(final long orderId)
     {
         held.add(orderId);
     }
@@ -427,7 +428,7 @@ public final class OrderJournal implements AutoCloseable
     /**
      * @param orderId a held list leg whose list is being sent.
      */
-    public synchronized void release(final long orderId)
+    public void release(final long orderId)
     {
         held.remove(orderId);
     }
@@ -437,7 +438,7 @@ public final class OrderJournal implements AutoCloseable
      *
      * @param visitor told of each, under the journal's lock: do not call back into the journal.
      */
-    public synchronized void forEachOpen(final OpenOrderVisitor visitor)
+    public void forEachOpen(final OpenOrderVisitor visitor)
     {
         if (closed)
         {
@@ -463,7 +464,7 @@ public final class OrderJournal implements AutoCloseable
     /**
      * @return records written to the file, including the carried-over open orders.
      */
-    public synchronized int recordCount()
+    public int recordCount()
     {
         return records;
     }
@@ -480,7 +481,7 @@ public final class OrderJournal implements AutoCloseable
      * Flush and unmap. The pages are already the operating system's; force() only matters for power loss.
      */
     @Override
-    public synchronized void close()
+    public void close()
     {
         if (!closed)
         {

@@ -241,7 +241,7 @@ public final class OrderLists
         final String listId = Long.toString(list.programId);
         final Message message = newOrderList(listId, list.legs, dialect);
         final SentLists.SentList sentList = new SentLists.SentList(listId, list.orderIds, list.instrumentIds);
-        // Registered first: the exchange's answer may arrive on the QuickFIX/J thread before send returns.
+        // Registered first: a list that cannot be sent is forgotten again; its answer is handled on this thread.
         sent.register(sentList);
         for (int i = 0; i < list.size; i++)
         {

@@ -41,8 +41,8 @@ import quickfix.field.Symbol;
  * out of its control; reconcile it by hand) and an alarm says which ({@link Alarm#ORDER_STATUS_UNRESOLVED},
  * {@link Alarm#ORDER_STATUS_UNSUPPORTED}).
  * <p>
- * Called from the QuickFIX/J thread and the gateway agent; the journal is thread safe and so are the sessions. The
- * rare unresolved reject is encoded under this object's lock.
+ * Owned by the gateway agent, like the journal it reads: logons, logouts and rejects reach it through the
+ * {@link FixHandOff}, engine logons from the engine's stream.
  */
 final class OrderStatusRecovery
 {
@@ -140,7 +140,7 @@ final class OrderStatusRecovery
 
     /**
      * Request the status of the open orders of one session recorded before it last dropped (after a gateway start,
-     * those carried over from the last run); called on the QuickFIX/J thread when it logs on.
+     * those carried over from the last run); called when it logs on.
      *
      * @param session index of the order-entry session.
      * @return requests sent; fewer than its open orders if the session dropped meanwhile.
@@ -252,7 +252,7 @@ final class OrderStatusRecovery
         return count > 0;
     }
 
-    private synchronized void unresolved(final long orderId, final Alarm alarm, final String detail)
+    private void unresolved(final long orderId, final Alarm alarm, final String detail)
     {
         final int instrumentId = journal.instrumentIdOf(orderId);
         if (!journal.recordDone(orderId))

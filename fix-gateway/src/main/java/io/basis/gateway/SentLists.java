@@ -10,8 +10,8 @@ import java.util.Map;
  * into rejects of its legs. The first ListStatus of a list, ack or reject, answers it; FIX answers NewOrderLists
  * in order, so a ListID sent twice (the exchange refuses the second as a duplicate) is told apart by arrival.
  * <p>
- * Thread safe: the gateway agent registers a list before it sends it (the answer may come before
- * {@code send} returns), the QuickFIX/J thread takes it when the answer arrives. One short lock per list.
+ * Owned by the gateway agent: it registers a list before it sends it and takes it when QuickFIX/J hands the
+ * answer over ({@link FixHandOff}), which cannot happen before the registration, so nothing here locks.
  */
 final class SentLists
 {
@@ -22,7 +22,7 @@ final class SentLists
      *
      * @param list the list, by its ListID.
      */
-    synchronized void register(final SentList list)
+    void register(final SentList list)
     {
         unanswered.computeIfAbsent(list.listId(), id -> new ArrayDeque<>(2)).addLast(list);
     }
@@ -32,7 +32,7 @@ final class SentLists
      *
      * @param list as registered.
      */
-    synchronized void forget(final SentList list)
+    void forget(final SentList list)
     {
         final ArrayDeque<SentList> lists = unanswered.get(list.listId());
         if (lists != null)
@@ -51,7 +51,7 @@ final class SentLists
      * @param listId ListID (66) of the ListStatus.
      * @return the list, or null if none with that id is waiting for an answer.
      */
-    synchronized SentList answer(final String listId)
+    SentList answer(final String listId)
     {
         final ArrayDeque<SentList> lists = unanswered.get(listId);
         if (lists == null)
@@ -69,7 +69,7 @@ final class SentLists
     /**
      * @return lists sent and not yet answered.
      */
-    synchronized int unansweredCount()
+    int unansweredCount()
     {
         int count = 0;
         for (final ArrayDeque<SentList> lists : unanswered.values())

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * a round trip of what it refuses, long before the ring wraps.
  * <p>
  * Recorded by whichever thread sends (QuickFIX/J calls {@code toApp} after setting MsgSeqNum, under the session's
- * send lock), read by the QuickFIX/J thread. Each slot's sequence number is published last (ordered write) and
+ * send lock), read by the gateway agent when a reject is handed over: the one structure both sides touch, and it
+ * takes no lock. Each slot's sequence number is published last (ordered write) and
  * checked again after the slot is read, so a reader never takes a half-written or overwritten slot for the one it
  * asked about.
  */

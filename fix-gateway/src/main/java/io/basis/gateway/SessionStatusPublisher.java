@@ -13,17 +13,17 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Tracks whether each FIX session is logged on and tells the engine with SBE {@code SessionStatus}: on every logon
- * and logout (QuickFIX/J thread) and again whenever an engine connects (gateway agent), so an engine that starts
- * after the sessions logged on still learns their state.
+ * and logout and again whenever an engine connects, so an engine that starts after the sessions logged on still
+ * learns their state.
  * <p>
  * The engine knows one order-entry and one market-data state, so with several sessions of a role the role is
  * published {@code LOGGED_ON} only while every session of it is logged on, and {@code DISCONNECTED} as soon as one
  * drops: an instrument whose session is down must not look tradable. The {@code sessionsUp} counter counts
  * sessions, not roles.
  * <p>
- * Both threads publish through here, so the state change and its publication happen under one lock; otherwise the
- * agent could republish a stale state after the QuickFIX/J thread published a newer one. Session events are rare,
- * so the lock (and the shared buffer it guards) costs nothing on the hot paths.
+ * Owned by the gateway agent, which handles the logons and logouts QuickFIX/J hands over ({@link FixHandOff}) and
+ * republishes to a connecting engine: a republish can never interleave with a newer state. Only
+ * {@link #isLoggedOn} may be read from any thread (operators, tests), from a copy the agent publishes.
  */
 public final class SessionStatusPublisher
 {
@@ -35,6 +35,9 @@ public final class SessionStatusPublisher
     private final SessionStatusEncoder encoder = new SessionStatusEncoder();
     private final AtomicCounter sessionsUp;
     private final long gatewayId;
+    /** Per role, whether it is up, for {@link #isLoggedOn} on other threads; written by the owner only. */
+    private volatile boolean orderEntryUp;
+    private volatile boolean marketDataUp;
 
     /**
      * @param sessionsUp counter set to the number of logged-on sessions, or null.
@@ -84,7 +87,7 @@ public final class SessionStatusPublisher
      * @param loggedOn its new state.
      * @param sink     the calling thread's sink.
      */
-    public synchronized void onStateChange(
+    public void onStateChange(
         final Object session, final SessionRole role, final boolean loggedOn, final SbeSink sink)
     {
         final boolean changed = loggedOn ? this.loggedOn.add(session) : this.loggedOn.remove(session);
@@ -96,6 +99,8 @@ public final class SessionStatusPublisher
         {
             sessionsUp.setRelease(this.loggedOn.size());
         }
+        orderEntryUp = isUp(SessionRole.ORDER_ENTRY);
+        marketDataUp = isUp(SessionRole.MARKET_DATA);
         publish(role, sink);
     }
 
@@ -104,21 +109,22 @@ public final class SessionStatusPublisher
      *
      * @param sink the calling thread's sink.
      */
-    public synchronized void republish(final SbeSink sink)
+    public void republish(final SbeSink sink)
     {
         publish(SessionRole.ORDER_ENTRY, sink);
         publish(SessionRole.MARKET_DATA, sink);
     }
 
     /**
-     * Whether a role is logged on (every session of it), as last reported by QuickFIX/J.
+     * Whether a role is logged on (every session of it), as last reported by QuickFIX/J and handled by the owner.
+     * Any thread may ask.
      *
      * @param role which role.
      * @return true if logged on.
      */
-    public synchronized boolean isLoggedOn(final SessionRole role)
+    public boolean isLoggedOn(final SessionRole role)
     {
-        return isUp(role);
+        return role == SessionRole.ORDER_ENTRY ? orderEntryUp : role == SessionRole.MARKET_DATA && marketDataUp;
     }
 
     private boolean isUp(final SessionRole role)
