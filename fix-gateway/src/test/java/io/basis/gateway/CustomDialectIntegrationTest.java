@@ -7,6 +7,7 @@ import java.util.List;
 import io.basis.gateway.SimulatorHarness.FakeEngine;
 import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.SessionRole;

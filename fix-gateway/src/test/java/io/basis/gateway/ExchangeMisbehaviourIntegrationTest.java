@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import io.basis.gateway.SimulatorHarness.FakeEngine;
 import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.ops.Alarm;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;

@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.basis.gateway.ops.GatewayProbe;
+import io.basis.gateway.session.FixFields;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateDecoder;

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.basis.gateway.marketdata.MarketStatusTranslator;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
+import io.basis.gateway.session.FixFields;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.ExecType;

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import io.basis.gateway.MalformedFrames.Damage;
 import io.basis.gateway.MalformedFrames.Frame;
 import io.basis.gateway.SimulatorHarness.GatewaySettings;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.Alarms;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelRejectDecoder;

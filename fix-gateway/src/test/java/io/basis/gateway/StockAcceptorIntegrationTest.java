@@ -8,6 +8,8 @@ import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.StockAcceptor.CancelHandling;
 import io.basis.gateway.StockAcceptor.OrderHandling;
 import io.basis.gateway.StockAcceptor.StatusHandling;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;

@@ -1,6 +1,6 @@
 package io.basis.bench.latency;
 
-import io.basis.gateway.GatewayProbe;
+import io.basis.gateway.ops.GatewayProbe;
 
 import java.nio.file.Path;
 
