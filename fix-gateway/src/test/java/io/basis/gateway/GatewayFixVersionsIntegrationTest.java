@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
 import io.basis.gateway.marketdata.MarketStatusTranslator;
 import io.basis.gateway.ops.GatewayConfigException;

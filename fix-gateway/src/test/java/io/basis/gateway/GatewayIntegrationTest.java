@@ -2,7 +2,6 @@ package io.basis.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,31 +84,7 @@ class GatewayIntegrationTest
         final int marketDataPort = freePort();
         exchange = new TestAcceptor(orderEntryPort, marketDataPort);
 
-        final Path settings = tempDir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join("\n",
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "BeginString=FIX.4.4",
-            "TargetCompID=SIM",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "ResetOnLogon=Y",
-            "NonStopSession=Y",
-            "UseDataDictionary=Y",
-            "DataDictionary=FIX44.xml",
-            "FileStorePath=" + tempDir.resolve("store"),
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + orderEntryPort,
-            "BasisRole=ORDER_ENTRY",
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + marketDataPort,
-            "BasisRole=MARKET_DATA",
-            ""));
+        final Path settings = new GatewaySettings(tempDir, orderEntryPort, marketDataPort).write();
 
         gateway = Gateway.launch(GatewayConfig.builder()
             .settingsFile(settings)

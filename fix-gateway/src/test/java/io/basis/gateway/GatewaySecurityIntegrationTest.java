@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
 import io.basis.gateway.ops.Alarm;
 import io.basis.gateway.ops.GatewayConfigException;

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.StockAcceptor.CancelHandling;
 import io.basis.gateway.StockAcceptor.OrderHandling;
 import io.basis.gateway.StockAcceptor.StatusHandling;
