@@ -17,21 +17,26 @@ import io.basis.gateway.order.ExecutionTranslator;
 import io.basis.gateway.order.OrderEntryRejects;
 import io.basis.gateway.order.OrderStatusRecovery;
 import io.basis.gateway.session.GatewayApplication;
+import io.basis.gateway.session.HandOffInitiator;
 import io.basis.gateway.session.SessionRoles;
 import io.basis.gateway.session.SessionStatusPublisher;
 import io.basis.protocol.sbe.SessionRole;
 import quickfix.FieldNotFound;
+import quickfix.LogUtil;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.MsgType;
 import quickfix.field.Text;
 
 /**
- * Everything that arrives from the exchange, on the gateway agent's thread: the QuickFIX/J callbacks
- * ({@link GatewayApplication}) hand each message and session event over through the {@link FixHandOff}, and this
- * dispatches it to the translators of the session it arrived on (looked up by SessionID) and session events to the
- * status publisher and the order-status recovery. Those objects are the agent's alone: nothing here is shared with
- * a QuickFIX/J thread, so nothing here locks.
+ * Everything that arrives from the exchange, on the gateway agent's thread: the messages QuickFIX/J's socket threads
+ * parsed go through QuickFIX/J's session processing here ({@link #onMessage}, handed over by the
+ * {@link HandOffInitiator}), whose callbacks ({@link GatewayApplication}) come back to this class at once; the
+ * logouts QuickFIX/J raises on its own threads arrive through the {@link FixHandOff}. This dispatches each
+ * application message to the translators of the session it arrived on (looked up by SessionID) and session events
+ * to the status publisher and the order-status recovery. Those objects are the agent's alone: nothing here is
+ * shared with a QuickFIX/J thread, so nothing here locks.
  * Nothing thrown here may stop the agent: a message that cannot be handled is an alarm.
  */
 final class ExchangeInbound implements FixHandOff.Handler
@@ -101,6 +106,24 @@ final class ExchangeInbound implements FixHandOff.Handler
     {
         final Integer index = marketDataIndex.get(sessionId);
         return index == null ? 0 : index;
+    }
+
+    /**
+     * What QuickFIX/J's own message thread would do with a message its socket thread parsed: check its sequence
+     * number, answer admin messages, and call the application back (on this thread).
+     */
+    @Override
+    public void onMessage(final Session session, final Message message)
+    {
+        try
+        {
+            session.next(message);
+        }
+        catch (final Exception ex)
+        {
+            // As QuickFIX/J's own message thread does: into the session's log, and on to the next message.
+            LogUtil.logThrowable(session.getSessionID(), ex.getMessage(), ex);
+        }
     }
 
     @Override

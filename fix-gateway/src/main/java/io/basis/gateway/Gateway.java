@@ -35,6 +35,7 @@ import io.basis.gateway.session.ConnectionAttempts;
 import io.basis.gateway.session.Dialect;
 import io.basis.gateway.session.FixSession;
 import io.basis.gateway.session.GatewayApplication;
+import io.basis.gateway.session.HandOffInitiator;
 import io.basis.gateway.session.QfjFixSession;
 import io.basis.gateway.session.RoleAwareStoreFactory;
 import io.basis.gateway.session.SentMessages;
@@ -53,7 +54,6 @@ import quickfix.DefaultSessionFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
-import quickfix.SocketInitiator;
 
 /**
  * The FIX gateway: QuickFIX/J sessions to the exchange (any number of order-entry and market-data sessions, each
@@ -63,7 +63,7 @@ import quickfix.SocketInitiator;
  * One thread owns the gateway's state: the gateway agent ({@link GatewayAgent}) translates engine messages to FIX
  * and, through the {@link FixHandOff}, everything QuickFIX/J's threads receive to SBE; it alone publishes through
  * the {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. QuickFIX/J's
- * threads (the initiator's session thread, its timer, its socket I/O) only parse, hand over and send
+ * threads (its socket I/O, its timer) only read, parse, hand over and send
  * (docs/architecture.md, "Gateway threads"). Every ClOrdID is written ahead to the {@link OrderJournal}, so that
  * after a restart the gateway asks the exchange for the state of every order it may have left working.
  */
@@ -73,9 +73,7 @@ public final class Gateway implements AutoCloseable
     public static final String JOURNAL_DIRECTORY = "basis-journal";
     /** Journal capacity: about 340,000 orders with a cancel each, per gateway run. */
     private static final int JOURNAL_RECORDS = 1 << 20;
-    /** QuickFIX/J's default queue of incoming messages per initiator. */
-    private static final int QUEUE_CAPACITY = 10_000;
-    /** Hand-offs from QuickFIX/J to the agent: as many as QuickFIX/J's own queue, a power of two. */
+    /** Messages read, not yet processed by the agent (QuickFIX/J's SocketInitiator queues 10,000); a power of 2. */
     private static final int HAND_OFF_CAPACITY = 16 * 1024;
 
     private final GatewayConfig config;
@@ -90,7 +88,7 @@ public final class Gateway implements AutoCloseable
     private CountersMirror countersMirror;
     private SessionStatusPublisher sessionStatus;
     private AgentRunner agentRunner;
-    private SocketInitiator initiator;
+    private HandOffInitiator initiator;
     private OrderJournal journal;
     private int openOrdersAtStart;
 
@@ -240,12 +238,12 @@ public final class Gateway implements AutoCloseable
         final MarketStatusTranslator marketStatus = new MarketStatusTranslator(directory, toEngineSink, alarms,
             counters, roles.marketDataDialect().sidecarTag());
 
-        final FixHandOff handOff = new FixHandOff(HAND_OFF_CAPACITY);
         final ExchangeInbound inbound = new ExchangeInbound(roles, marketData, marketStatus, executions,
             subscriptions, sessionStatus, toEngineSink, counters, alarms, orderStatus, rejects, config.probe());
+        final FixHandOff handOff = new FixHandOff(HAND_OFF_CAPACITY, inbound);
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
             sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
-            this::fail, config.probe(), handOff, inbound);
+            this::fail, config.probe(), handOff);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
@@ -254,13 +252,13 @@ public final class Gateway implements AutoCloseable
         {
             final DefaultSessionFactory sessions = new DefaultSessionFactory(application,
                 new RoleAwareStoreFactory(settings, roles), new SessionEventLogFactory(), new DefaultMessageFactory());
-            // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of every session.
-            initiator = new SocketInitiator((sessionId, sessionSettings) ->
+            // Not QuickFIX/J's SocketInitiator: what its socket threads parse is processed on the gateway agent.
+            initiator = new HandOffInitiator((sessionId, sessionSettings) ->
             {
                 final Session session = sessions.create(sessionId, sessionSettings);
                 session.addStateListener(connectionAttempts(sessionId, sessionSettings));
                 return session;
-            }, settings, QUEUE_CAPACITY);
+            }, settings, handOff);
             initiator.start();
         }
         catch (final ConfigError ex)

@@ -96,7 +96,6 @@ final class GatewayAgent implements Agent
     private final Consumer<String> onClientClosed;
     private final GatewayProbe probe;
     private final FixHandOff handOff;
-    private final ExchangeInbound inbound;
     private boolean engineConnected;
     private long engineId;
     private boolean clientClosed;
@@ -119,11 +118,9 @@ final class GatewayAgent implements Agent
         final CountersMirror countersMirror,
         final Consumer<String> onClientClosed,
         final GatewayProbe probe,
-        final FixHandOff handOff,
-        final ExchangeInbound inbound)
+        final FixHandOff handOff)
     {
         this.handOff = handOff;
-        this.inbound = inbound;
         this.probe = probe;
         this.aeron = aeron;
         this.conductor = aeron.conductorAgentInvoker();
@@ -168,7 +165,7 @@ final class GatewayAgent implements Agent
     @Override
     public void onClose()
     {
-        while (handOff.drain(inbound, HAND_OFF_LIMIT) > 0)
+        while (handOff.drain(HAND_OFF_LIMIT) > 0)
         {
             sink.drain();
         }
@@ -181,7 +178,7 @@ final class GatewayAgent implements Agent
         if (clientClosed)
         {
             // The publisher refuses every send now; the hand-off is still drained so QuickFIX/J never waits on it.
-            return handOff.drain(inbound, HAND_OFF_LIMIT);
+            return handOff.drain(HAND_OFF_LIMIT);
         }
         // The Aeron client's conductor runs here, once a millisecond (it only keeps the driver informed and
         // notices connections). If it closes the client (driver gone), nothing below may touch the client's mapped
@@ -216,7 +213,7 @@ final class GatewayAgent implements Agent
         }
         work += sink.drain();
         // The exchange's messages first: a tick on its way to the engine is the latency that counts.
-        work += handOff.drain(inbound, HAND_OFF_LIMIT);
+        work += handOff.drain(HAND_OFF_LIMIT);
 
         final int fragments = fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
         work += fragments;

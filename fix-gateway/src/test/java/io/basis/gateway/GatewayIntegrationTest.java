@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -76,6 +78,7 @@ class GatewayIntegrationTest
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     /** Every probe call, in order: the hooks a latency breakdown relies on. */
     private final List<String> probed = new CopyOnWriteArrayList<>();
+    private final Set<String> probeThreads = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void start() throws Exception
@@ -97,18 +100,21 @@ class GatewayIntegrationTest
                 @Override
                 public void onMarketDataPublished(final long exchangeTimestampNs, final long receiveTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("published " + exchangeTimestampNs + " " + receiveTimestampNs);
                 }
 
                 @Override
                 public void onNewOrderPolled(final long triggerTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("polled " + triggerTimestampNs);
                 }
 
                 @Override
                 public void onNewOrderSent(final long triggerTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("sent " + triggerTimestampNs);
                 }
             })
@@ -179,11 +185,12 @@ class GatewayIntegrationTest
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, reject.reason());
         assertEquals(1, exchange.requestsReceived.size());
         assertEquals(0, gateway.alarms().total(), gateway.alarms().summary());
-        // The probe saw the book published with its two timestamps (on the QuickFIX/J thread, so in any order with
-        // the rest), both orders polled and only the first sent (on the agent thread, in order).
+        // The probe saw the book published with its two timestamps, both orders polled and only the first sent, all
+        // on the one thread that owns the gateway's state: market data and orders alike are the agent's.
         assertTrue(probed.remove("published " + book.exchangeTimestampNs() + " " + book.receiveTimestampNs()),
             probed.toString());
         assertEquals(List.of("polled 424242", "sent 424242", "polled 0"), probed);
+        assertEquals(Set.of("basis-gateway"), probeThreads);
     }
 
     private void sendInstrumentDefinition(final int instrumentId, final String symbol)

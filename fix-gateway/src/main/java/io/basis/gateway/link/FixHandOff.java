@@ -5,14 +5,16 @@ import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
 
 /**
- * What the QuickFIX/J threads hand to the gateway agent: every message and session event from the exchange, in the
- * order QuickFIX/J delivered them. QuickFIX/J's threads (the initiator's session thread, its timer and its socket
- * threads) touch no gateway state; they fill a pooled {@link Item} with the already parsed {@link Message} and a
- * few primitives, offer it here and wake the agent, which {@link #drain drains} it on its duty cycle and owns
- * everything the message then touches.
+ * What the QuickFIX/J threads hand to the gateway agent: every message the socket threads read and parsed, and the
+ * session events QuickFIX/J raises on its own threads (a logout on a timeout or a dropped connection), in the order
+ * they were handed over. QuickFIX/J's threads touch no gateway state; they fill a pooled {@link Item} with the
+ * already parsed {@link Message} and a few primitives, offer it here and wake the agent, which {@link #drain drains}
+ * it on its duty cycle and owns everything the message then touches. Called on the agent's own thread (the
+ * callbacks of the session processing it runs), a hand-off goes to the handler at once.
  * <p>
  * The queue is an Agrona {@link ManyToOneConcurrentArrayQueue} (lock-free, FIFO across producers); the items come
  * from a pool of {@link #capacity} returned by the agent, so a steady flow allocates nothing of its own. A producer
@@ -28,6 +30,14 @@ public final class FixHandOff
     /** What the agent does with a hand-off; every method runs on the agent's thread. */
     public interface Handler
     {
+        /**
+         * A message the socket thread read and parsed, for QuickFIX/J's session processing.
+         *
+         * @param session its session.
+         * @param message the message, no longer touched by the socket thread.
+         */
+        void onMessage(Session session, Message message);
+
         /**
          * An application message arrived ({@code fromApp}).
          *
@@ -71,6 +81,7 @@ public final class FixHandOff
     /** A pooled hand-off: one message or event. */
     static final class Item
     {
+        static final byte MESSAGE = 0;
         static final byte APPLICATION = 1;
         static final byte SEQUENCE_RESET = 2;
         static final byte SESSION_REJECT = 3;
@@ -78,18 +89,21 @@ public final class FixHandOff
         static final byte LOGOUT = 5;
 
         byte type;
+        Session session;
         SessionID sessionId;
         Message message;
         long timestampNs;
 
         private void clear()
         {
+            session = null;
             sessionId = null;
             message = null;
         }
     }
 
     private final int capacity;
+    private final Handler handler;
     private final ManyToOneConcurrentArrayQueue<Item> queue;
     private final ManyToManyConcurrentArrayQueue<Item> pool;
     private volatile Thread consumer;
@@ -97,10 +111,12 @@ public final class FixHandOff
 
     /**
      * @param capacity how many hand-offs may wait for the agent (rounded up to a power of two by the queue).
+     * @param handler  what the agent does with each.
      */
-    public FixHandOff(final int capacity)
+    public FixHandOff(final int capacity, final Handler handler)
     {
         this.capacity = capacity;
+        this.handler = handler;
         this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
         this.pool = new ManyToManyConcurrentArrayQueue<>(capacity);
         for (int i = 0; i < capacity; i++)
@@ -125,6 +141,24 @@ public final class FixHandOff
     public void consumer(final Thread thread)
     {
         consumer = thread;
+    }
+
+    /**
+     * Hand over a message a socket thread read, for the agent to process as QuickFIX/J's session thread would.
+     *
+     * @param session its session.
+     * @param message the parsed message; the producer must not touch it afterwards.
+     */
+    public void message(final Session session, final Message message)
+    {
+        if (Thread.currentThread() == consumer)
+        {
+            handler.onMessage(session, message);
+            return;
+        }
+        final Item item = item(Item.MESSAGE, null, message, 0);
+        item.session = session;
+        enqueue(item);
     }
 
     /**
@@ -184,34 +218,25 @@ public final class FixHandOff
     /**
      * Deliver waiting hand-offs to the handler, oldest first. Called by the agent only.
      *
-     * @param handler what to do with each.
-     * @param limit   at most this many, so the engine's stream is not starved by a burst.
+     * @param limit at most this many, so the engine's stream is not starved by a burst.
      * @return how many were delivered.
      */
-    public int drain(final Handler handler, final int limit)
+    public int drain(final int limit)
     {
         int count = 0;
         Item item;
         while (count < limit && (item = queue.poll()) != null)
         {
             count++;
-            try
-            {
-                switch (item.type)
-                {
-                    case Item.APPLICATION -> handler.onApplicationMessage(item.sessionId, item.message,
-                        item.timestampNs);
-                    case Item.SEQUENCE_RESET -> handler.onSequenceReset(item.sessionId, item.timestampNs);
-                    case Item.SESSION_REJECT -> handler.onSessionReject(item.sessionId, item.message);
-                    case Item.LOGON -> handler.onLogon(item.sessionId);
-                    default -> handler.onLogout(item.sessionId);
-                }
-            }
-            finally
-            {
-                item.clear();
-                pool.offer(item);
-            }
+            final byte type = item.type;
+            final Session session = item.session;
+            final SessionID sessionId = item.sessionId;
+            final Message message = item.message;
+            final long timestampNs = item.timestampNs;
+            // Back in the pool before the handler runs: a hand-off it makes itself goes to the handler directly.
+            item.clear();
+            pool.offer(item);
+            dispatch(type, session, sessionId, message, timestampNs);
         }
         return count;
     }
@@ -234,20 +259,54 @@ public final class FixHandOff
 
     private void offer(final byte type, final SessionID sessionId, final Message message, final long timestampNs)
     {
-        if (closed)
+        if (Thread.currentThread() == consumer)
         {
+            // The agent's own callbacks, from the session processing it runs: everything before them is handled.
+            dispatch(type, null, sessionId, message, timestampNs);
             return;
         }
+        enqueue(item(type, sessionId, message, timestampNs));
+    }
+
+    private void dispatch(
+        final byte type,
+        final Session session,
+        final SessionID sessionId,
+        final Message message,
+        final long timestampNs)
+    {
+        switch (type)
+        {
+            case Item.MESSAGE -> handler.onMessage(session, message);
+            case Item.APPLICATION -> handler.onApplicationMessage(sessionId, message, timestampNs);
+            case Item.SEQUENCE_RESET -> handler.onSequenceReset(sessionId, timestampNs);
+            case Item.SESSION_REJECT -> handler.onSessionReject(sessionId, message);
+            case Item.LOGON -> handler.onLogon(sessionId);
+            default -> handler.onLogout(sessionId);
+        }
+    }
+
+    private Item item(final byte type, final SessionID sessionId, final Message message, final long timestampNs)
+    {
         Item item = pool.poll();
         if (item == null)
         {
-            // More in flight than the pool holds: the queue is about full, and the offer below waits for room.
+            // More in flight than the pool holds: the queue is about full, and the offer waits for room.
             item = new Item();
         }
         item.type = type;
         item.sessionId = sessionId;
         item.message = message;
         item.timestampNs = timestampNs;
+        return item;
+    }
+
+    private void enqueue(final Item item)
+    {
+        if (closed)
+        {
+            return;
+        }
         final Thread agent = consumer;
         while (!queue.offer(item))
         {

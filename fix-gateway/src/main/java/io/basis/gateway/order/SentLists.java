@@ -15,7 +15,7 @@ import io.basis.gateway.link.FixHandOff;
  * Owned by the gateway agent: it registers a list before it sends it and takes it when QuickFIX/J hands the
  * answer over ({@link FixHandOff}), which cannot happen before the registration, so nothing here locks.
  */
-final class SentLists
+public final class SentLists
 {
     private final Map<String, ArrayDeque<SentList>> unanswered = new HashMap<>();
 

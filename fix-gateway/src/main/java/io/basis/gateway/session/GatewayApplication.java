@@ -24,14 +24,16 @@ import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 
 /**
- * QuickFIX/J callbacks of every session, on QuickFIX/J's threads (the initiator's session thread for messages, its
- * timer and socket threads for some logouts, whichever thread sends for {@code toApp}/{@code toAdmin}). They touch
- * no gateway state: each message or session event the gateway acts on is handed to the gateway agent through the
- * {@link FixHandOff} and handled there ({@code ExchangeInbound}), so the translators, the journal, the lists and
- * the recovery have one thread. What is done here is only what must be decided while QuickFIX/J waits: refusing a
- * resend ({@link DoNotSend}), remembering what went out by MsgSeqNum ({@link SentMessages}, written under the
- * session's own send lock, read by the agent), whether a Logout answers our Logon, and alarms (thread safe).
- * Nothing thrown here may reach QuickFIX/J, which would reject the message or drop the session.
+ * QuickFIX/J callbacks of every session. Most run on the gateway agent, which runs QuickFIX/J's session processing
+ * ({@link HandOffInitiator}); a logout on a timeout or a dropped connection runs on QuickFIX/J's timer or socket
+ * threads, and {@code toApp}/{@code toAdmin} on whichever thread sends. None of them touches gateway state itself:
+ * each message or session event the gateway acts on goes through the {@link FixHandOff}, which hands it to the
+ * agent's handler ({@code ExchangeInbound}) at once on the agent's thread and queues it for the agent from any other,
+ * so the translators, the journal, the lists and the recovery have one thread. What is done here is only what must
+ * be decided while QuickFIX/J waits: refusing a resend ({@link DoNotSend}), remembering what went out by MsgSeqNum
+ * ({@link SentMessages}, written under the session's own send lock, read by the agent), whether a Logout answers our
+ * Logon, and alarms (thread safe). Nothing thrown here may reach QuickFIX/J, which would reject the message or drop
+ * the session.
  */
 public final class GatewayApplication implements Application
 {
@@ -202,13 +204,13 @@ public final class GatewayApplication implements Application
     }
 
     /**
-     * Hands the message to the gateway agent and returns: the receive path of a tick on this thread is a clock
-     * read, a queue offer and a wake-up.
+     * Stamps the message and hands it to the agent's handler: at once, since this runs on the agent inside the
+     * session processing it runs for the message.
      */
     @Override
     public void fromApp(final Message message, final SessionID sessionId)
     {
-        // Taken before the hand-off: the closest this API lets us get to the wire.
+        // Taken first: the closest this API lets us get to the wire once QuickFIX/J has checked the message.
         handOff.applicationMessage(sessionId, message, System.nanoTime());
     }
 

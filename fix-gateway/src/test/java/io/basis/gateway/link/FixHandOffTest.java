@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.MsgSeqNum;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hand-off from QuickFIX/J's threads to the gateway agent: everything arrives, in the order each thread handed
- * it over, on the thread that drains; a full queue holds its producer back instead of losing a message.
+ * it over, on the thread that drains; a full queue holds its producer back instead of losing a message; what the
+ * draining thread hands over itself is handled at once.
  */
 @Timeout(20)
 class FixHandOffTest
@@ -31,6 +33,12 @@ class FixHandOffTest
     {
         final List<String> events = new ArrayList<>();
         final List<Thread> threads = new ArrayList<>();
+
+        @Override
+        public void onMessage(final Session session, final Message message)
+        {
+            record("read " + seqNum(message));
+        }
 
         @Override
         public void onApplicationMessage(final SessionID sessionId, final Message message, final long receiveNs)
@@ -91,18 +99,20 @@ class FixHandOffTest
     @Test
     void everyKindOfHandOffReachesTheHandlerInTheOrderItWasHandedOver()
     {
-        final FixHandOff handOff = new FixHandOff(16);
         final Recorder recorder = new Recorder();
+        final FixHandOff handOff = new FixHandOff(16, recorder);
 
+        handOff.message(null, message(1));
         handOff.logon(MARKET_DATA);
         handOff.applicationMessage(MARKET_DATA, message(2), 1_000);
         handOff.sequenceReset(MARKET_DATA, 2_000);
         handOff.sessionReject(ORDER_ENTRY, message(7));
         handOff.logout(ORDER_ENTRY);
 
-        assertEquals(5, handOff.size());
-        assertEquals(5, handOff.drain(recorder, 100));
+        assertEquals(6, handOff.size());
+        assertEquals(6, handOff.drain(100));
         assertEquals(List.of(
+            "read 1",
             "BASIS-MD logon",
             "BASIS-MD app 2 at 1000",
             "BASIS-MD sequence reset at 2000",
@@ -114,17 +124,17 @@ class FixHandOffTest
     @Test
     void aDrainTakesAtMostItsLimitSoTheEnginesStreamIsPolledBetweenBursts()
     {
-        final FixHandOff handOff = new FixHandOff(16);
         final Recorder recorder = new Recorder();
+        final FixHandOff handOff = new FixHandOff(16, recorder);
         for (int i = 1; i <= 10; i++)
         {
             handOff.applicationMessage(MARKET_DATA, message(i), i);
         }
 
-        assertEquals(4, handOff.drain(recorder, 4));
+        assertEquals(4, handOff.drain(4));
         assertEquals(6, handOff.size());
-        assertEquals(6, handOff.drain(recorder, 100));
-        assertEquals(0, handOff.drain(recorder, 100));
+        assertEquals(6, handOff.drain(100));
+        assertEquals(0, handOff.drain(100));
         assertEquals(10, recorder.events.size());
         assertEquals("BASIS-MD app 10 at 10", recorder.events.get(9));
     }
@@ -134,9 +144,8 @@ class FixHandOffTest
     {
         final int perProducer = 20_000;
         // Smaller than what the producers hand over: they must wait for room, never drop.
-        final FixHandOff handOff = new FixHandOff(256);
-        handOff.consumer(Thread.currentThread());
         final Recorder recorder = new Recorder();
+        final FixHandOff handOff = new FixHandOff(256, recorder);
         final CountDownLatch start = new CountDownLatch(1);
         final Thread marketData = producer(handOff, MARKET_DATA, perProducer, start);
         final Thread orderEntry = producer(handOff, ORDER_ENTRY, perProducer, start);
@@ -145,7 +154,7 @@ class FixHandOffTest
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (recorder.events.size() < 2 * perProducer && System.nanoTime() < deadlineNs)
         {
-            handOff.drain(recorder, 64);
+            handOff.drain(64);
         }
         marketData.join();
         orderEntry.join();
@@ -171,9 +180,28 @@ class FixHandOffTest
     }
 
     @Test
+    void whatTheDrainingThreadHandsOverItselfIsHandledAtOnceNotQueued() throws Exception
+    {
+        final Recorder recorder = new Recorder();
+        final FixHandOff handOff = new FixHandOff(16, recorder);
+        final Thread socketThread = new Thread(() -> handOff.logout(ORDER_ENTRY), "socket");
+        socketThread.start();
+        socketThread.join();
+        handOff.consumer(Thread.currentThread());
+
+        // The logout a QuickFIX/J thread handed over waits for the drain; the agent's own callback (as inside the
+        // session processing it runs while draining, when everything handed over before is handled) does not.
+        handOff.logon(ORDER_ENTRY);
+        assertEquals(List.of("BASIS-OE logon"), recorder.events);
+        assertEquals(1, handOff.size());
+        assertEquals(1, handOff.drain(100));
+        assertEquals(List.of("BASIS-OE logon", "BASIS-OE logout"), recorder.events);
+    }
+
+    @Test
     void aClosedHandOffDropsWhatIsOfferedSinceNoAgentWillDrainIt()
     {
-        final FixHandOff handOff = new FixHandOff(2);
+        final FixHandOff handOff = new FixHandOff(2, new Recorder());
         handOff.close();
 
         for (int i = 0; i < 10; i++)
