@@ -50,9 +50,10 @@ import org.agrona.concurrent.AgentInvoker;
  * connects, asks the exchange for the state of the open orders when a new engine logs on, and delivers what waits
  * in the backlog for the engine.
  * <p>
- * It also drains the {@link FixHandOff}: every message and session event QuickFIX/J's threads received is handled
- * here ({@link ExchangeInbound}), so this one thread owns the translators, the journal, the lists, the recovery,
- * the session and market status and the {@link EnginePublisher}, and none of them locks.
+ * It also drains the {@link FixHandOff}: every message QuickFIX/J's socket threads parsed goes through QuickFIX/J's
+ * session processing here, and with the logouts QuickFIX/J raises elsewhere reaches {@link ExchangeInbound}, so this
+ * one thread owns the translators, the journal, the lists, the recovery, the session and market status and the
+ * {@link EnginePublisher}, and none of them locks.
  * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */

@@ -30,8 +30,8 @@ public final class QfjFixSession implements FixSession
     @Override
     public boolean send(final Message message)
     {
-        // Session.send is synchronized inside QuickFIX/J, so the agent thread may call it while the QFJ thread
-        // processes incoming messages.
+        // Session.send serialises senders under QuickFIX/J's own lock: the agent's orders and the timer thread's
+        // heartbeats never interleave on the wire. Not a lock of the gateway's state.
         final Session session = Session.lookupSession(sessionId);
         return session != null && session.send(message);
     }
