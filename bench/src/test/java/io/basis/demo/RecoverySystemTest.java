@@ -20,7 +20,7 @@ import io.basis.engine.EngineListener;
 import io.basis.engine.status.EngineReport;
 import io.basis.engine.admin.AdminClient;
 import io.basis.engine.order.ProgramOrder;
-import io.basis.gateway.GatewayCounters;
+import io.basis.gateway.ops.GatewayCounters;
 import io.basis.protocol.EngineCounters;
 import io.basis.protocol.sbe.Direction;
 import io.basis.simulator.Simulator;

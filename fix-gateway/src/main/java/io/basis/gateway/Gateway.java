@@ -14,6 +14,35 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
+import io.basis.gateway.journal.OrderJournal;
+import io.basis.gateway.link.EnginePublisher;
+import io.basis.gateway.link.FixHandOff;
+import io.basis.gateway.link.InstrumentDirectory;
+import io.basis.gateway.marketdata.MarketDataSubscriptions;
+import io.basis.gateway.marketdata.MarketDataTranslator;
+import io.basis.gateway.marketdata.MarketStatusTranslator;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.Alarms;
+import io.basis.gateway.ops.CountersMirror;
+import io.basis.gateway.ops.GatewayConfigException;
+import io.basis.gateway.ops.GatewayCounters;
+import io.basis.gateway.order.ExecutionTranslator;
+import io.basis.gateway.order.ListStatusTranslator;
+import io.basis.gateway.order.OrderEntryRejects;
+import io.basis.gateway.order.OrderStatusRecovery;
+import io.basis.gateway.order.OrderTranslator;
+import io.basis.gateway.session.ConnectionAttempts;
+import io.basis.gateway.session.Dialect;
+import io.basis.gateway.session.FixSession;
+import io.basis.gateway.session.GatewayApplication;
+import io.basis.gateway.session.HandOffInitiator;
+import io.basis.gateway.session.QfjFixSession;
+import io.basis.gateway.session.RoleAwareStoreFactory;
+import io.basis.gateway.session.SentMessages;
+import io.basis.gateway.session.SessionEventLogFactory;
+import io.basis.gateway.session.SessionRoles;
+import io.basis.gateway.session.SessionRouter;
+import io.basis.gateway.session.SessionStatusPublisher;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.SessionRole;
 import org.agrona.CloseHelper;
@@ -25,18 +54,18 @@ import quickfix.DefaultSessionFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
-import quickfix.SocketInitiator;
 
 /**
  * The FIX gateway: QuickFIX/J sessions to the exchange (any number of order-entry and market-data sessions, each
  * instrument routed to one of each by {@link SessionRouter}) on one side, SBE over Aeron IPC to the engine on the
  * other.
  * <p>
- * Two threads do the work: the QuickFIX/J initiator thread (all session callbacks, FIX to SBE) and the gateway
- * agent (engine messages, SBE to FIX). Each encodes into its own buffers and publishes through the one
- * {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. Every ClOrdID is
- * written ahead to the {@link OrderJournal}, so that after a restart the gateway asks the exchange for the state
- * of every order it may have left working.
+ * One thread owns the gateway's state: the gateway agent ({@link GatewayAgent}) translates engine messages to FIX
+ * and, through the {@link FixHandOff}, everything QuickFIX/J's threads receive to SBE; it alone publishes through
+ * the {@link EnginePublisher}, whose backlog keeps what an absent or slow engine cannot take yet. QuickFIX/J's
+ * threads (its socket I/O, its timer) only read, parse, hand over and send
+ * (docs/architecture.md, "Gateway threads"). Every ClOrdID is written ahead to the {@link OrderJournal}, so that
+ * after a restart the gateway asks the exchange for the state of every order it may have left working.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -44,8 +73,8 @@ public final class Gateway implements AutoCloseable
     public static final String JOURNAL_DIRECTORY = "basis-journal";
     /** Journal capacity: about 340,000 orders with a cancel each, per gateway run. */
     private static final int JOURNAL_RECORDS = 1 << 20;
-    /** QuickFIX/J's default queue of incoming messages per initiator. */
-    private static final int QUEUE_CAPACITY = 10_000;
+    /** Messages read, not yet processed by the agent (QuickFIX/J's SocketInitiator queues 10,000); a power of 2. */
+    private static final int HAND_OFF_CAPACITY = 16 * 1024;
 
     private final GatewayConfig config;
     private final SessionRoles roles;
@@ -59,7 +88,7 @@ public final class Gateway implements AutoCloseable
     private CountersMirror countersMirror;
     private SessionStatusPublisher sessionStatus;
     private AgentRunner agentRunner;
-    private SocketInitiator initiator;
+    private HandOffInitiator initiator;
     private OrderJournal journal;
     private int openOrdersAtStart;
 
@@ -209,37 +238,27 @@ public final class Gateway implements AutoCloseable
         final MarketStatusTranslator marketStatus = new MarketStatusTranslator(directory, toEngineSink, alarms,
             counters, roles.marketDataDialect().sidecarTag());
 
+        final ExchangeInbound inbound = new ExchangeInbound(roles, marketData, marketStatus, executions,
+            subscriptions, sessionStatus, toEngineSink, counters, alarms, orderStatus, rejects, config.probe());
+        final FixHandOff handOff = new FixHandOff(HAND_OFF_CAPACITY, inbound);
         final GatewayAgent agent = new GatewayAgent(fromEngine, toEngine, directory, router, orders, subscriptions,
             sessionStatus, marketStatus, toEngineSink, orderStatus, counters, alarms, aeron, countersMirror,
-            this::fail, config.probe());
+            this::fail, config.probe(), handOff);
         agentRunner = new AgentRunner(config.idleMode().newIdleStrategy(), this::onAgentError, null, agent);
         AgentRunner.startOnThread(agentRunner);
 
-        final GatewayApplication application = new GatewayApplication(
-            roles,
-            marketData,
-            marketStatus,
-            executions,
-            subscriptions,
-            sessionStatus,
-            toEngineSink,
-            counters,
-            alarms,
-            orderStatus,
-            sent,
-            rejects,
-            config.probe());
+        final GatewayApplication application = new GatewayApplication(roles, handOff, counters, alarms, sent);
         try
         {
             final DefaultSessionFactory sessions = new DefaultSessionFactory(application,
                 new RoleAwareStoreFactory(settings, roles), new SessionEventLogFactory(), new DefaultMessageFactory());
-            // SocketInitiator, not ThreadedSocketInitiator: one thread runs every callback of every session.
-            initiator = new SocketInitiator((sessionId, sessionSettings) ->
+            // Not QuickFIX/J's SocketInitiator: what its socket threads parse is processed on the gateway agent.
+            initiator = new HandOffInitiator((sessionId, sessionSettings) ->
             {
                 final Session session = sessions.create(sessionId, sessionSettings);
                 session.addStateListener(connectionAttempts(sessionId, sessionSettings));
                 return session;
-            }, settings, QUEUE_CAPACITY);
+            }, settings, handOff);
             initiator.start();
         }
         catch (final ConfigError ex)
@@ -402,9 +421,10 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Log out and stop: FIX sessions first (so their logout still reaches the engine), then the agent, the Aeron
-     * client and the embedded driver. Idempotent. Safe after the driver went away: the QuickFIX/J threads never
-     * write into the Aeron client's mapped files, and the agent stopped writing when the client closed.
+     * Log out and stop: FIX sessions first (so their logout still reaches the engine: the agent handles what they
+     * handed over before it stops), then the agent, the Aeron client and the embedded driver. Idempotent. Safe
+     * after the driver went away: the QuickFIX/J threads never write into the Aeron client's mapped files, and the
+     * agent stopped writing when the client closed.
      */
     @Override
     public void close()

@@ -12,6 +12,21 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.basis.gateway.link.EnginePublisher;
+import io.basis.gateway.link.FixHandOff;
+import io.basis.gateway.link.InstrumentDirectory;
+import io.basis.gateway.marketdata.MarketDataSubscriptions;
+import io.basis.gateway.marketdata.MarketStatusTranslator;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.Alarms;
+import io.basis.gateway.ops.CountersMirror;
+import io.basis.gateway.ops.GatewayCounters;
+import io.basis.gateway.ops.GatewayProbe;
+import io.basis.gateway.order.OrderLists;
+import io.basis.gateway.order.OrderStatusRecovery;
+import io.basis.gateway.order.OrderTranslator;
+import io.basis.gateway.session.SessionRouter;
+import io.basis.gateway.session.SessionStatusPublisher;
 import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.EngineLogonDecoder;
 import io.basis.protocol.sbe.EngineLogoutDecoder;
@@ -35,12 +50,19 @@ import org.agrona.concurrent.AgentInvoker;
  * connects, asks the exchange for the state of the open orders when a new engine logs on, and delivers what waits
  * in the backlog for the engine.
  * <p>
+ * It also drains the {@link FixHandOff}: every message QuickFIX/J's socket threads parsed goes through QuickFIX/J's
+ * session processing here, and with the logouts QuickFIX/J raises elsewhere reaches {@link ExchangeInbound}, so this
+ * one thread owns the translators, the journal, the lists, the recovery, the session and market status and the
+ * {@link EnginePublisher}, and none of them locks.
+ * <p>
  * Runs on its own thread under an {@link org.agrona.concurrent.AgentRunner}; everything here is confined to it.
  */
 final class GatewayAgent implements Agent
 {
     /** Enough for a definitions burst to become a few V messages rather than one per symbol. */
     private static final int FRAGMENT_LIMIT = 64;
+    /** Hand-offs per duty cycle: a burst of market data must not starve the engine's orders. */
+    private static final int HAND_OFF_LIMIT = 64;
     /** How often the Aeron conductor runs and AeronStat's copy of the counters is refreshed. */
     private static final long CONDUCTOR_INTERVAL_NS = 1_000_000;
 
@@ -74,6 +96,7 @@ final class GatewayAgent implements Agent
     private final CountersMirror countersMirror;
     private final Consumer<String> onClientClosed;
     private final GatewayProbe probe;
+    private final FixHandOff handOff;
     private boolean engineConnected;
     private long engineId;
     private boolean clientClosed;
@@ -95,8 +118,10 @@ final class GatewayAgent implements Agent
         final Aeron aeron,
         final CountersMirror countersMirror,
         final Consumer<String> onClientClosed,
-        final GatewayProbe probe)
+        final GatewayProbe probe,
+        final FixHandOff handOff)
     {
+        this.handOff = handOff;
         this.probe = probe;
         this.aeron = aeron;
         this.conductor = aeron.conductorAgentInvoker();
@@ -130,15 +155,34 @@ final class GatewayAgent implements Agent
     }
 
     @Override
+    public void onStart()
+    {
+        handOff.consumer(Thread.currentThread());
+    }
+
+    /**
+     * Handle what QuickFIX/J handed over before it stopped (the logouts of a closing gateway), then refuse more.
+     */
+    @Override
+    public void onClose()
+    {
+        while (handOff.drain(HAND_OFF_LIMIT) > 0)
+        {
+            sink.drain();
+        }
+        handOff.close();
+    }
+
+    @Override
     public int doWork()
     {
         if (clientClosed)
         {
-            return 0;
+            // The publisher refuses every send now; the hand-off is still drained so QuickFIX/J never waits on it.
+            return handOff.drain(HAND_OFF_LIMIT);
         }
         // The Aeron client's conductor runs here, once a millisecond (it only keeps the driver informed and
-        // notices connections; taking the publisher's lock on every duty cycle would contend with the QuickFIX/J
-        // thread's sends). If it closes the client (driver gone), nothing below may touch the client's mapped
+        // notices connections). If it closes the client (driver gone), nothing below may touch the client's mapped
         // files, and the publisher refuses every later send.
         int work = 0;
         final long nowNs = System.nanoTime();
@@ -169,6 +213,8 @@ final class GatewayAgent implements Agent
             work++;
         }
         work += sink.drain();
+        // The exchange's messages first: a tick on its way to the engine is the latency that counts.
+        work += handOff.drain(HAND_OFF_LIMIT);
 
         final int fragments = fromEngine.poll(fragmentHandler, FRAGMENT_LIMIT);
         work += fragments;

@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.aeron.CommonContext;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.GatewayConfigException;
+import io.basis.gateway.ops.GatewayProbe;
+import io.basis.gateway.ops.IdleMode;
 
 /**
  * Everything {@link Gateway#launch} needs. Immutable; build with {@link #builder()}.

@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.basis.gateway.ops.GatewayConfigException;
+import io.basis.gateway.ops.GatewayProbe;
+import io.basis.gateway.ops.IdleMode;
+
 /**
  * Command line entry point: parses options, launches a {@link Gateway} and runs until SIGINT or SIGTERM, when a
  * shutdown hook closes it. Every problem is one line: exit code 2 on bad arguments or configuration, 1 when the

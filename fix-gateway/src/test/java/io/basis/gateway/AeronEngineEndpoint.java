@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.basis.gateway.ops.GatewayCounters;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;

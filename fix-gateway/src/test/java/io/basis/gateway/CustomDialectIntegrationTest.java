@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.OrdStatus;
 import io.basis.protocol.sbe.ProgramFlag;
 import io.basis.protocol.sbe.SessionRole;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static io.basis.gateway.SimulatorHarness.ACCOUNT;
 import static io.basis.gateway.SimulatorHarness.STOCK;
+import static io.basis.gateway.SimulatorHarness.engineLoggedOn;
 import static io.basis.gateway.SimulatorHarness.field;
 import static io.basis.gateway.SimulatorHarness.launchGateway;
 import static io.basis.gateway.SimulatorHarness.readable;
@@ -64,9 +65,7 @@ class CustomDialectIntegrationTest
         gateway = launchGateway(new GatewaySettings(dir, tap.port(), simulator.marketDataPort())
             .orderEntry(Dialect.SETTINGS_KEY, dialect.toString())
             .write(), dir);
-        engine = new FakeEngine(gateway.aeronDirectoryName(), () -> "alarms: " + gateway.alarms().summary());
-        engine.awaitLoggedOn(SessionRole.ORDER_ENTRY);
-        engine.awaitLoggedOn(SessionRole.MARKET_DATA);
+        engine = engineLoggedOn(gateway);
         engine.defineMarketAndAwaitSnapshots();
     }
 

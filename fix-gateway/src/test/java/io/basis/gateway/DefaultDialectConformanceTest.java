@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import io.basis.gateway.marketdata.MarketDataSubscriptions;
+import io.basis.gateway.order.ListStatusTranslator;
+import io.basis.gateway.order.OrderLists;
+import io.basis.gateway.order.OrderStatusRecovery;
+import io.basis.gateway.order.OrderTranslator;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.CancelOrderDecoder;
 import io.basis.protocol.sbe.CancelOrderEncoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;

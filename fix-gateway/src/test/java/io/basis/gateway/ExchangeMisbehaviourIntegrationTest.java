@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.ops.Alarm;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
@@ -29,6 +29,7 @@ import static io.basis.gateway.SimulatorHarness.MARKETABLE_BUY_PRICE;
 import static io.basis.gateway.SimulatorHarness.STOCK;
 import static io.basis.gateway.SimulatorHarness.STOCK_ID;
 import static io.basis.gateway.SimulatorHarness.awaitTrue;
+import static io.basis.gateway.SimulatorHarness.engineLoggedOn;
 import static io.basis.gateway.SimulatorHarness.field;
 import static io.basis.gateway.SimulatorHarness.launchGateway;
 import static io.basis.gateway.SimulatorHarness.simulatorConfig;
@@ -176,9 +177,7 @@ class ExchangeMisbehaviourIntegrationTest
         orderEntryTap = new WireTap(simulator.orderEntryPort());
         marketDataTap = new WireTap(simulator.marketDataPort());
         gateway = launchGateway(new GatewaySettings(dir, orderEntryTap.port(), marketDataTap.port()).write(), dir);
-        engine = new FakeEngine(gateway.aeronDirectoryName(), () -> "alarms: " + gateway.alarms().summary());
-        engine.awaitLoggedOn(SessionRole.ORDER_ENTRY);
-        engine.awaitLoggedOn(SessionRole.MARKET_DATA);
+        engine = engineLoggedOn(gateway);
         engine.defineMarketAndAwaitSnapshots();
     }
 

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.basis.gateway.ops.GatewayConfigException;
+import io.basis.gateway.ops.IdleMode;
+import io.basis.gateway.session.SessionRoles;
 import io.basis.protocol.sbe.SessionRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.marketdata.MarketStatusTranslator;
+import io.basis.gateway.ops.GatewayConfigException;
+import io.basis.gateway.session.SessionRoles;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.InstrumentStatusDecoder;

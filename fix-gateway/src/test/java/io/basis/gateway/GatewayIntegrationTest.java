@@ -2,11 +2,12 @@ package io.basis.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -14,6 +15,8 @@ import java.util.function.Predicate;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
+import io.basis.gateway.ops.GatewayProbe;
+import io.basis.gateway.session.FixFields;
 import io.basis.protocol.Streams;
 import io.basis.protocol.sbe.BookSide;
 import io.basis.protocol.sbe.BookUpdateDecoder;
@@ -75,6 +78,7 @@ class GatewayIntegrationTest
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     /** Every probe call, in order: the hooks a latency breakdown relies on. */
     private final List<String> probed = new CopyOnWriteArrayList<>();
+    private final Set<String> probeThreads = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void start() throws Exception
@@ -83,31 +87,7 @@ class GatewayIntegrationTest
         final int marketDataPort = freePort();
         exchange = new TestAcceptor(orderEntryPort, marketDataPort);
 
-        final Path settings = tempDir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join("\n",
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "BeginString=FIX.4.4",
-            "TargetCompID=SIM",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "ResetOnLogon=Y",
-            "NonStopSession=Y",
-            "UseDataDictionary=Y",
-            "DataDictionary=FIX44.xml",
-            "FileStorePath=" + tempDir.resolve("store"),
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + orderEntryPort,
-            "BasisRole=ORDER_ENTRY",
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + marketDataPort,
-            "BasisRole=MARKET_DATA",
-            ""));
+        final Path settings = new GatewaySettings(tempDir, orderEntryPort, marketDataPort).write();
 
         gateway = Gateway.launch(GatewayConfig.builder()
             .settingsFile(settings)
@@ -120,18 +100,21 @@ class GatewayIntegrationTest
                 @Override
                 public void onMarketDataPublished(final long exchangeTimestampNs, final long receiveTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("published " + exchangeTimestampNs + " " + receiveTimestampNs);
                 }
 
                 @Override
                 public void onNewOrderPolled(final long triggerTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("polled " + triggerTimestampNs);
                 }
 
                 @Override
                 public void onNewOrderSent(final long triggerTimestampNs)
                 {
+                    probeThreads.add(Thread.currentThread().getName());
                     probed.add("sent " + triggerTimestampNs);
                 }
             })
@@ -202,11 +185,12 @@ class GatewayIntegrationTest
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, reject.reason());
         assertEquals(1, exchange.requestsReceived.size());
         assertEquals(0, gateway.alarms().total(), gateway.alarms().summary());
-        // The probe saw the book published with its two timestamps (on the QuickFIX/J thread, so in any order with
-        // the rest), both orders polled and only the first sent (on the agent thread, in order).
+        // The probe saw the book published with its two timestamps, both orders polled and only the first sent, all
+        // on the one thread that owns the gateway's state: market data and orders alike are the agent's.
         assertTrue(probed.remove("published " + book.exchangeTimestampNs() + " " + book.receiveTimestampNs()),
             probed.toString());
         assertEquals(List.of("polled 424242", "sent 424242", "polled 0"), probed);
+        assertEquals(Set.of("basis-gateway"), probeThreads);
     }
 
     private void sendInstrumentDefinition(final int instrumentId, final String symbol)

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.protocol.sbe.SessionRole;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.Test;

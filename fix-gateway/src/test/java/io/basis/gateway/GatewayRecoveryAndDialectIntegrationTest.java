@@ -2,7 +2,6 @@ package io.basis.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -10,6 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.basis.gateway.marketdata.MarketStatusTranslator;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
+import io.basis.gateway.session.FixFields;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.ExecType;
@@ -48,6 +51,7 @@ import quickfix.fix44.MarketDataIncrementalRefresh;
 import quickfix.fix44.SecurityStatus;
 import quickfix.fix44.TradingSessionStatus;
 
+import static io.basis.gateway.SimulatorHarness.engineLoggedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -144,7 +148,7 @@ class GatewayRecoveryAndDialectIntegrationTest
     void fix42BrokerSessionSendsRule80AFanOutOrdersAndTranslatesItsFills() throws Exception
     {
         final Path dialect = Path.of("..", "config", "dialect-broker42.properties").toAbsolutePath();
-        start("FIX.4.2", "BasisDialect=" + dialect);
+        start("FIX.4.2", dialect);
         engine.defineInstrument(STOCK_ID, "005930", InstrumentKind.STOCK);
 
         engine.newOrder(5001, 77, STOCK_ID, Side.SELL_SHORT, ProgramFlag.INDEX_ARBITRAGE, 71_200_0000L, 10);
@@ -174,49 +178,26 @@ class GatewayRecoveryAndDialectIntegrationTest
         assertEquals(0, gateway.alarms().total(), gateway.alarms().summary());
     }
 
-    private void start(final String orderEntryBeginString, final String orderEntryExtra) throws Exception
+    private void start(final String orderEntryBeginString, final Path orderEntryDialect) throws Exception
     {
         final int orderEntryPort = freePort();
         final int marketDataPort = freePort();
         exchange = new TestAcceptor(orderEntryPort, marketDataPort, orderEntryBeginString);
-        final Path settings = tempDir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join("\n",
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "TargetCompID=SIM",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "ResetOnLogon=Y",
-            "NonStopSession=Y",
-            "UseDataDictionary=Y",
-            "FileStorePath=" + tempDir.resolve("store"),
-            "",
-            "[SESSION]",
-            "BeginString=" + orderEntryBeginString,
-            "DataDictionary=" + ("FIX.4.2".equals(orderEntryBeginString) ? "FIX42.xml" : "FIX44.xml"),
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + orderEntryPort,
-            "BasisRole=ORDER_ENTRY",
-            orderEntryExtra == null ? "" : orderEntryExtra,
-            "",
-            "[SESSION]",
-            "BeginString=FIX.4.4",
-            "DataDictionary=FIX44.xml",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + marketDataPort,
-            "BasisRole=MARKET_DATA",
-            ""));
+        final GatewaySettings settings = new GatewaySettings(tempDir, orderEntryPort, marketDataPort)
+            .orderEntry("BeginString", orderEntryBeginString)
+            .orderEntry("DataDictionary", "FIX.4.2".equals(orderEntryBeginString) ? "FIX42.xml" : "FIX44.xml");
+        if (orderEntryDialect != null)
+        {
+            settings.orderEntry(Dialect.SETTINGS_KEY, orderEntryDialect.toString());
+        }
         gateway = Gateway.launch(GatewayConfig.builder()
-            .settingsFile(settings)
+            .settingsFile(settings.write())
             .aeronDirectoryName(tempDir.resolve("aeron").toString())
             .embeddedDriver(true)
             .account("TEST1")
             .publishTimeout(Duration.ofSeconds(2))
             .build());
-        engine = new AeronEngineEndpoint(gateway.aeronDirectoryName(), () -> "alarms: " + gateway.alarms().summary());
-        engine.awaitLoggedOn(SessionRole.ORDER_ENTRY);
-        engine.awaitLoggedOn(SessionRole.MARKET_DATA);
+        engine = engineLoggedOn(gateway);
     }
 
     private void awaitSnapshot(final long rptSeq, final int levels)

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.GatewayConfigException;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.OrdStatus;

@@ -2,12 +2,13 @@ package io.basis.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.MessageHeaderDecoder;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.basis.gateway.SimulatorHarness.engineLoggedOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,34 +137,11 @@ class ListModeIntegrationTest
             .marketDataPort(marketDataPort)
             .logSessionEvents(false));
         final Path dialect = Path.of("..", "config", "dialect-list.properties").toAbsolutePath();
-        final Path settings = dir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join("\n",
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "BeginString=FIX.4.4",
-            "TargetCompID=SIM",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "ResetOnLogon=Y",
-            "NonStopSession=Y",
-            "UseDataDictionary=Y",
-            "DataDictionary=FIX44.xml",
-            "ValidateUserDefinedFields=N",
-            "FileStorePath=" + dir.resolve("store"),
-            "",
-            "[SESSION]",
-            "BasisRole=ORDER_ENTRY",
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + orderEntryPort,
-            "BasisDialect=" + dialect,
-            "",
-            "[SESSION]",
-            "BasisRole=MARKET_DATA",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + marketDataPort,
-            "AllowUnknownMsgFields=Y",
-            ""));
+        final Path settings = new GatewaySettings(dir, orderEntryPort, marketDataPort)
+            .defaults("ValidateUserDefinedFields", "N")
+            .orderEntry(Dialect.SETTINGS_KEY, dialect.toString())
+            .marketData("AllowUnknownMsgFields", "Y")
+            .write();
         gateway = Gateway.launch(GatewayConfig.builder()
             .settingsFile(settings)
             .aeronDirectoryName(dir.resolve("aeron").toString())
@@ -170,9 +149,7 @@ class ListModeIntegrationTest
             .account(ACCOUNT)
             .publishTimeout(Duration.ofSeconds(5))
             .build());
-        engine = new AeronEngineEndpoint(gateway.aeronDirectoryName(), () -> "alarms: " + gateway.alarms().summary());
-        engine.awaitLoggedOn(SessionRole.ORDER_ENTRY);
-        engine.awaitLoggedOn(SessionRole.MARKET_DATA);
+        engine = engineLoggedOn(gateway);
     }
 
     private ExecutionReportDecoder awaitExecutionReport(final long orderId)

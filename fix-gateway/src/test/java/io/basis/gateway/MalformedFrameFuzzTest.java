@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.basis.gateway.MalformedFrames.Damage;
 import io.basis.gateway.MalformedFrames.Frame;
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.ops.Alarms;
 import io.basis.protocol.sbe.BookUpdateDecoder;
 import io.basis.protocol.sbe.BooleanType;
 import io.basis.protocol.sbe.CancelRejectDecoder;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import quickfix.field.MsgType;
 
 import static io.basis.gateway.SimulatorHarness.awaitTrue;
+import static io.basis.gateway.SimulatorHarness.engineLoggedOn;
 import static io.basis.gateway.SimulatorHarness.freePort;
 import static io.basis.gateway.SimulatorHarness.launchGateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,9 +115,7 @@ class MalformedFrameFuzzTest
         final int marketDataPort = freePort();
         exchange = new StockAcceptor(orderEntryPort, marketDataPort, dir);
         gateway = launchGateway(new GatewaySettings(dir, orderEntryPort, marketDataPort).write(), dir);
-        engine = new AeronEngineEndpoint(gateway.aeronDirectoryName(), () -> "alarms: " + gateway.alarms().summary());
-        engine.awaitLoggedOn(SessionRole.ORDER_ENTRY);
-        engine.awaitLoggedOn(SessionRole.MARKET_DATA);
+        engine = engineLoggedOn(gateway);
         engine.defineInstrument(STOCK_ID, "AAA", InstrumentKind.STOCK);
         awaitTrue("subscribed", () -> exchange.receivedCount(MsgType.MARKET_DATA_REQUEST) >= 1, exchange::eventLog);
         engine.forgetReceived();

@@ -6,6 +6,10 @@ import java.util.List;
 
 import io.basis.gateway.SimulatorHarness.FakeEngine;
 import io.basis.gateway.SimulatorHarness.WireTap;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
+import io.basis.gateway.session.SessionRoles;
+import io.basis.gateway.session.SessionRouter;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.InstrumentKind;
 import io.basis.protocol.sbe.OrderRejectDecoder;

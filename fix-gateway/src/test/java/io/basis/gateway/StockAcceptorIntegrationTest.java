@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.basis.gateway.SimulatorHarness.GatewaySettings;
 import io.basis.gateway.StockAcceptor.CancelHandling;
 import io.basis.gateway.StockAcceptor.OrderHandling;
 import io.basis.gateway.StockAcceptor.StatusHandling;
+import io.basis.gateway.ops.Alarm;
+import io.basis.gateway.session.Dialect;
 import io.basis.protocol.sbe.CancelRejectDecoder;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;

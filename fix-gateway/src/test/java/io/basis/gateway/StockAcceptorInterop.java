@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.basis.gateway.ops.Alarm;
 import io.basis.protocol.sbe.ExecType;
 import io.basis.protocol.sbe.ExecutionReportDecoder;
 import io.basis.protocol.sbe.InstrumentKind;
@@ -78,32 +79,9 @@ abstract class StockAcceptorInterop
 
         // The gateway as a user would configure it for a FIX 4.4 venue: no BasisDialect (the default dialect), no
         // validation relaxations.
-        final Path settings = tempDir.resolve("gateway.cfg");
-        Files.writeString(settings, String.join("\n",
-            "[DEFAULT]",
-            "ConnectionType=initiator",
-            "BeginString=FIX.4.4",
-            "TargetCompID=EXEC",
-            "SocketConnectHost=127.0.0.1",
-            "HeartBtInt=30",
-            "ReconnectInterval=1",
-            "ResetOnLogon=Y",
-            "NonStopSession=Y",
-            "UseDataDictionary=Y",
-            "DataDictionary=FIX44.xml",
-            "FileStorePath=" + tempDir.resolve("gateway-store"),
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-OE",
-            "SocketConnectPort=" + orderEntryPort,
-            "BasisRole=ORDER_ENTRY",
-            "",
-            "[SESSION]",
-            "SenderCompID=BASIS-MD",
-            "SocketConnectPort=" + marketDataPort,
-            "BasisRole=MARKET_DATA",
-            ""));
-        gatewaySettings = settings;
+        gatewaySettings = new GatewaySettings(tempDir, orderEntryPort, marketDataPort)
+            .defaults("TargetCompID", "EXEC")
+            .write();
         launchGateway();
     }
 

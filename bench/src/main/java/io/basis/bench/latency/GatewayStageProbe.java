@@ -1,13 +1,14 @@
 package io.basis.bench.latency;
 
-import io.basis.gateway.GatewayProbe;
+import io.basis.gateway.ops.GatewayProbe;
 
 import java.nio.file.Path;
 
 /**
  * The gateway's hops of the full-path breakdown, written to logs the harness created and reads: when each tick's
- * FIX message was received and its BookUpdate offered (QuickFIX/J thread), and when the first NewOrder it
- * triggered was polled and handed to QuickFIX/J as a NewOrderSingle (agent thread). Ticks are known by their
+ * FIX message was received (QuickFIX/J thread) and its BookUpdate offered (agent thread, after the hand-off), and
+ * when the first NewOrder it triggered was polled and handed to QuickFIX/J as a NewOrderSingle (agent thread).
+ * Every method runs on the gateway agent, so each log has one writer. Ticks are known by their
  * ExchangeSendNanos, orders by their triggerTimestampNs: the same intended send time. Only the first order of a
  * tick is stamped, so the other 144 legs of a program cost a comparison each.
  */

@@ -1,6 +1,6 @@
 package io.basis.bench.latency;
 
-import io.basis.gateway.IdleMode;
+import io.basis.gateway.ops.IdleMode;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
