@@ -1,7 +1,6 @@
 package io.basis.backtest;
 
 import io.basis.engine.pricing.FairValue;
-import io.basis.engine.refdata.Constituent;
 import io.basis.engine.refdata.Instrument;
 import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.Prices;
@@ -29,7 +28,7 @@ import java.util.TreeSet;
  * day's books start empty and rows up to its 09:00 open form the opening books. The future's rows (its symbol in
  * {@code instruments.csv}, or any of the contracts the backtest lists) are the front contract's book.
  */
-final class RecordedMarket implements MarketSource
+final class RecordedMarket extends QuotedBooks
 {
     private static final long MS = 1_000_000L;
 
@@ -40,22 +39,16 @@ final class RecordedMarket implements MarketSource
     private final long[] price;
     private final long[] size;
     private final int rows;
-    private final int levels;
-    private final long[][] bidPrice;
-    private final long[][] bidSize;
-    private final long[][] askPrice;
-    private final long[][] askSize;
     private final int futureRowId;
     private int next;
     private long dayEndNs;
     private int futureId;
-    private List<Constituent> basket = List.of();
-    private double divisor;
 
     private RecordedMarket(
         final long[] timeNs, final int[] instrument, final boolean[] bid, final int[] level, final long[] price,
         final long[] size, final int rows, final int instruments, final int levels, final int futureRowId)
     {
+        super(instruments, levels);
         this.timeNs = timeNs;
         this.instrument = instrument;
         this.bid = bid;
@@ -63,12 +56,7 @@ final class RecordedMarket implements MarketSource
         this.price = price;
         this.size = size;
         this.rows = rows;
-        this.levels = levels;
         this.futureRowId = futureRowId;
-        bidPrice = new long[instruments + 1][levels];
-        bidSize = new long[instruments + 1][levels];
-        askPrice = new long[instruments + 1][levels];
-        askSize = new long[instruments + 1][levels];
     }
 
     /**
@@ -277,8 +265,7 @@ final class RecordedMarket implements MarketSource
         final BookListener listener)
     {
         futureId = day.future().id();
-        basket = day.constituents();
-        divisor = day.divisor();
+        basketOf(day);
         final long dayStartNs = day.tradingDate().atStartOfDay().toEpochSecond(ZoneOffset.UTC) * Session.SECOND_NS;
         dayEndNs = dayStartNs + 24 * 3600 * Session.SECOND_NS;
         while (next < rows && timeNs[next] < dayStartNs)
@@ -296,9 +283,9 @@ final class RecordedMarket implements MarketSource
         {
             apply(next++);
         }
-        for (int id = 0; id < bidPrice.length - 1; id++)
+        for (int id = 0; id < bidPrice.length; id++)
         {
-            if (bidPrice[id == futureId ? futureRowId : id][0] > 0)
+            if (bidPrice[id][0] > 0)
             {
                 listener.onBook(id);
             }
@@ -318,18 +305,18 @@ final class RecordedMarket implements MarketSource
         final long time = timeNs[next];
         while (next < rows && timeNs[next] == time)
         {
-            final int id = instrument[next];
-            while (next < rows && timeNs[next] == time && instrument[next] == id)
+            final int book = instrument[next];
+            while (next < rows && timeNs[next] == time && instrument[next] == book)
             {
                 apply(next++);
             }
-            listener.onBook(id == futureRowId ? futureId : id);
+            listener.onBook(book == futureRowId ? futureId : book);
         }
     }
 
     private void apply(final int row)
     {
-        final int id = instrument[row];
+        final int id = instrument[row] == futureRowId ? futureId : instrument[row];
         final long[] prices = bid[row] ? bidPrice[id] : askPrice[id];
         final long[] sizes = bid[row] ? bidSize[id] : askSize[id];
         prices[level[row]] = size[row] == 0 ? 0 : price[row];
@@ -340,58 +327,5 @@ final class RecordedMarket implements MarketSource
     public double settle()
     {
         return index();
-    }
-
-    @Override
-    public double index()
-    {
-        double index = 0;
-        for (final Constituent constituent : basket)
-        {
-            index += constituent.sharesPerPoint(divisor) * midOf(constituent.instrument().id());
-        }
-        return index;
-    }
-
-    @Override
-    public double midOf(final int id)
-    {
-        final int book = book(id);
-        return Prices.toDouble(bidPrice[book][0] + askPrice[book][0]) * 0.5;
-    }
-
-    @Override
-    public long bidPrice(final int id, final int level)
-    {
-        return bidPrice[book(id)][level];
-    }
-
-    @Override
-    public long bidSize(final int id, final int level)
-    {
-        return bidSize[book(id)][level];
-    }
-
-    @Override
-    public long askPrice(final int id, final int level)
-    {
-        return askPrice[book(id)][level];
-    }
-
-    @Override
-    public long askSize(final int id, final int level)
-    {
-        return askSize[book(id)][level];
-    }
-
-    @Override
-    public int levels()
-    {
-        return levels;
-    }
-
-    private int book(final int id)
-    {
-        return id == futureId ? futureRowId : id;
     }
 }

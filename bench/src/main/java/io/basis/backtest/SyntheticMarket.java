@@ -7,8 +7,6 @@ import io.basis.engine.refdata.ReferenceData;
 import io.basis.protocol.Prices;
 import io.basis.protocol.sbe.InstrumentKind;
 
-import java.util.List;
-
 /**
  * A seeded market of an index's stocks and its front future, stepped in virtual time: every stock moves with an
  * index factor (its own beta) plus an idiosyncratic move; the future trades at the engine's own fair value of the
@@ -17,7 +15,7 @@ import java.util.List;
  * wide on its tick band, several levels deep, with sizes drawn around a multiple of what one program needs; a book is
  * re-quoted (and counted as a book event) when its price leaves its tick.
  */
-final class SyntheticMarket implements MarketSource
+final class SyntheticMarket extends QuotedBooks
 {
     /**
      * Where a cycle's market starts: enough to generate it again, tick for tick.
@@ -38,22 +36,15 @@ final class SyntheticMarket implements MarketSource
     private final MarketModel model;
     private final MarketRandom random;
     private final long contracts;
-    private final int levels;
     private final double[] price;
     private final double[] anchor;
     private final double[] beta;
     private final double[] idiosyncratic;
     private final double[] paid;
-    private final long[][] bidPrice;
-    private final long[][] bidSize;
-    private final long[][] askPrice;
-    private final long[][] askSize;
     private final long[] quotedBid;
     private final boolean[] stock;
     private ReferenceData day;
-    private List<Constituent> basket;
     private FairValue fairValue;
-    private double divisor;
     private double factor;
     private double mispricing;
     private double mispricingScale;
@@ -69,20 +60,16 @@ final class SyntheticMarket implements MarketSource
      */
     SyntheticMarket(final ReferenceData referenceData, final MarketModel model, final long contracts, final long seed)
     {
+        super(referenceData.instruments().size(), model.levels());
         this.model = model;
         this.random = new MarketRandom(seed);
         this.contracts = contracts;
-        this.levels = model.levels();
         final int count = referenceData.instruments().size();
         price = new double[count];
         anchor = new double[count];
         beta = new double[count];
         idiosyncratic = new double[count];
         paid = new double[count];
-        bidPrice = new long[count][levels];
-        bidSize = new long[count][levels];
-        askPrice = new long[count][levels];
-        askSize = new long[count][levels];
         quotedBid = new long[count];
         stock = new boolean[count];
         for (final Instrument instrument : referenceData.instruments())
@@ -139,8 +126,7 @@ final class SyntheticMarket implements MarketSource
     {
         nextStepNs = openNs + model.stepSeconds() * 1_000_000_000L;
         day = referenceData;
-        basket = referenceData.constituents();
-        divisor = referenceData.divisor();
+        basketOf(referenceData);
         this.fairValue = fairValue;
         futureId = referenceData.future().id();
         mispricingScale = Math.min(1.0, daysToExpiry / (double)Math.max(1, model.convergenceDays()));
@@ -217,58 +203,6 @@ final class SyntheticMarket implements MarketSource
     {
         mispricing = 0;
         return index();
-    }
-
-    @Override
-    public double index()
-    {
-        double index = 0;
-        for (final Constituent constituent : basket)
-        {
-            index += constituent.sharesPerPoint(divisor) * midOf(constituent.instrument().id());
-        }
-        return index;
-    }
-
-    @Override
-    public double midOf(final int id)
-    {
-        return Prices.toDouble(bidPrice[id][0] + askPrice[id][0]) * 0.5;
-    }
-
-    double price(final int id)
-    {
-        return price[id];
-    }
-
-    @Override
-    public long bidPrice(final int id, final int level)
-    {
-        return bidPrice[id][level];
-    }
-
-    @Override
-    public long bidSize(final int id, final int level)
-    {
-        return bidSize[id][level];
-    }
-
-    @Override
-    public long askPrice(final int id, final int level)
-    {
-        return askPrice[id][level];
-    }
-
-    @Override
-    public long askSize(final int id, final int level)
-    {
-        return askSize[id][level];
-    }
-
-    @Override
-    public int levels()
-    {
-        return levels;
     }
 
     /**
