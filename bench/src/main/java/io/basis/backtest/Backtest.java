@@ -32,6 +32,7 @@ final class Backtest
     private final BacktestData data;
     private final MarketSource market;
     private final List<Object> starts = new ArrayList<>();
+    private final List<long[]> closesAtStart = new ArrayList<>();
     private final List<BasisStatistics> statistics = new ArrayList<>();
     private long events;
 
@@ -103,9 +104,11 @@ final class Backtest
     {
         final BookRecorder recorder = settings.record != null ? new BookRecorder(market, settings.record) : null;
         final MarketSource.BookListener none = recorder != null ? recorder : id -> { };
+        long[] closes = null;
         for (final BacktestData.Cycle cycle : data.cycles())
         {
             starts.add(market.mark());
+            closesAtStart.add(closes);
             final BasisStatistics cycleStatistics = new BasisStatistics();
             final List<LocalDate> days = cycle.days();
             for (int d = 0; d < days.size(); d++)
@@ -135,6 +138,7 @@ final class Backtest
                 }
             }
             statistics.add(cycleStatistics);
+            closes = closes(cycle);
         }
         if (recorder != null)
         {
@@ -142,14 +146,35 @@ final class Backtest
         }
     }
 
+    /**
+     * The closes a cycle's last day leaves, the next cycle's first previous closes: every book's mid, and the
+     * expiring contract's for the next one, whose book was never quoted (daily limits and collars refer to them).
+     */
+    private long[] closes(final BacktestData.Cycle cycle)
+    {
+        final ReferenceData last = data.day(cycle.lastTradingDay());
+        final long[] closes = new long[last.instruments().size()];
+        for (int id = 0; id < closes.length; id++)
+        {
+            closes[id] = io.basis.protocol.Prices.fromDouble(market.midOf(id));
+        }
+        if (cycle.number() < data.cycles().size())
+        {
+            final BacktestData.Cycle next = data.cycles().get(cycle.number());
+            closes[data.day(next.days().get(0)).future().id()] = closes[last.future().id()];
+        }
+        return closes;
+    }
+
     private CycleRun.Outcome trade(
         final BacktestData.Cycle cycle, final StrategyParameters parameters, final boolean chart)
     {
         final EngineConfig config = settings.engineConfig();
-        config.entryLevel = Math.max(parameters.entryLevel(), parameters.exitLevel());
+        config.entryLevel = parameters.entryLevel();
         config.exitLevel = parameters.exitLevel();
         final CycleRun run = new CycleRun(data, market, config, settings.latencyNs, settings.fillAtMid, chart);
-        final CycleRun.Outcome outcome = run.run(cycle, starts.get(cycle.number() - 1));
+        final CycleRun.Outcome outcome = run.run(
+            cycle, starts.get(cycle.number() - 1), closesAtStart.get(cycle.number() - 1));
         events += outcome.events();
         if (outcome.failure() != null)
         {

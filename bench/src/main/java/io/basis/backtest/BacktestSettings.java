@@ -26,6 +26,9 @@ final class BacktestSettings
         "  --edge POINTS            edge beyond a no-arbitrage bound needed to enter (default 0)",
         "  --max-programs N         largest net position in programs either way (default 2)",
         "  --step-seconds N         seconds of trading between market steps (default 30)",
+        "  --mispricing POINTS      the synthetic future's mispricing, stationary standard deviation (default 0.9)",
+        "  --mispricing-half-life-min N  how fast a mispricing fades, minutes of trading (default 45)",
+        "  --depth PROGRAMS         shares at each stock's best level, in programs' worth (default 2)",
         "  --order-latency-us N     engine to exchange latency, virtual microseconds (default 500)",
         "  --fills book|mid         fills from the matching engine (default), or all at once at the mid",
         "  --market FILE            a recording of book levels (timeMillis,symbol,side,level,price,size) instead of",
@@ -51,6 +54,9 @@ final class BacktestSettings
     MarketModel market = MarketModel.defaults();
     final EngineConfig engine = new EngineConfig();
     private int stepSeconds = 30;
+    private double mispricing = MarketModel.defaults().mispricingVolatility();
+    private double halfLifeMinutes = MarketModel.defaults().mispricingHalfLifeMinutes();
+    private double depth = MarketModel.defaults().depthPerContract();
 
     static BacktestSettings parse(final String[] args)
     {
@@ -84,13 +90,26 @@ final class BacktestSettings
                     settings.engine.basisMeasure = BasisMeasure.parse(value);
                     break;
                 case "--edge":
-                    settings.engine.edgeThreshold = Double.parseDouble(value);
+                    settings.engine.edgeThreshold = nonNegative(value, option);
                     break;
                 case "--max-programs":
                     settings.engine.maxNetPrograms = (int)Arguments.positive(value, option);
                     break;
                 case "--step-seconds":
                     settings.stepSeconds = (int)Arguments.positive(value, option);
+                    break;
+                case "--mispricing":
+                    settings.mispricing = nonNegative(value, option);
+                    break;
+                case "--mispricing-half-life-min":
+                    settings.halfLifeMinutes = Arguments.positive(value, option);
+                    break;
+                case "--depth":
+                    settings.depth = nonNegative(value, option);
+                    if (settings.depth == 0)
+                    {
+                        throw new IllegalArgumentException("--depth must be positive");
+                    }
                     break;
                 case "--order-latency-us":
                     settings.latencyNs = Arguments.positive(value, option) * 1_000L;
@@ -122,10 +141,27 @@ final class BacktestSettings
             }
         }
         final MarketModel m = settings.market;
-        settings.market = new MarketModel(m.indexVolatility(), m.idiosyncraticVolatility(), m.mispricingVolatility(),
-            m.mispricingHalfLifeMinutes(), m.convergenceDays(), m.depthPerContract(), m.futureDepth(), m.levels(),
+        settings.market = new MarketModel(m.indexVolatility(), m.idiosyncraticVolatility(), settings.mispricing,
+            settings.halfLifeMinutes, m.convergenceDays(), settings.depth, m.futureDepth(), m.levels(),
             settings.stepSeconds);
         return settings;
+    }
+
+    private static double nonNegative(final String value, final String option)
+    {
+        try
+        {
+            final double number = Double.parseDouble(value);
+            if (number >= 0 && Double.isFinite(number))
+            {
+                return number;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a non-negative number, was '" + value + "'");
     }
 
     /**
@@ -164,6 +200,9 @@ final class BacktestSettings
         map.put("edge", Double.toString(engine.edgeThreshold));
         map.put("max-programs", Integer.toString(engine.maxNetPrograms));
         map.put("step-seconds", Integer.toString(stepSeconds));
+        map.put("mispricing", Double.toString(market.mispricingVolatility()));
+        map.put("mispricing-half-life-min", Double.toString(market.mispricingHalfLifeMinutes()));
+        map.put("depth", Double.toString(market.depthPerContract()));
         map.put("order-latency-us", Long.toString(latencyNs / 1_000));
         map.put("fills", fillAtMid ? "mid" : "book");
         map.put("market", marketFile != null ? marketFile.toString() : "synthetic");

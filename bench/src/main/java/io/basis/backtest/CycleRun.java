@@ -165,13 +165,18 @@ final class CycleRun implements MarketSource.BookListener, SimulatedExchange.Rep
     }
 
     /**
-     * @param cycle the cycle.
-     * @param start the market's state at its first day.
+     * @param cycle       the cycle.
+     * @param start       the market's state at its first day.
+     * @param firstCloses the previous closes of its first day, or null for the reference data's.
      * @return what the three views made of it.
      */
-    Outcome run(final BacktestData.Cycle cycle, final Object start)
+    Outcome run(final BacktestData.Cycle cycle, final Object start, final long[] firstCloses)
     {
         market.rewind(start);
+        if (firstCloses != null)
+        {
+            System.arraycopy(firstCloses, 0, closes, 0, firstCloses.length);
+        }
         final List<double[]> equity = new ArrayList<>();
         long[] carriedQuantity = new long[mids.length];
         double[] carriedPrice = new double[mids.length];
