@@ -35,6 +35,7 @@ final class Backtest
     private final List<long[]> closesAtStart = new ArrayList<>();
     private final List<BasisStatistics> statistics = new ArrayList<>();
     private long events;
+    private final long[] riskRejects = new long[io.basis.engine.risk.RiskReason.values().length];
 
     Backtest(final BacktestSettings settings, final BacktestData data, final MarketSource market)
     {
@@ -166,6 +167,23 @@ final class Backtest
         return closes;
     }
 
+    /**
+     * @return the engine's pre-trade refusals over every run, as {@code REASON=count, ...}, or {@code none}.
+     */
+    String riskRejects()
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final io.basis.engine.risk.RiskReason reason : io.basis.engine.risk.RiskReason.values())
+        {
+            if (riskRejects[reason.ordinal()] > 0)
+            {
+                text.append(text.length() == 0 ? "" : ", ").append(reason).append('=')
+                    .append(riskRejects[reason.ordinal()]);
+            }
+        }
+        return text.length() == 0 ? "none" : text.toString();
+    }
+
     private CycleRun.Outcome trade(
         final BacktestData.Cycle cycle, final StrategyParameters parameters, final boolean chart)
     {
@@ -176,6 +194,10 @@ final class Backtest
         final CycleRun.Outcome outcome = run.run(
             cycle, starts.get(cycle.number() - 1), closesAtStart.get(cycle.number() - 1));
         events += outcome.events();
+        for (int reason = 0; reason < riskRejects.length; reason++)
+        {
+            riskRejects[reason] += outcome.riskRejects()[reason];
+        }
         if (outcome.failure() != null)
         {
             throw new IllegalStateException(outcome.failure());

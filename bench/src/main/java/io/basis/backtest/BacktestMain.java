@@ -71,8 +71,8 @@ public final class BacktestMain
         }
         try
         {
-            final BacktestReport report = new Backtest(settings, data, market)
-                .run(ProgressBar.onConsole(settings.cycles));
+            final Backtest backtest = new Backtest(settings, data, market);
+            final BacktestReport report = backtest.run(ProgressBar.onConsole(settings.cycles));
             if (settings.report != null)
             {
                 ReportJson.write(report, settings.report);
@@ -83,6 +83,8 @@ public final class BacktestMain
             }
             System.out.printf("backtest: %d cycles out of sample, %,d book events at %,.0f events/s in %.1f s%n",
                 report.outOfSample().size(), report.events(), report.eventsPerSecond(), report.elapsedSeconds());
+            System.out.println("backtest: programs and orders the engine's pre-trade risk refused, every run: " +
+                backtest.riskRejects());
         }
         catch (final IllegalStateException ex)
         {

@@ -112,19 +112,21 @@ final class CycleRun implements MarketSource.BookListener, SimulatedExchange.Rep
     private long leggedNs;
     private String failure;
     private RiskReason lastRiskReject;
+    private final long[] riskRejects = new long[RiskReason.values().length];
 
     /**
      * The result of one cycle.
      *
-     * @param views     one per view, in view order.
-     * @param events    book events the engine took.
-     * @param equity    per day, net P&amp;L so far per view, marked at the day's close.
-     * @param points    the basis and its bands through the cycle (when charted).
-     * @param trades    the executable view's trades (when charted).
-     * @param failure   null, or why the cycle did not end flat and reconciled.
+     * @param views       one per view, in view order.
+     * @param events      book events the engine took.
+     * @param riskRejects the engine's pre-trade refusals, by {@link RiskReason} ordinal.
+     * @param equity      per day, net P&amp;L so far per view, marked at the day's close.
+     * @param points      the basis and its bands through the cycle (when charted).
+     * @param trades      the executable view's trades (when charted).
+     * @param failure     null, or why the cycle did not end flat and reconciled.
      */
-    record Outcome(List<ViewResult> views, long events, List<double[]> equity, List<BasisPoint> points,
-        List<TradeMark> trades, String failure)
+    record Outcome(List<ViewResult> views, long events, long[] riskRejects, List<double[]> equity,
+        List<BasisPoint> points, List<TradeMark> trades, String failure)
     {
     }
 
@@ -237,7 +239,7 @@ final class CycleRun implements MarketSource.BookListener, SimulatedExchange.Rep
         {
             results.add(ledger.result(entries, exits, unwinds, leggedNs / 1e6));
         }
-        return new Outcome(results, events, equity, points, trades, failure);
+        return new Outcome(results, events, riskRejects, equity, points, trades, failure);
     }
 
     private void openEngine(final LocalDate date, final int dayIndex, final long[] quantity, final double[] price)
@@ -516,6 +518,7 @@ final class CycleRun implements MarketSource.BookListener, SimulatedExchange.Rep
     public void onRiskReject(final RiskReason reason)
     {
         lastRiskReject = reason;
+        riskRejects[reason.ordinal()]++;
     }
 
     @Override
