@@ -626,7 +626,7 @@ public final class TradingEngine implements GatewayListener
     }
 
     /**
-     * The expiry unwind, once no program is open (one still working finishes or times out first).
+     * The expiry unwind, once no program is open (one still working was cut short when the auction began).
      */
     private int unwindAtExpiry(final long nowNs)
     {

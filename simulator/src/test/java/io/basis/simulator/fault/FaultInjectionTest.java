@@ -198,13 +198,16 @@ class FaultInjectionTest
         assertTrue(gapFill.getBoolean(123), "GapFillFlag");
         client.report("g1", '0');
 
+        client.adminOut().clear();
         assertEquals(1, simulator.faults().garble("OE"));
         client.sendOrderEntry(limit("g2", null, "AAA", '1', 1, p("60000"), '0', null));
-        // The acknowledgement is garbled and dropped; the next message reveals the gap and it is resent.
+        // The next message out (the acknowledgement, or a heartbeat that goes first) is garbled and dropped; the
+        // message after it reveals the gap, the client asks for a resend, and every acknowledgement arrives.
         client.sendOrderEntry(limit("g3", null, "AAA", '1', 1, p("60000"), '0', null));
-        final Message resent = client.report("g2", '0');
-        assertTrue(resent.getHeader().getBoolean(43), "PossDupFlag on the resent acknowledgement");
+        client.report("g2", '0');
         client.report("g3", '0');
+        Poll.until(client.adminOut(), m -> type(m).equals("2"), FixClient.WAIT_MS,
+            "ResendRequest for the garbled message");
 
         client.sendMarketData(FixClient.subscribe("gap", 1, "FUT", "AAA"));
         client.marketData(m -> type(m).equals("W"), "snapshot");
