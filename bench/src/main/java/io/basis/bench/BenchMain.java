@@ -22,7 +22,7 @@ public final class BenchMain
     private static final String USAGE = String.join(System.lineSeparator(),
         "usage: basis bench jmh [filter] [--quick]",
         "       basis bench latency [--rate R] [--seconds S] [--warmup S] [--path full|engine|all]",
-        "                           [--idle backoff|busy] [--out DIR] [--refdata DIR] [--pin CPUS]",
+        "                           [--idle backoff|brief|busy] [--out DIR] [--refdata DIR] [--pin CPUS]",
         "                           [--spin engine|gateway|engine,gateway]",
         "",
         "  jmh        run the JMH suite (io.basis.bench.jmh) with the GC profiler: ns/op with its error and",

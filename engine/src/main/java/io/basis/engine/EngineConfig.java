@@ -48,7 +48,7 @@ public final class EngineConfig
     public TimeInForce timeInForce = TimeInForce.DAY;
     /** Levels kept per side of every book. */
     public int bookDepth = 10;
-    /** "backoff" (default, fits 2 cores) or "busy" (needs a spare core). */
+    /** "backoff" (default, fits 2 cores), "brief" (parks at most 20 µs) or "busy" (needs a spare core). */
     public String idle = "backoff";
     /** Strategy: "edge" (trade any edge beyond the bounds above the threshold) or "paper" (mean basis). */
     public String strategy = "paper";

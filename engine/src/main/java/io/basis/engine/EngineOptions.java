@@ -41,7 +41,8 @@ public final class EngineOptions
         "  --basis-measure raw|mispricing  sample the basis F - S (the paper's) or the mispricing F - F* (default raw)",
         "  --entry-basis POINTS     fixed entry (contango) level instead of the rolling mean; needs --exit-basis",
         "  --exit-basis POINTS      fixed exit (backwardation) level instead of the rolling mean",
-        "  --idle backoff|busy      idle strategy of the engine thread (default backoff)",
+        "  --idle backoff|brief|busy  idle strategy of the engine thread: park up to 100 or 20 us, or spin",
+        "                           (default backoff)",
         "  --report FILE            write positions and counts here on exit",
         "  --archive-dir DIR        Aeron Archive directory recording the engine's journal (default: basis-archive",
         "                           beside the Aeron directory); --no-archive records nothing",
@@ -278,8 +279,11 @@ public final class EngineOptions
             case "backoff":
                 // Parks at most 100 µs: a tick after a quiet spell waits at most that long on a 2-core machine.
                 return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+            case "brief":
+                // Parks at most 20 µs: a shorter wait for the first tick after a quiet spell, more wake-ups.
+                return new BackoffIdleStrategy(100, 10, 1_000, 20_000);
             default:
-                throw new IllegalArgumentException("idle must be 'backoff' or 'busy', was '" + name + "'");
+                throw new IllegalArgumentException("idle must be 'backoff', 'brief' or 'busy', was '" + name + "'");
         }
     }
 }

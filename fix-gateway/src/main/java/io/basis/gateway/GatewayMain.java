@@ -29,7 +29,8 @@ public final class GatewayMain
         "  --account ACC             Account (1) on every order (default " + GatewayConfig.DEFAULT_ACCOUNT +
         "), unless the",
         "                            order-entry BasisDialect sets account",
-        "  --idle backoff|busy       idle strategy of the gateway agent (default backoff)",
+        "  --idle backoff|brief|busy idle strategy of the gateway agent: park up to 100 or 20 us, or spin",
+        "                            (default backoff)",
         "  --publish-timeout-ms N    alarm when reports wait longer for an absent engine (default " +
         GatewayConfig.DEFAULT_PUBLISH_TIMEOUT.toMillis() + ")",
         "  --engine-backlog-bytes N  what is kept for an absent or slow engine (default " +

@@ -17,7 +17,7 @@ public final class AeronEcho
     }
 
     /**
-     * @param args the Aeron directory, the ping and pong stream ids, and the idle mode (backoff or busy).
+     * @param args the Aeron directory, the ping and pong stream ids, and the idle mode (backoff, brief or busy).
      */
     public static void main(final String[] args)
     {

@@ -1,8 +1,6 @@
 package io.basis.bench.latency;
 
 import io.basis.gateway.ops.IdleMode;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Locale;
@@ -18,6 +16,8 @@ public enum Idle
      * per role on a 2-core machine starves the others and produces millisecond stalls.
      */
     BACKOFF,
+    /** Spin, yield, then park up to 20 µs, the engine's and the gateway's {@code brief}. */
+    BRIEF,
     /** Spin forever: lowest wake-up latency, burns a core per thread; only with spare cores. */
     BUSY;
 
@@ -26,7 +26,7 @@ public enum Idle
      */
     public IdleStrategy newStrategy()
     {
-        return this == BUSY ? new BusySpinIdleStrategy() : new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+        return gatewayMode().newIdleStrategy();
     }
 
     /**
@@ -42,11 +42,11 @@ public enum Idle
      */
     public IdleMode gatewayMode()
     {
-        return this == BUSY ? IdleMode.BUSY : IdleMode.BACKOFF;
+        return IdleMode.valueOf(name());
     }
 
     /**
-     * @param text {@code backoff} or {@code busy}, any case.
+     * @param text {@code backoff}, {@code brief} or {@code busy}, any case.
      * @return the mode.
      * @throws IllegalArgumentException for anything else.
      */
@@ -59,6 +59,6 @@ public enum Idle
                 return idle;
             }
         }
-        throw new IllegalArgumentException("--idle must be backoff or busy, not " + text);
+        throw new IllegalArgumentException("--idle must be backoff, brief or busy, not " + text);
     }
 }
