@@ -31,9 +31,15 @@ final class Backtest
     private final BacktestSettings settings;
     private final BacktestData data;
     private final MarketSource market;
-    private final List<Object> starts = new ArrayList<>();
-    private final List<long[]> closesAtStart = new ArrayList<>();
-    private final List<BasisStatistics> statistics = new ArrayList<>();
+    private final List<CycleStart> starts = new ArrayList<>();
+
+    /**
+     * What the market pass keeps of a cycle: where the market starts it, its first day's previous closes (null for
+     * the reference data's) and its basis statistics.
+     */
+    private record CycleStart(Object mark, long[] closes, BasisStatistics statistics)
+    {
+    }
     private long events;
     private final long[] riskRejects = new long[io.basis.engine.risk.RiskReason.values().length];
 
@@ -60,7 +66,7 @@ final class Backtest
             final BasisStatistics window = new BasisStatistics();
             for (int c = k - fit; c < k; c++)
             {
-                window.add(statistics.get(c));
+                window.add(starts.get(c).statistics());
             }
             final StrategyParameters parameters = new StrategyParameters(
                 settings.engine.basisMeasure.name().toLowerCase(java.util.Locale.ROOT),
@@ -108,8 +114,7 @@ final class Backtest
         long[] closes = null;
         for (final BacktestData.Cycle cycle : data.cycles())
         {
-            starts.add(market.mark());
-            closesAtStart.add(closes);
+            final Object mark = market.mark();
             final BasisStatistics cycleStatistics = new BasisStatistics();
             final List<LocalDate> days = cycle.days();
             for (int d = 0; d < days.size(); d++)
@@ -138,7 +143,7 @@ final class Backtest
                     cycleStatistics.add(market.midOf(futureId) - offset);
                 }
             }
-            statistics.add(cycleStatistics);
+            starts.add(new CycleStart(mark, closes, cycleStatistics));
             closes = closes(cycle);
         }
         if (recorder != null)
@@ -192,7 +197,7 @@ final class Backtest
         config.exitLevel = parameters.exitLevel();
         final CycleRun run = new CycleRun(data, market, config, settings.latencyNs, settings.fillAtMid, chart);
         final CycleRun.Outcome outcome = run.run(
-            cycle, starts.get(cycle.number() - 1), closesAtStart.get(cycle.number() - 1));
+            cycle, starts.get(cycle.number() - 1).mark(), starts.get(cycle.number() - 1).closes());
         events += outcome.events();
         for (int reason = 0; reason < riskRejects.length; reason++)
         {

@@ -98,7 +98,8 @@ final class BacktestData
             {
                 if (Files.exists(base.resolve(file)))
                 {
-                    Files.copy(base.resolve(file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(base.resolve(file), dir.resolve(file),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             final List<Cycle> list = new ArrayList<>();

@@ -17,8 +17,8 @@ public final class BenchEngineMain
     }
 
     /**
-     * @param args the reference data directory, the Aeron directory, the idle mode (backoff, brief or busy) and, optionally,
-     *             the directory of the stage logs the engine's hops are stamped into.
+     * @param args the reference data directory, the Aeron directory, the idle mode (backoff, brief or busy) and,
+     *             optionally, the directory of the stage logs the engine's hops are stamped into.
      * @throws InterruptedException if interrupted while running.
      */
     public static void main(final String[] args) throws InterruptedException

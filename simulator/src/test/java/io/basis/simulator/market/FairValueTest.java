@@ -34,7 +34,8 @@ class FairValueTest
             new Dividend(small.instrument("AAA"), p("300"), MONDAY, LocalDate.of(2026, 12, 1)),
             // ex after the future settles: the future's buyer does not forgo it
             new Dividend(small.instrument("LOT"), p("900"), LocalDate.of(2026, 12, 29), LocalDate.of(2027, 4, 17)));
-        final FairValue fairValue = FairValue.of(withCarry(small, MONDAY, new Carry(0.035, 2, SETTLEMENT, dividends, java.util.Set.of())));
+        final FairValue fairValue = FairValue.of(
+            withCarry(small, MONDAY, new Carry(0.035, 2, SETTLEMENT, dividends, java.util.Set.of())));
 
         assertEquals(16 / 365.0, fairValue.yearFraction(), 1e-15, "stocks settle Wednesday 11-25, T is 12-11");
         final double expectedDividends = 2.0 * (1 + 0.035 * 10 / 365.0) + 7.0 / (1 + 0.035 * 30 / 365.0);
