@@ -26,7 +26,9 @@ public final class BenchEngineMain
         final EngineConfig config = BenchEngine.config(Path.of(args[0]), args[1], Idle.parse(args[2]));
         if (args.length > 3)
         {
-            final EngineStageProbe probe = new EngineStageProbe(Path.of(args[3]));
+            final Path stageDir = Path.of(args[3]);
+            final EngineStageProbe probe = new EngineStageProbe(stageDir);
+            ProcessCounters.publish(stageDir.resolve(ProcessCounters.ENGINE), "basis-engine");
             config.listener = probe;
             config.valuationListener = probe;
         }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The gateway of the full-path latency run as its own process: {@code GatewayMain} itself, with a
- * {@link GatewayStageProbe} stamping the gateway's hops into the logs the harness reads.
+ * {@link GatewayStageProbe} stamping the gateway's hops into the logs the harness reads, and its heap allocation
+ * published for the harness ({@link ProcessCounters}).
  */
 public final class BenchGatewayMain
 {
@@ -21,7 +22,9 @@ public final class BenchGatewayMain
      */
     public static void main(final String[] args) throws InterruptedException
     {
-        final GatewayStageProbe probe = new GatewayStageProbe(Path.of(args[0]));
+        final Path stageDir = Path.of(args[0]);
+        final GatewayStageProbe probe = new GatewayStageProbe(stageDir);
+        ProcessCounters.publish(stageDir.resolve(ProcessCounters.GATEWAY), "basis-gateway");
         System.exit(GatewayMain.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, true, probe));
     }
 }

@@ -46,6 +46,8 @@ public final class FullPathScenario implements Scenario
     private StageLog engineDecided;
     private StageLog orderPolled;
     private StageLog fixWritten;
+    private ProcessCounters gatewayAllocation;
+    private ProcessCounters engineAllocation;
 
     /**
      * @param script market to play.
@@ -101,6 +103,8 @@ public final class FullPathScenario implements Scenario
         engineDecided = log(stageDir, EngineStageProbe.DECIDED);
         orderPolled = log(stageDir, GatewayStageProbe.ORDER_POLLED);
         fixWritten = log(stageDir, GatewayStageProbe.FIX_WRITTEN);
+        gatewayAllocation = ProcessCounters.create(stageDir.resolve(ProcessCounters.GATEWAY));
+        engineAllocation = ProcessCounters.create(stageDir.resolve(ProcessCounters.ENGINE));
         gateway = ChildProcess.start("gateway", classPath, dir, BenchGatewayMain.class.getName(), List.of(
             stageDir.toString(), "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(),
             "--aeron-dir", aeronDir.toString(), "--embedded-driver", "--idle", idleOf("gateway").engineName()),
@@ -197,7 +201,9 @@ public final class FullPathScenario implements Scenario
         return exchange.measureProgramLegs(
             name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle,
             spinning == null ? "gateway + engine" : "gateway + engine, the " + spinning + " busy-spinning",
-            this::stages);
+            this::stages, List.of(
+                new ProcessCosts.Meter("gateway", "basis-gateway", gatewayAllocation),
+                new ProcessCosts.Meter("engine", "basis-engine", engineAllocation)));
     }
 
     private boolean engineIdle()
@@ -221,6 +227,7 @@ public final class FullPathScenario implements Scenario
         }
         CloseHelper.quietClose(exchange);
         logs.forEach(StageLog::close);
+        CloseHelper.quietCloseAll(gatewayAllocation, engineAllocation);
         TempDirs.deleteQuietly(dir);
     }
 }

@@ -161,5 +161,10 @@ public final class LatencyCommand
             out.printf("latency: %s stages (%d ticks, µs):%n%s", measurement.name(), stages.complete(),
                 stages.table());
         }
+        if (measurement.allocation() != null)
+        {
+            out.printf("latency: %s%n%s", ResultsWriter.allocationHeading(measurement),
+                measurement.allocation().table());
+        }
     }
 }

@@ -14,10 +14,11 @@ import org.HdrHistogram.Histogram;
  * @param sendLag   the harness's lateness in sending those ticks, nanoseconds.
  * @param what      one line saying what is measured between which points.
  * @param stages    where the time of this series went, hop by hop, or null if the scenario does not say.
+ * @param allocation what Basis's processes allocated per order in the window, or null if not counted.
  */
 public record Measurement(
     String scenario, String series, boolean basis, int rate, Histogram latency, long ticks, Histogram sendLag,
-    String what, StageBreakdown stages)
+    String what, StageBreakdown stages, ProcessCosts allocation)
 {
     /**
      * A measurement without a per-stage breakdown.
@@ -35,7 +36,7 @@ public record Measurement(
         final String scenario, final String series, final boolean basis, final int rate, final Histogram latency,
         final long ticks, final Histogram sendLag, final String what)
     {
-        this(scenario, series, basis, rate, latency, ticks, sendLag, what, null);
+        this(scenario, series, basis, rate, latency, ticks, sendLag, what, null, null);
     }
 
     /** Ticks without a response beyond this fraction mean the system did not keep up. */

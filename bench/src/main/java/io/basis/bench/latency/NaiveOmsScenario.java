@@ -59,7 +59,7 @@ public final class NaiveOmsScenario implements Scenario
     {
         return exchange.measureProgramLegs(
             name(), false, rate, warmupNs, measureNs, idle.newStrategy(), () -> oms.working() == 0, "naive OMS",
-            oms::stages);
+            oms::stages, List.of());
     }
 
     @Override

@@ -237,7 +237,22 @@ final class ResultsWriter
                 md.append("; ").append(stages.partial()).append(" more missed a stage and are left out");
             }
             md.append("), µs:\n\n").append(stages.table());
+            if (m.allocation() != null)
+            {
+                md.append("\n").append(allocationHeading(m)).append("\n\n").append(m.allocation().table());
+            }
         }
+    }
+
+    /**
+     * @param m a measurement with its allocation counted.
+     * @return the line that introduces its allocation table.
+     */
+    static String allocationHeading(final Measurement m)
+    {
+        return "What Basis's processes consumed in the measured window, " + m.scenario() + " (" + String.format("%,d",
+            m.allocation().orders()) + " orders received by the exchange; per order, with its two execution " +
+            "reports and its share of the ticks):";
     }
 
     private static boolean comparable(final Measurement basis, final Measurement baseline)

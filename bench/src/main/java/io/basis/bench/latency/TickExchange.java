@@ -79,6 +79,9 @@ final class TickExchange implements Application, AutoCloseable
     private final StageLog read = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     /** When the first order of each tick reached the application (acceptor thread), by TriggerNanos. */
     private final StageLog parsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
+    /** Orders received (acceptor thread), for allocation per order. */
+    private volatile long ordersReceived;
+    private ProcessCosts.Window allocationWindow;
     private long currentTriggerNs = Long.MIN_VALUE;
     private int legsSeen;
     private long execIds;
@@ -117,6 +120,7 @@ final class TickExchange implements Application, AutoCloseable
      * @param what        description of the path, completed with the leg.
      * @param stages      the scenario's own stages between this exchange's send and its receipt of the first order,
      *                    read once the run is over, in path order; empty for no breakdown.
+     * @param allocation  the processes whose allocation per order is counted over the window; empty for none.
      * @return the first-leg and last-leg measurements, the first with its per-stage breakdown.
      */
     List<Measurement> measureProgramLegs(
@@ -128,7 +132,8 @@ final class TickExchange implements Application, AutoCloseable
         final IdleStrategy idle,
         final BooleanSupplier quiet,
         final String what,
-        final Supplier<List<StageTimes>> stages)
+        final Supplier<List<StageTimes>> stages,
+        final List<ProcessCosts.Meter> allocation)
     {
         final LatencyRecorder first = new LatencyRecorder();
         final LatencyRecorder last = new LatencyRecorder();
@@ -139,6 +144,10 @@ final class TickExchange implements Application, AutoCloseable
             @Override
             public void inject(final long intendedNs)
             {
+                if (allocationWindow == null && !allocation.isEmpty() && intendedNs >= first.windowStartNs())
+                {
+                    allocationWindow = ProcessCosts.open(allocation, ordersReceived);
+                }
                 TickExchange.this.inject(intendedNs);
             }
 
@@ -149,11 +158,13 @@ final class TickExchange implements Application, AutoCloseable
             }
         }, rate, warmupNs, measureNs, idle, first, last);
         Await.until("the last program to end", quiet);
+        final ProcessCosts allocated = allocationWindow == null ? null : allocationWindow.close(ordersReceived);
+        allocationWindow = null;
         final String path = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; " + what + "; " +
             script.legsPerProgram() + " legs a program";
         return List.of(
             new Measurement(series, "first-leg", basis, rate, first.histogram(), pacing.ticks(), pacing.sendLag(),
-                path + ", the future first", breakdown(stages.get(), first)),
+                path + ", the future first", breakdown(stages.get(), first), allocated),
             new Measurement(series, "last-leg", basis, rate, last.histogram(), pacing.ticks(), pacing.sendLag(),
                 path + ", the last basket leg"));
     }
@@ -240,6 +251,7 @@ final class TickExchange implements Application, AutoCloseable
 
     private void onNewOrder(final Message order, final long arrivedNs) throws FieldNotFound
     {
+        ordersReceived++;
         if (order.isSetField(Fix.TRIGGER_NANOS))
         {
             final long triggerNs = Long.parseLong(order.getString(Fix.TRIGGER_NANOS));
