@@ -53,6 +53,39 @@ class GatewayConfigTest
     }
 
     @Test
+    void tunesQuickFixJByRoleWhereTheSettingsAreSilent() throws Exception
+    {
+        final SessionSettings settings = settings(DEFAULTS +
+            "[SESSION]\nSenderCompID=BASIS-OE\nSocketConnectPort=9878\nBasisRole=ORDER_ENTRY\n" +
+            "[SESSION]\nSenderCompID=BASIS-MD\nSocketConnectPort=9879\nBasisRole=MARKET_DATA\n");
+
+        SessionRoles.load(settings);
+
+        final SessionID orderEntry = new SessionID("FIX.4.4", "BASIS-OE", "SIM");
+        final SessionID marketData = new SessionID("FIX.4.4", "BASIS-MD", "SIM");
+        assertFalse(settings.getBool(orderEntry, "CheckLatency"));
+        assertFalse(settings.getBool(marketData, "CheckLatency"));
+        assertFalse(settings.getBool(marketData, "ValidateIncomingMessage"));
+        assertFalse(settings.isSetting(orderEntry, "ValidateIncomingMessage"), "order entry keeps validation");
+    }
+
+    @Test
+    void aTuningTheSettingsChooseStands() throws Exception
+    {
+        final SessionSettings settings = settings(DEFAULTS + "CheckLatency=Y\n" +
+            "[SESSION]\nSenderCompID=BASIS-OE\nSocketConnectPort=9878\nBasisRole=ORDER_ENTRY\n" +
+            "[SESSION]\nSenderCompID=BASIS-MD\nSocketConnectPort=9879\nBasisRole=MARKET_DATA\n" +
+            "ValidateIncomingMessage=Y\n");
+
+        SessionRoles.load(settings);
+
+        final SessionID marketData = new SessionID("FIX.4.4", "BASIS-MD", "SIM");
+        assertTrue(settings.getBool(new SessionID("FIX.4.4", "BASIS-OE", "SIM"), "CheckLatency"));
+        assertTrue(settings.getBool(marketData, "CheckLatency"));
+        assertTrue(settings.getBool(marketData, "ValidateIncomingMessage"));
+    }
+
+    @Test
     void refusesSessionWithoutRole() throws Exception
     {
         final SessionSettings settings = settings(DEFAULTS +

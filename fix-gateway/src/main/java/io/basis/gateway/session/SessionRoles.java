@@ -25,7 +25,9 @@ import quickfix.SessionSettings;
  * {@value SessionRouter#ROUTE_KEY} says which instruments each serves (see {@link SessionRouter}).
  * <p>
  * {@link #load} also enforces the settings the dialect depends on: a session that does not set them gets the
- * required value; one that sets the opposite is refused rather than silently overridden. It loads each session's
+ * required value; one that sets the opposite is refused rather than silently overridden. Two more are tuned by role
+ * where a session leaves them out: {@code CheckLatency=N} on every session and {@code ValidateIncomingMessage=N} on
+ * market data (see docs/configuration.md). It loads each session's
  * {@link Dialect} from the file named by {@value Dialect#SETTINGS_KEY}, if any. Sessions speak FIX 4.4, FIX 4.2 or
  * FIXT 1.1 with FIX 5.0SP2 application messages; a FIXT session gets {@code DefaultApplVerID=FIX.5.0SP2} and the
  * FIXT11 / FIX50SP2 dictionaries unless it names them.
@@ -51,6 +53,8 @@ public final class SessionRoles
     private static final String SOCKET_USE_SSL = "SocketUseSSL";
     private static final String SOCKET_TRUST_STORE = "SocketTrustStore";
     private static final String LOGON_TAG = "LogonTag";
+    private static final String CHECK_LATENCY = "CheckLatency";
+    private static final String VALIDATE_INCOMING_MESSAGE = "ValidateIncomingMessage";
 
     /** BeginString of FIXT 1.1 sessions, which carry FIX 5.0SP2 application messages. */
     public static final String FIXT_1_1 = "FIXT.1.1";
@@ -151,6 +155,10 @@ public final class SessionRoles
             require(settings, sessionId, VALIDATE_USER_DEFINED_FIELDS, false);
             // Latency: never let Nagle hold back an order.
             require(settings, sessionId, SOCKET_TCP_NO_DELAY, true);
+            // An execution report is never refused over the exchange's clock: QuickFIX/J's SendingTime check would
+            // reject every report and log out on a skew of two minutes, leaving orders in an unknown state, and it
+            // parses a timestamp per message.
+            defaultTo(settings, sessionId, CHECK_LATENCY, false);
         }
         for (final SessionID sessionId : marketData)
         {
@@ -158,6 +166,11 @@ public final class SessionRoles
             require(settings, sessionId, VALIDATE_USER_DEFINED_FIELDS, false);
             require(settings, sessionId, ALLOW_UNKNOWN_MSG_FIELDS, true);
             require(settings, sessionId, SOCKET_TCP_NO_DELAY, true);
+            // A tick's age is the engine's book-age check, and the translator checks every field it reads (a bad
+            // tick is dropped with an alarm and shows as a gap); QuickFIX/J's SendingTime check and dictionary
+            // validation would spend a timestamp parse and a walk of every field on each tick to say less.
+            defaultTo(settings, sessionId, CHECK_LATENCY, false);
+            defaultTo(settings, sessionId, VALIDATE_INCOMING_MESSAGE, false);
         }
         final SessionRouter router = SessionRouter.of(
             orderEntry, routes(settings, orderEntry), marketData, routes(settings, marketData));
@@ -437,6 +450,16 @@ public final class SessionRoles
         catch (final ConfigError | FieldConvertError ex)
         {
             throw new GatewayConfigException("session " + sessionId + ": bad " + key + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Basis's choice for a setting the session (or its [DEFAULT]) leaves out; a value it sets stands. */
+    private static void defaultTo(
+        final SessionSettings settings, final SessionID sessionId, final String key, final boolean value)
+    {
+        if (optional(settings, sessionId, key) == null)
+        {
+            settings.setBool(sessionId, key, value);
         }
     }
 
