@@ -1,6 +1,7 @@
 package io.basis.bench.latency;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.CncFileDescriptor;
 import io.basis.demo.ChildProcess;
 import io.basis.engine.admin.EngineStatusReader;
@@ -46,6 +47,7 @@ public final class FullPathScenario implements Scenario
     private StageLog engineDecided;
     private StageLog orderPolled;
     private StageLog fixWritten;
+    private Path aeronDir;
     private ProcessCounters gatewayAllocation;
     private ProcessCounters engineAllocation;
 
@@ -94,7 +96,9 @@ public final class FullPathScenario implements Scenario
         final int marketDataPort = Fix.freePort();
         exchange = new TickExchange(script, orderEntryPort, marketDataPort);
         exchange.start();
-        final Path aeronDir = dir.resolve("aeron");
+        // Aeron's default place, a tmpfs on Linux (/dev/shm) as for the other scenarios: log buffers in files on a
+        // disk would fault pages in and write them back under the gateway and the engine.
+        aeronDir = Path.of(CommonContext.generateRandomDirName());
         final Path classPath = Path.of(System.getProperty("java.class.path"));
         final Path stageDir = Files.createDirectories(dir.resolve("stages"));
         fixParsed = log(stageDir, GatewayStageProbe.FIX_PARSED);
@@ -180,6 +184,7 @@ public final class FullPathScenario implements Scenario
             "UseDataDictionary=Y",
             "ValidateUserDefinedFields=N",
             "BasisDialect=" + dialect,
+            System.getenv().getOrDefault("BASIS_GW_EXTRA", "").replace(';', '\n'),
             "",
             "[SESSION]",
             "BasisRole=ORDER_ENTRY",
@@ -229,5 +234,6 @@ public final class FullPathScenario implements Scenario
         logs.forEach(StageLog::close);
         CloseHelper.quietCloseAll(gatewayAllocation, engineAllocation);
         TempDirs.deleteQuietly(dir);
+        TempDirs.deleteQuietly(aeronDir);
     }
 }
