@@ -16,13 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What a child process of a latency run (the gateway, the engine) has consumed: the CPU time of all its threads, and
- * the bytes it has allocated on the heap, every thread
- * counted: its agent thread, and all the others together (QuickFIX/J's socket and timer threads, the media driver,
- * the Aeron client; the JIT's own allocations are not on the heap), and how many garbage collections it ran and for
- * how long. The child publishes the totals once a
- * millisecond into a small file the harness created and maps; the harness reads them when its measurement window
- * opens and closes and divides by the orders the exchange received in between.
+ * What a child process of a latency run (the gateway, the engine) has consumed: the CPU time of all its threads (the
+ * JIT's and the collector's included), the bytes all its threads and its agent thread alone have allocated on the
+ * heap, and the garbage collections it ran and their time. The child publishes the totals every 10 ms into a small
+ * file the harness created and maps; the harness reads them when its measurement window opens and closes and
+ * divides by the orders the exchange received in between.
  * <p>
  * The counts come from HotSpot's per-thread allocation counters ({@code com.sun.management.ThreadMXBean}), the
  * same as JMH's GC profiler reads; the publishing thread leaves its own allocation out.
@@ -40,7 +38,7 @@ public final class ProcessCounters implements AutoCloseable
     private static final int GC_MILLIS_OFFSET = 24;
     private static final int CPU_OFFSET = 32;
     private static final int LENGTH = 64;
-    private static final long PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final MappedByteBuffer mapped;
     private final AtomicBuffer buffer;
