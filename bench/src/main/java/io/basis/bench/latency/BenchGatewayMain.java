@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * The gateway of the full-path latency run as its own process: {@code GatewayMain} itself, with a
- * {@link GatewayStageProbe} stamping the gateway's hops into the logs the harness reads, and its heap allocation
- * published for the harness ({@link ProcessCounters}).
+ * {@link GatewayStageProbe} stamping the gateway's hops into the logs the harness reads, and its CPU time and
+ * allocation published for the harness ({@link ProcessCounters}).
  */
 public final class BenchGatewayMain
 {

@@ -48,8 +48,8 @@ public final class FullPathScenario implements Scenario
     private StageLog orderPolled;
     private StageLog fixWritten;
     private Path aeronDir;
-    private ProcessCounters gatewayAllocation;
-    private ProcessCounters engineAllocation;
+    private ProcessCounters gatewayCosts;
+    private ProcessCounters engineCosts;
 
     /**
      * @param script market to play.
@@ -107,8 +107,8 @@ public final class FullPathScenario implements Scenario
         engineDecided = log(stageDir, EngineStageProbe.DECIDED);
         orderPolled = log(stageDir, GatewayStageProbe.ORDER_POLLED);
         fixWritten = log(stageDir, GatewayStageProbe.FIX_WRITTEN);
-        gatewayAllocation = ProcessCounters.create(stageDir.resolve(ProcessCounters.GATEWAY));
-        engineAllocation = ProcessCounters.create(stageDir.resolve(ProcessCounters.ENGINE));
+        gatewayCosts = ProcessCounters.create(stageDir.resolve(ProcessCounters.GATEWAY));
+        engineCosts = ProcessCounters.create(stageDir.resolve(ProcessCounters.ENGINE));
         gateway = ChildProcess.start("gateway", classPath, dir, BenchGatewayMain.class.getName(), List.of(
             stageDir.toString(), "--settings", gatewaySettings(orderEntryPort, marketDataPort).toString(),
             "--aeron-dir", aeronDir.toString(), "--embedded-driver", "--idle", idleOf("gateway").engineName()),
@@ -184,7 +184,6 @@ public final class FullPathScenario implements Scenario
             "UseDataDictionary=Y",
             "ValidateUserDefinedFields=N",
             "BasisDialect=" + dialect,
-            System.getenv().getOrDefault("BASIS_GW_EXTRA", "").replace(';', '\n'),
             "",
             "[SESSION]",
             "BasisRole=ORDER_ENTRY",
@@ -207,8 +206,8 @@ public final class FullPathScenario implements Scenario
             name(), true, rate, warmupNs, measureNs, idle.newStrategy(), this::engineIdle,
             spinning == null ? "gateway + engine" : "gateway + engine, the " + spinning + " busy-spinning",
             this::stages, List.of(
-                new ProcessCosts.Meter("gateway", "basis-gateway", gatewayAllocation),
-                new ProcessCosts.Meter("engine", "basis-engine", engineAllocation)));
+                new ProcessCosts.Meter("gateway", "basis-gateway", gatewayCosts),
+                new ProcessCosts.Meter("engine", "basis-engine", engineCosts)));
     }
 
     private boolean engineIdle()
@@ -232,7 +231,7 @@ public final class FullPathScenario implements Scenario
         }
         CloseHelper.quietClose(exchange);
         logs.forEach(StageLog::close);
-        CloseHelper.quietCloseAll(gatewayAllocation, engineAllocation);
+        CloseHelper.quietCloseAll(gatewayCosts, engineCosts);
         TempDirs.deleteQuietly(dir);
         TempDirs.deleteQuietly(aeronDir);
     }

@@ -161,10 +161,9 @@ public final class LatencyCommand
             out.printf("latency: %s stages (%d ticks, µs):%n%s", measurement.name(), stages.complete(),
                 stages.table());
         }
-        if (measurement.allocation() != null)
+        if (measurement.costs() != null)
         {
-            out.printf("latency: %s%n%s", ResultsWriter.allocationHeading(measurement),
-                measurement.allocation().table());
+            out.printf("latency: %s%n%s", ResultsWriter.costsHeading(measurement), measurement.costs().table());
         }
     }
 }

@@ -14,11 +14,11 @@ import org.HdrHistogram.Histogram;
  * @param sendLag   the harness's lateness in sending those ticks, nanoseconds.
  * @param what      one line saying what is measured between which points.
  * @param stages    where the time of this series went, hop by hop, or null if the scenario does not say.
- * @param allocation what Basis's processes allocated per order in the window, or null if not counted.
+ * @param costs     what Basis's processes consumed per order in the window, or null if not counted.
  */
 public record Measurement(
     String scenario, String series, boolean basis, int rate, Histogram latency, long ticks, Histogram sendLag,
-    String what, StageBreakdown stages, ProcessCosts allocation)
+    String what, StageBreakdown stages, ProcessCosts costs)
 {
     /**
      * A measurement without a per-stage breakdown.

@@ -9,12 +9,12 @@ import java.util.List;
  * counted, and the garbage collections that allocation caused.
  *
  * @param orders    orders the exchange received between the window's opening and closing.
- * @param processes what each process allocated in the window.
+ * @param processes what each process consumed in the window.
  */
 public record ProcessCosts(long orders, List<Process> processes)
 {
     /**
-     * What one process allocated in the window.
+     * What one process consumed in the window.
      *
      * @param role        the process, e.g. {@code gateway}.
      * @param agentThread name of its agent thread.
@@ -31,7 +31,7 @@ public record ProcessCosts(long orders, List<Process> processes)
     }
 
     /**
-     * A child process whose allocation is counted.
+     * A child process whose costs are counted.
      *
      * @param role        the process, e.g. {@code gateway}.
      * @param agentThread name of its agent thread.
@@ -76,7 +76,7 @@ public record ProcessCosts(long orders, List<Process> processes)
 
         /**
          * @param ordersNow orders the exchange has received by now.
-         * @return what was allocated since the window opened.
+         * @return what was consumed since the window opened.
          */
         public ProcessCosts close(final long ordersNow)
         {

@@ -28,9 +28,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProcessCounters implements AutoCloseable
 {
     /** File name of the gateway's counters in the run's stage directory. */
-    public static final String GATEWAY = "allocation-gateway";
+    public static final String GATEWAY = "costs-gateway";
     /** File name of the engine's counters in the run's stage directory. */
-    public static final String ENGINE = "allocation-engine";
+    public static final String ENGINE = "costs-engine";
 
     private static final int TOTAL_OFFSET = 0;
     private static final int AGENT_OFFSET = 8;
@@ -66,11 +66,11 @@ public final class ProcessCounters implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
-        return new ProcessCounters(IoUtil.mapExistingFile(file.toFile(), "allocation counter"));
+        return new ProcessCounters(IoUtil.mapExistingFile(file.toFile(), "process counters"));
     }
 
     /**
-     * Publish this process's allocation into a file the harness {@link #create created}, from a daemon thread, until
+     * Publish this process's counters into a file the harness {@link #create created}, from a daemon thread, until
      * the process exits (child process).
      *
      * @param file            the file.
@@ -79,8 +79,8 @@ public final class ProcessCounters implements AutoCloseable
      */
     public static Thread publish(final Path file, final String agentThreadName)
     {
-        final AtomicBuffer buffer = new UnsafeBuffer(IoUtil.mapExistingFile(file.toFile(), "allocation counter"));
-        final Thread publisher = new Thread(() -> run(buffer, agentThreadName), "allocation-counter");
+        final AtomicBuffer buffer = new UnsafeBuffer(IoUtil.mapExistingFile(file.toFile(), "process counters"));
+        final Thread publisher = new Thread(() -> run(buffer, agentThreadName), "process-counters");
         publisher.setDaemon(true);
         publisher.start();
         return publisher;

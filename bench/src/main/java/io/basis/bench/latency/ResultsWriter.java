@@ -237,21 +237,21 @@ final class ResultsWriter
                 md.append("; ").append(stages.partial()).append(" more missed a stage and are left out");
             }
             md.append("), µs:\n\n").append(stages.table());
-            if (m.allocation() != null)
+            if (m.costs() != null)
             {
-                md.append("\n").append(allocationHeading(m)).append("\n\n").append(m.allocation().table());
+                md.append("\n").append(costsHeading(m)).append("\n\n").append(m.costs().table());
             }
         }
     }
 
     /**
-     * @param m a measurement with its allocation counted.
-     * @return the line that introduces its allocation table.
+     * @param m a measurement with its costs counted.
+     * @return the line that introduces its costs table.
      */
-    static String allocationHeading(final Measurement m)
+    static String costsHeading(final Measurement m)
     {
         return "What Basis's processes consumed in the measured window, " + m.scenario() + " (" + String.format("%,d",
-            m.allocation().orders()) + " orders received by the exchange; per order, with its two execution " +
+            m.costs().orders()) + " orders received by the exchange; per order, with its two execution " +
             "reports and its share of the ticks):";
     }
 

@@ -79,9 +79,9 @@ final class TickExchange implements Application, AutoCloseable
     private final StageLog read = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
     /** When the first order of each tick reached the application (acceptor thread), by TriggerNanos. */
     private final StageLog parsed = StageLog.inMemory(StageLog.DEFAULT_CAPACITY);
-    /** Orders received (acceptor thread), for allocation per order. */
+    /** Orders received (written by the acceptor thread only), for the processes' costs per order. */
     private volatile long ordersReceived;
-    private ProcessCosts.Window allocationWindow;
+    private ProcessCosts.Window costsWindow;
     private long currentTriggerNs = Long.MIN_VALUE;
     private int legsSeen;
     private long execIds;
@@ -120,7 +120,7 @@ final class TickExchange implements Application, AutoCloseable
      * @param what        description of the path, completed with the leg.
      * @param stages      the scenario's own stages between this exchange's send and its receipt of the first order,
      *                    read once the run is over, in path order; empty for no breakdown.
-     * @param allocation  the processes whose allocation per order is counted over the window; empty for none.
+     * @param costs       the processes whose costs per order are counted over the window; empty for none.
      * @return the first-leg and last-leg measurements, the first with its per-stage breakdown.
      */
     List<Measurement> measureProgramLegs(
@@ -133,7 +133,7 @@ final class TickExchange implements Application, AutoCloseable
         final BooleanSupplier quiet,
         final String what,
         final Supplier<List<StageTimes>> stages,
-        final List<ProcessCosts.Meter> allocation)
+        final List<ProcessCosts.Meter> costs)
     {
         final LatencyRecorder first = new LatencyRecorder();
         final LatencyRecorder last = new LatencyRecorder();
@@ -144,9 +144,9 @@ final class TickExchange implements Application, AutoCloseable
             @Override
             public void inject(final long intendedNs)
             {
-                if (allocationWindow == null && !allocation.isEmpty() && intendedNs >= first.windowStartNs())
+                if (costsWindow == null && !costs.isEmpty() && intendedNs >= first.windowStartNs())
                 {
-                    allocationWindow = ProcessCosts.open(allocation, ordersReceived);
+                    costsWindow = ProcessCosts.open(costs, ordersReceived);
                 }
                 TickExchange.this.inject(intendedNs);
             }
@@ -158,13 +158,13 @@ final class TickExchange implements Application, AutoCloseable
             }
         }, rate, warmupNs, measureNs, idle, first, last);
         Await.until("the last program to end", quiet);
-        final ProcessCosts allocated = allocationWindow == null ? null : allocationWindow.close(ordersReceived);
-        allocationWindow = null;
+        final ProcessCosts consumed = costsWindow == null ? null : costsWindow.close(ordersReceived);
+        costsWindow = null;
         final String path = "FIX X due (intended send) -> NewOrderSingle parsed by the exchange; " + what + "; " +
             script.legsPerProgram() + " legs a program";
         return List.of(
             new Measurement(series, "first-leg", basis, rate, first.histogram(), pacing.ticks(), pacing.sendLag(),
-                path + ", the future first", breakdown(stages.get(), first), allocated),
+                path + ", the future first", breakdown(stages.get(), first), consumed),
             new Measurement(series, "last-leg", basis, rate, last.histogram(), pacing.ticks(), pacing.sendLag(),
                 path + ", the last basket leg"));
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The allocation a process publishes for the harness, and the per-order table the harness makes of it.
+ * The counters a process publishes for the harness, and the per-order table the harness makes of them.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ProcessCountersTest
@@ -49,13 +49,13 @@ class ProcessCountersTest
                 allocate.countDown();
                 Await.until("the agent's 8 MB", () -> counter.agentBytes() >= 8L * MEGABYTE);
 
-                final ProcessCosts allocation = window.close(1_100);
-                assertEquals(1_000, allocation.orders());
-                final ProcessCosts.Process gateway = allocation.processes().get(0);
+                final ProcessCosts costs = window.close(1_100);
+                assertEquals(1_000, costs.orders());
+                final ProcessCosts.Process gateway = costs.processes().get(0);
                 assertTrue(gateway.agentBytes() >= 8L * MEGABYTE, () -> "agent " + gateway.agentBytes());
                 assertTrue(gateway.totalBytes() >= gateway.agentBytes(), () -> "total " + gateway.totalBytes());
-                assertTrue(allocation.table().startsWith("| process | CPU µs per order | bytes per order, all threads |"));
-                assertTrue(allocation.table().contains("| gateway | "), allocation.table());
+                assertTrue(costs.table().startsWith("| process | CPU µs per order | bytes per order, all threads |"));
+                assertTrue(costs.table().contains("| gateway | "), costs.table());
             }
             finally
             {
