@@ -1,5 +1,6 @@
 package io.basis.gateway.journal;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class OrderJournalTest
             assertEquals(OrderJournal.RECORDED, journal.recordNew(102, 7, "K200F", Side.SELL, 2));
             assertEquals(OrderJournal.RECORDED, journal.recordNew(103, 4, "000660", Side.SELL_SHORT, 5));
             journal.recordDone(102);
-            // Not closed: as after a kill -9, only what the mapped pages hold counts.
+            // Not closed: as after a kill -9, only what was written to the file counts.
         }
         try (OrderJournal journal = OrderJournal.open(dir, 64))
         {
@@ -130,6 +131,35 @@ class OrderJournalTest
         assertEquals(InstrumentDirectory.UNKNOWN, journal.instrumentIdOf(1));
         assertEquals(List.of(), open(journal));
         journal.close();
+    }
+
+    @Test
+    void recordingAnOrderDoneAllocatesNothingAfterWarmUp()
+    {
+        final int orders = 40_000;
+        final int warmUp = orders / 2;
+        try (OrderJournal journal = OrderJournal.open(dir, 2 * orders + 1))
+        {
+            for (int orderId = 1; orderId <= orders; orderId++)
+            {
+                journal.recordNew(orderId, 3, "005930", Side.BUY, 10);
+            }
+            for (int orderId = 1; orderId <= warmUp; orderId++)
+            {
+                journal.recordDone(orderId);
+            }
+            final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int orderId = warmUp + 1; orderId <= orders; orderId++)
+            {
+                journal.recordDone(orderId);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            assertEquals(0, journal.openOrderCount());
+            assertEquals(0, allocated, "bytes allocated by 20,000 done records written to the file");
+        }
     }
 
     private static List<String> open(final OrderJournal journal)
