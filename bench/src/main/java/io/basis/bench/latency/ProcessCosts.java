@@ -48,29 +48,15 @@ public record ProcessCosts(long orders, List<Process> processes)
     {
         private final List<Meter> meters;
         private final long orders;
-        private final long[] total;
-        private final long[] agent;
-        private final long[] collections;
-        private final long[] gcMillis;
-        private final long[] cpu;
+        private final List<Process> opened = new ArrayList<>();
 
         private Window(final List<Meter> meters, final long orders)
         {
             this.meters = meters;
             this.orders = orders;
-            total = new long[meters.size()];
-            agent = new long[meters.size()];
-            collections = new long[meters.size()];
-            gcMillis = new long[meters.size()];
-            cpu = new long[meters.size()];
-            for (int i = 0; i < meters.size(); i++)
+            for (final Meter meter : meters)
             {
-                final ProcessCounters counter = meters.get(i).counter();
-                total[i] = counter.totalBytes();
-                agent[i] = counter.agentBytes();
-                collections[i] = counter.collections();
-                gcMillis[i] = counter.collectionMillis();
-                cpu[i] = counter.cpuNanos();
+                opened.add(reading(meter));
             }
         }
 
@@ -83,13 +69,20 @@ public record ProcessCosts(long orders, List<Process> processes)
             final List<Process> processes = new ArrayList<>();
             for (int i = 0; i < meters.size(); i++)
             {
-                final Meter meter = meters.get(i);
-                final ProcessCounters counter = meter.counter();
-                processes.add(new Process(meter.role(), meter.agentThread(), counter.totalBytes() - total[i],
-                    counter.agentBytes() - agent[i], counter.collections() - collections[i],
-                    counter.collectionMillis() - gcMillis[i], counter.cpuNanos() - cpu[i]));
+                final Process now = reading(meters.get(i));
+                final Process then = opened.get(i);
+                processes.add(new Process(now.role(), now.agentThread(), now.totalBytes() - then.totalBytes(),
+                    now.agentBytes() - then.agentBytes(), now.collections() - then.collections(),
+                    now.gcMillis() - then.gcMillis(), now.cpuNanos() - then.cpuNanos()));
             }
             return new ProcessCosts(ordersNow - orders, processes);
+        }
+
+        private static Process reading(final Meter meter)
+        {
+            final ProcessCounters counter = meter.counter();
+            return new Process(meter.role(), meter.agentThread(), counter.totalBytes(), counter.agentBytes(),
+                counter.collections(), counter.collectionMillis(), counter.cpuNanos());
         }
     }
 

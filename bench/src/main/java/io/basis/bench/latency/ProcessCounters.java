@@ -120,13 +120,19 @@ public final class ProcessCounters implements AutoCloseable
         }
     }
 
+    /**
+     * Found by enumerating the threads of this thread's group, not with {@link Thread#getAllStackTraces()}, whose
+     * every call is a safepoint of the whole process being measured.
+     */
     private static long threadId(final String name)
     {
-        for (final Thread thread : Thread.getAllStackTraces().keySet())
+        final Thread[] threads = new Thread[Thread.activeCount() + 16];
+        final int count = Thread.enumerate(threads);
+        for (int i = 0; i < count; i++)
         {
-            if (thread.getName().equals(name))
+            if (threads[i].getName().equals(name))
             {
-                return thread.getId();
+                return threads[i].getId();
             }
         }
         return -1;
